@@ -1,0 +1,360 @@
+//! Incident and maintenance entries: a `.md` file with YAML front matter, or
+//! a pure `.yaml`/`.yml` file (content format, "An incident" and "A
+//! scheduled maintenance").
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use super::source::Source;
+use super::time::{self, TimeError};
+use super::yaml::{OrderedMap, Seg};
+use crate::diagnostics::{Diagnostic, closest};
+use crate::markdown;
+use crate::model::{
+    ComponentIdx, ComponentStatus, Impact, Incident, IncidentStatus, IncidentUpdate, Maintenance, MaintenanceStatus,
+    MaintenanceUpdate, Markdown,
+};
+
+/// What entries are checked against: the site's zone, its components and
+/// whether raw HTML is allowed. `components` is `None` when `site.yaml`
+/// itself failed, so ids cannot be checked.
+pub(crate) struct EntryContext<'a> {
+    pub zone: Tz,
+    pub components: Option<&'a HashMap<&'a str, usize>>,
+    pub allow_raw_html: bool,
+}
+
+/// Split a `.md` entry into its front matter and body.
+///
+/// Returns `(yaml, body)`; the YAML starts on the file's second line.
+///
+/// # Errors
+/// A diagnostic when the file does not start with `---` or the front matter
+/// is not closed.
+pub(crate) fn split_front_matter(shown: &Path, text: &str) -> Result<(String, String), Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err(Diagnostic::at(shown, text, 1, 1, "an entry in Markdown must start with front matter")
+            .with_help("make the first line `---`, then the YAML keys (title, impact, …), then a closing `---` line, then the Markdown body"));
+    }
+    let mut yaml = String::new();
+    let mut consumed = first.len();
+    for line in lines {
+        consumed += line.len();
+        if matches!(line.trim_end(), "---" | "...") {
+            return Ok((yaml, text[consumed..].to_string()));
+        }
+        yaml.push_str(line);
+    }
+    Err(Diagnostic::at(shown, text, 1, 1, "the front matter is never closed")
+        .with_help("add a line `---` after the last YAML key, before the Markdown body"))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIncident {
+    title: String,
+    impact: Impact,
+    components: OrderedMap<ComponentStatus>,
+    started: Option<String>,
+    updates: Vec<RawIncidentUpdate>,
+    postmortem: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIncidentUpdate {
+    at: String,
+    status: IncidentStatus,
+    #[serde(default)]
+    message: String,
+    next_update: Option<String>,
+    #[serde(default)]
+    components: OrderedMap<ComponentStatus>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMaintenance {
+    title: String,
+    components: MaintenanceComponents,
+    scheduled_for: String,
+    scheduled_until: String,
+    #[serde(default)]
+    cancelled: bool,
+    #[serde(default)]
+    updates: Vec<RawMaintenanceUpdate>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMaintenanceUpdate {
+    at: String,
+    status: MaintenanceStatus,
+    #[serde(default)]
+    message: String,
+    scheduled_for: Option<String>,
+    scheduled_until: Option<String>,
+}
+
+/// A maintenance's `components`: a list of ids (each `under_maintenance`) or
+/// a map id -> status.
+enum MaintenanceComponents {
+    List(Vec<String>),
+    Map(OrderedMap<ComponentStatus>),
+}
+
+impl<'de> Deserialize<'de> for MaintenanceComponents {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{MapAccess, SeqAccess, Visitor, value};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = MaintenanceComponents;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of component ids, or a map of component id to status")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                Vec::deserialize(value::SeqAccessDeserializer::new(seq)).map(MaintenanceComponents::List)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                OrderedMap::deserialize(value::MapAccessDeserializer::new(map)).map(MaintenanceComponents::Map)
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(MaintenanceComponents::List(Vec::new()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Reads one entry's fields, collecting every problem it finds.
+struct Checker<'a> {
+    src: &'a Source,
+    cx: &'a EntryContext<'a>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn time(&mut self, text: &str, path: &[Seg<'_>]) -> Option<DateTime<Utc>> {
+        match time::parse_time(text, self.cx.zone) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                self.time_error(e, path);
+                None
+            }
+        }
+    }
+
+    fn time_error(&mut self, e: TimeError, path: &[Seg<'_>]) {
+        let help = e.help();
+        self.errors.push(self.src.error_at(path, false, e.to_string()).with_help(help));
+    }
+
+    /// Resolve component ids to indices; unknown ids and repeats are errors.
+    fn components(&mut self, pairs: &[(String, ComponentStatus)], at: &[Seg<'_>]) -> Vec<(ComponentIdx, ComponentStatus)> {
+        let mut out: Vec<(ComponentIdx, ComponentStatus)> = Vec::with_capacity(pairs.len());
+        for (i, (id, status)) in pairs.iter().enumerate() {
+            let mut path = at.to_vec();
+            path.push(Seg::Key(id));
+            let Some(index) = self.component(id, &path, i) else { continue };
+            if out.iter().any(|&(c, _)| c == index) {
+                self.errors.push(self.src.error_at(&path, true, format!("component `{id}` is listed twice")).with_help("keep one line per component"));
+                continue;
+            }
+            out.push((index, *status));
+        }
+        out
+    }
+
+    fn component(&mut self, id: &str, path: &[Seg<'_>], _position: usize) -> Option<ComponentIdx> {
+        let known = self.cx.components?;
+        if let Some(&i) = known.get(id) {
+            return Some(i);
+        }
+        let mut ids: Vec<&str> = known.keys().copied().collect();
+        ids.sort_unstable();
+        let help = match closest(id, ids.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`? The components in site.yaml are: {}", ids.join(", ")),
+            None => format!("the components in site.yaml are: {}", ids.join(", ")),
+        };
+        let on_key = matches!(path.last(), Some(Seg::Key(k)) if *k == id);
+        self.errors.push(self.src.error_at(path, on_key, format!("unknown component `{id}`")).with_help(help));
+        None
+    }
+
+    fn markdown(&self, text: &str) -> Markdown {
+        markdown::render(text, self.cx.allow_raw_html)
+    }
+}
+
+/// Parse and check an incident.
+///
+/// # Errors
+/// Every problem found (only the first one when the YAML does not match the
+/// schema).
+pub(crate) fn load_incident(src: &Source, id: String, path: PathBuf, body: Option<String>, cx: &EntryContext<'_>) -> Result<Incident, Vec<Diagnostic>> {
+    let raw: RawIncident = src.parse().map_err(|d| vec![d])?;
+    let mut ck = Checker { src, cx, errors: Vec::new() };
+
+    if raw.title.trim().is_empty() {
+        ck.errors.push(src.error_at(&[Seg::Key("title")], false, "`title` is empty").with_help("say what users see, like `Elevated error rates on the API`"));
+    }
+    let postmortem_text = match (body, raw.postmortem) {
+        (Some(_), Some(_)) => {
+            ck.errors.push(
+                src.error_at(&[Seg::Key("postmortem")], true, "`postmortem` is for `.yaml` entries")
+                    .with_help("in a `.md` entry, write the postmortem as the Markdown body after the closing `---`"),
+            );
+            None
+        }
+        (Some(b), None) | (None, Some(b)) => Some(b),
+        (None, None) => None,
+    };
+    let components = ck.components(&raw.components.0, &[Seg::Key("components")]);
+    for (i, (id, status)) in raw.components.0.iter().enumerate() {
+        if *status == ComponentStatus::UnderMaintenance {
+            ck.errors.push(
+                src.error_at(&[Seg::Key("components"), Seg::Key(id)], false, format!("an incident cannot put `{id}` under maintenance"))
+                    .with_help("write degraded_performance, partial_outage or major_outage here; planned work belongs in maintenance/"),
+            );
+        }
+        let _ = i;
+    }
+    if raw.updates.is_empty() {
+        ck.errors.push(
+            src.error_at(&[Seg::Key("updates")], false, "an incident needs at least one update")
+                .with_help("add `- at: …`, `status: investigating`, `message: …` under `updates:`"),
+        );
+    }
+    let started = raw.started.as_deref().and_then(|s| ck.time(s, &[Seg::Key("started")]));
+
+    let mut updates = Vec::with_capacity(raw.updates.len());
+    for (i, u) in raw.updates.iter().enumerate() {
+        let here = |key| [Seg::Key("updates"), Seg::Index(i), Seg::Key(key)];
+        let at = ck.time(&u.at, &here("at"));
+        let next_update = u.next_update.as_deref().and_then(|t| ck.time(t, &here("next_update")));
+        let changes = ck.components(&u.components.0, &here("components"));
+        if let (Some(at), Some(started)) = (at, started)
+            && at < started
+        {
+            ck.errors.push(
+                src.error_at(&here("at"), false, format!("this update is before the incident `started` ({})", started.to_rfc3339()))
+                    .with_help("an update cannot come before the incident started: correct `at`, or move `started` earlier"),
+            );
+        }
+        if let Some(at) = at {
+            updates.push(IncidentUpdate {
+                at,
+                status: u.status,
+                message: ck.markdown(&u.message),
+                next_update,
+                components: changes,
+            });
+        }
+    }
+    if !ck.errors.is_empty() {
+        return Err(ck.errors);
+    }
+    updates.sort_by_key(|u| u.at);
+    let started = started.unwrap_or(updates[0].at);
+    Ok(Incident {
+        id,
+        path,
+        title: raw.title,
+        impact: raw.impact,
+        started,
+        components,
+        updates,
+        postmortem: postmortem_text.filter(|t| !t.trim().is_empty()).map(|t| ck.markdown(&t)),
+    })
+}
+
+/// Parse and check a scheduled maintenance.
+///
+/// # Errors
+/// Every problem found (only the first one when the YAML does not match the
+/// schema).
+pub(crate) fn load_maintenance(src: &Source, id: String, path: PathBuf, body: Option<String>, cx: &EntryContext<'_>) -> Result<Maintenance, Vec<Diagnostic>> {
+    let raw: RawMaintenance = src.parse().map_err(|d| vec![d])?;
+    let mut ck = Checker { src, cx, errors: Vec::new() };
+    if raw.title.trim().is_empty() {
+        ck.errors.push(src.error_at(&[Seg::Key("title")], false, "`title` is empty").with_help("say what will happen, like `Database upgrade`"));
+    }
+    let components = match &raw.components {
+        MaintenanceComponents::Map(m) => ck.components(&m.0, &[Seg::Key("components")]),
+        MaintenanceComponents::List(ids) => {
+            let pairs: Vec<(String, ComponentStatus)> = ids.iter().map(|id| (id.clone(), ComponentStatus::UnderMaintenance)).collect();
+            let mut out = Vec::new();
+            for (i, (id, status)) in pairs.iter().enumerate() {
+                let path = [Seg::Key("components"), Seg::Index(i)];
+                if let Some(c) = ck.component(id, &path, i) {
+                    if out.iter().any(|&(k, _)| k == c) {
+                        ck.errors.push(src.error_at(&path, false, format!("component `{id}` is listed twice")));
+                    } else {
+                        out.push((c, *status));
+                    }
+                }
+            }
+            out
+        }
+    };
+    let from = ck.time(&raw.scheduled_for, &[Seg::Key("scheduled_for")]);
+    let until = ck.time(&raw.scheduled_until, &[Seg::Key("scheduled_until")]);
+    if let (Some(f), Some(u)) = (from, until)
+        && u <= f
+    {
+        ck.errors.push(
+            src.error_at(&[Seg::Key("scheduled_until")], false, "`scheduled_until` is not after `scheduled_for`")
+                .with_help(format!("the window must end after it starts ({}); check the date and the time zone", f.to_rfc3339())),
+        );
+    }
+    let mut window = (from, until);
+    let mut updates = Vec::with_capacity(raw.updates.len());
+    for (i, u) in raw.updates.iter().enumerate() {
+        let here = |key| [Seg::Key("updates"), Seg::Index(i), Seg::Key(key)];
+        let at = ck.time(&u.at, &here("at"));
+        let new_from = u.scheduled_for.as_deref().and_then(|t| ck.time(t, &here("scheduled_for")));
+        let new_until = u.scheduled_until.as_deref().and_then(|t| ck.time(t, &here("scheduled_until")));
+        window = (new_from.or(window.0), new_until.or(window.1));
+        if (new_from.is_some() || new_until.is_some())
+            && let (Some(f), Some(e)) = window
+            && e <= f
+        {
+            let key = if new_until.is_some() { "scheduled_until" } else { "scheduled_for" };
+            ck.errors.push(
+                src.error_at(&here(key), false, "this reschedule makes the window end before it starts")
+                    .with_help("give both `scheduled_for` and `scheduled_until` on the update, the end after the start"),
+            );
+        }
+        if let Some(at) = at {
+            updates.push(MaintenanceUpdate {
+                at,
+                status: u.status,
+                message: ck.markdown(&u.message),
+                scheduled_for: new_from,
+                scheduled_until: new_until,
+            });
+        }
+    }
+    if !ck.errors.is_empty() {
+        return Err(ck.errors);
+    }
+    updates.sort_by_key(|u| u.at);
+    Ok(Maintenance {
+        id,
+        path,
+        title: raw.title,
+        components,
+        scheduled_for: from.expect("checked above"),
+        scheduled_until: until.expect("checked above"),
+        cancelled: raw.cancelled,
+        updates,
+        body: body.filter(|t| !t.trim().is_empty()).map(|t| ck.markdown(&t)),
+    })
+}

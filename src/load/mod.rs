@@ -1,0 +1,268 @@
+//! Load: read a site folder into a [`Site`], checking it against the content
+//! format (`docs/content-format.md`). Reads files and nothing else; never
+//! looks at the clock.
+//!
+//! Every problem is reported, not just the first: each file is parsed on its
+//! own, and within a file every semantic check runs (a file whose YAML does
+//! not match the schema reports that one error).
+
+mod entry;
+mod site;
+mod source;
+mod theme;
+pub mod time;
+mod yaml;
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{Incident, Maintenance, Site};
+use entry::EntryContext;
+use source::Source;
+
+/// What `load` needs besides the folder.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// `--base-url`: replaces `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+}
+
+/// A loaded site and the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub site: Site,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The rule for ids (content format): `[a-z0-9][a-z0-9-]*`.
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// How to write an id, for diagnostics.
+pub(crate) const ID_HELP: &str =
+    "ids use lowercase letters, digits and hyphens, and start with a letter or digit, like `2026-11-20-api-errors`";
+
+/// Which folder an entry lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Incident,
+    Maintenance,
+}
+
+/// Read the site in `site_dir`.
+///
+/// # Errors
+/// Every diagnostic found, when there is at least one error.
+pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    let shown = shown_root(site_dir);
+    let site_yaml = site_dir.join("site.yaml");
+    let text = match fs::read_to_string(&site_yaml) {
+        Ok(t) => t,
+        Err(e) => {
+            let what = if e.kind() == std::io::ErrorKind::NotFound {
+                "no site.yaml here: is this a site folder?".to_string()
+            } else {
+                format!("cannot read site.yaml: {e}")
+            };
+            return Err(vec![Diagnostic::file_error(shown.join("site.yaml"), what).with_help(
+                "a site folder holds site.yaml (title, base_url, components), incidents/ and maintenance/; see docs/content-format.md",
+            )]);
+        }
+    };
+    let src = Source {
+        shown: shown.join("site.yaml"),
+        yaml: text.clone(),
+        text,
+        line_offset: 0,
+    };
+    let mut errors = Vec::new();
+    let loaded_site = site::load_site(&src, options.base_url.as_deref()).map_err(|e| errors.extend(e)).ok();
+
+    let index = loaded_site.as_ref().map(|s| s.component_index());
+    let cx = EntryContext {
+        zone: loaded_site.as_ref().map(|s| s.config.time_zone).unwrap_or(chrono_tz::UTC),
+        components: index.as_ref(),
+        allow_raw_html: loaded_site.as_ref().is_some_and(|s| s.config.allow_raw_html),
+    };
+    let files = discover(site_dir, &shown, &mut errors);
+    let mut incidents = Vec::new();
+    let mut maintenances = Vec::new();
+    for file in files {
+        match load_entry(&file, &cx) {
+            Ok(Entry::Incident(i)) => incidents.push(i),
+            Ok(Entry::Maintenance(m)) => maintenances.push(m),
+            Err(e) => errors.extend(e),
+        }
+    }
+
+    let mut warnings = Vec::new();
+    let theme = match &loaded_site {
+        Some(s) => match theme::load_theme(site_dir, &shown, &s.config.theme) {
+            Ok((t, w)) => {
+                warnings.extend(w);
+                Some(t)
+            }
+            Err(e) => {
+                errors.extend(e);
+                None
+            }
+        },
+        None => None,
+    };
+    if let Some(s) = &loaded_site {
+        check_static_refs(site_dir, &shown, s, &mut errors);
+    }
+
+    match (loaded_site, theme) {
+        (Some(s), Some(theme)) if errors.is_empty() => {
+            incidents.sort_by(|a, b| (a.started, &a.id).cmp(&(b.started, &b.id)));
+            maintenances.sort_by(|a, b| (a.window().from, &a.id).cmp(&(b.window().from, &b.id)));
+            Ok(Loaded {
+                site: Site {
+                    config: s.config,
+                    components: s.components,
+                    groups: s.groups,
+                    incidents,
+                    maintenances,
+                    theme,
+                },
+                warnings,
+            })
+        }
+        _ => {
+            errors.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+            Err(errors)
+        }
+    }
+}
+
+/// How the site folder is shown in diagnostics: as given, but without a
+/// leading `./` for the current folder.
+fn shown_root(site_dir: &Path) -> PathBuf {
+    if site_dir == Path::new(".") || site_dir.as_os_str().is_empty() {
+        PathBuf::new()
+    } else {
+        site_dir.to_path_buf()
+    }
+}
+
+/// An entry file found on disk.
+struct EntryFile {
+    kind: Kind,
+    id: String,
+    /// Path inside the site folder.
+    rel: PathBuf,
+    /// Path as shown.
+    shown: PathBuf,
+    path: PathBuf,
+    markdown: bool,
+}
+
+/// Every entry file under `incidents/` and `maintenance/`, sorted by path.
+/// Hidden files, editor leftovers, READMEs and other extensions are ignored
+/// (content format, "A site folder"); a bad or duplicate id is an error.
+fn discover(site_dir: &Path, shown: &Path, errors: &mut Vec<Diagnostic>) -> Vec<EntryFile> {
+    let mut out: Vec<EntryFile> = Vec::new();
+    let mut ids: HashMap<String, PathBuf> = HashMap::new();
+    for (folder, kind) in [("incidents", Kind::Incident), ("maintenance", Kind::Maintenance)] {
+        let walker = WalkDir::new(site_dir.join(folder)).follow_links(false).sort_by_file_name();
+        for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')) {
+            let Ok(entry) = entry else { continue };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.path().to_path_buf();
+            let Some((stem, markdown)) = entry_stem(&path) else { continue };
+            let rel = path.strip_prefix(site_dir).unwrap_or(&path).to_path_buf();
+            let shown_path = shown.join(&rel);
+            if !is_valid_id(&stem) {
+                errors.push(
+                    Diagnostic::file_error(&shown_path, format!("`{stem}` is not a valid entry id (the file name is the id)"))
+                        .with_help(format!("rename the file; {ID_HELP}")),
+                );
+                continue;
+            }
+            if let Some(first) = ids.get(&stem) {
+                errors.push(
+                    Diagnostic::file_error(&shown_path, format!("duplicate id `{stem}`: {} has the same file name", first.display()))
+                        .with_help("ids are unique across incidents and maintenance: rename one of the files"),
+                );
+                continue;
+            }
+            ids.insert(stem.clone(), shown_path.clone());
+            out.push(EntryFile {
+                kind,
+                id: stem,
+                rel,
+                shown: shown_path,
+                path,
+                markdown,
+            });
+        }
+    }
+    out
+}
+
+/// `(id, is_markdown)` for an entry file, `None` for a file to ignore.
+fn entry_stem(path: &Path) -> Option<(String, bool)> {
+    let name = path.file_name()?.to_str()?;
+    let (stem, ext) = name.rsplit_once('.')?;
+    let markdown = match ext {
+        "md" => true,
+        "yaml" | "yml" => false,
+        _ => return None,
+    };
+    if stem.eq_ignore_ascii_case("readme") || stem.starts_with(['#', '~']) {
+        return None;
+    }
+    Some((stem.to_string(), markdown))
+}
+
+enum Entry {
+    Incident(Incident),
+    Maintenance(Maintenance),
+}
+
+fn load_entry(file: &EntryFile, cx: &EntryContext<'_>) -> Result<Entry, Vec<Diagnostic>> {
+    let bytes = fs::read(&file.path).map_err(|e| vec![Diagnostic::file_error(&file.shown, format!("cannot read: {e}"))])?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        vec![Diagnostic::file_error(&file.shown, format!("not UTF-8 text (bad byte at offset {})", e.utf8_error().valid_up_to()))
+            .with_help("save the file as UTF-8")]
+    })?;
+    let (yaml, body, line_offset) = if file.markdown {
+        let (yaml, body) = entry::split_front_matter(&file.shown, &text).map_err(|d| vec![d])?;
+        (yaml, Some(body), 1)
+    } else {
+        (text.clone(), None, 0)
+    };
+    let src = Source {
+        shown: file.shown.clone(),
+        text,
+        yaml,
+        line_offset,
+    };
+    match file.kind {
+        Kind::Incident => entry::load_incident(&src, file.id.clone(), file.rel.clone(), body, cx).map(Entry::Incident),
+        Kind::Maintenance => entry::load_maintenance(&src, file.id.clone(), file.rel.clone(), body, cx).map(Entry::Maintenance),
+    }
+}
+
+/// `logo` and `favicon` name files under `static/`: they must exist.
+fn check_static_refs(site_dir: &Path, shown: &Path, s: &site::LoadedSite, errors: &mut Vec<Diagnostic>) {
+    for (key, value) in [("logo", &s.config.logo), ("favicon", &s.config.favicon)] {
+        let Some(rel) = value else { continue };
+        if !site_dir.join("static").join(rel).is_file() {
+            errors.push(
+                Diagnostic::file_error(shown.join("site.yaml"), format!("`{key}: {rel}` names a file that is not in static/"))
+                    .with_help(format!("put the file at {} or correct the path", shown.join("static").join(rel).display())),
+            );
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! `site.yaml`: the page's settings and its components (content format,
+//! "site.yaml").
+
+use std::collections::HashMap;
+
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use super::source::Source;
+use super::time;
+use super::yaml::Seg;
+use super::{is_valid_id, ID_HELP};
+use crate::diagnostics::{Diagnostic, closest};
+use crate::model::{Component, Group, Link, SiteConfig};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSite {
+    title: String,
+    base_url: Option<String>,
+    description: Option<String>,
+    time_zone: Option<String>,
+    language: Option<String>,
+    theme: Option<String>,
+    uptime_days: Option<u32>,
+    #[serde(default)]
+    links: Vec<Link>,
+    logo: Option<String>,
+    favicon: Option<String>,
+    accent_color: Option<String>,
+    #[serde(default)]
+    allow_raw_html: bool,
+    components: Vec<RawComponent>,
+}
+
+impl<'de> Deserialize<'de> for Link {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawLink {
+            title: String,
+            url: String,
+        }
+        let l = RawLink::deserialize(d)?;
+        Ok(Link {
+            title: l.title,
+            url: l.url,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComponent {
+    id: String,
+    name: String,
+    description: Option<String>,
+    group: Option<String>,
+    start_date: Option<String>,
+}
+
+/// The parts of `site.yaml` that entries are checked against.
+pub(crate) struct LoadedSite {
+    pub config: SiteConfig,
+    pub components: Vec<Component>,
+    pub groups: Vec<Group>,
+}
+
+impl LoadedSite {
+    /// Component id -> index.
+    pub fn component_index(&self) -> HashMap<&str, usize> {
+        self.components.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect()
+    }
+}
+
+/// Longest uptime history accepted, in days (ten years).
+const MAX_UPTIME_DAYS: u32 = 3660;
+
+/// Read and check `site.yaml`. `base_url_override` is `--base-url`.
+///
+/// # Errors
+/// Every problem found, each located in the file.
+pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result<LoadedSite, Vec<Diagnostic>> {
+    let raw: RawSite = src.parse().map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+
+    let time_zone = match raw.time_zone.as_deref() {
+        None => Tz::UTC,
+        Some(name) => name.parse::<Tz>().unwrap_or_else(|_| {
+            let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
+            let help = match closest(name, names) {
+                Some(best) => format!("did you mean `{best}`? Use an IANA zone name like `Europe/Berlin` or `UTC`"),
+                None => "use an IANA zone name like `Europe/Berlin`, `America/New_York` or `UTC`".into(),
+            };
+            errors.push(src.error_at(&[Seg::Key("time_zone")], false, format!("unknown time zone `{name}`")).with_help(help));
+            Tz::UTC
+        }),
+    };
+
+    let base_url = match base_url_override.map(str::to_string).or(raw.base_url.clone()) {
+        Some(url) if is_absolute_url(&url) => url.trim_end_matches('/').to_string(),
+        Some(url) => {
+            let d = match base_url_override {
+                Some(_) => Diagnostic::file_error("--base-url", format!("`{url}` is not an absolute URL")),
+                None => src.error_at(&[Seg::Key("base_url")], false, format!("`{url}` is not an absolute URL")),
+            };
+            errors.push(d.with_help("write the full address the site is served from, like `https://status.example.com`"));
+            String::new()
+        }
+        None => {
+            errors.push(
+                src.error(None, "missing required key `base_url`")
+                    .with_help("add `base_url: https://status.example.com` (feeds and the API need absolute links), or pass --base-url"),
+            );
+            String::new()
+        }
+    };
+
+    let uptime_days = raw.uptime_days.unwrap_or(90);
+    if !(1..=MAX_UPTIME_DAYS).contains(&uptime_days) {
+        errors.push(
+            src.error_at(&[Seg::Key("uptime_days")], false, format!("`uptime_days` must be between 1 and {MAX_UPTIME_DAYS}"))
+                .with_help("the default, 90, matches Statuspage"),
+        );
+    }
+    if raw.title.trim().is_empty() {
+        errors.push(src.error_at(&[Seg::Key("title")], false, "`title` is empty").with_help("write the page's name, like `Acme Status`"));
+    }
+    for (i, link) in raw.links.iter().enumerate() {
+        if link.url.trim().is_empty() {
+            errors.push(src.error_at(&[Seg::Key("links"), Seg::Index(i), Seg::Key("url")], false, "link `url` is empty"));
+        }
+    }
+
+    let components = load_components(src, &raw.components, &mut errors);
+    if components.is_empty() && errors.is_empty() {
+        errors.push(
+            src.error_at(&[Seg::Key("components")], false, "`components` is empty")
+                .with_help("list at least one component, like `- {id: api, name: API}`"),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let groups = group_components(&components);
+    Ok(LoadedSite {
+        config: SiteConfig {
+            title: raw.title,
+            base_url,
+            description: raw.description,
+            time_zone,
+            language: raw.language.unwrap_or_else(|| "en".into()),
+            theme: raw.theme.unwrap_or_else(|| "default".into()),
+            uptime_days,
+            links: raw.links,
+            logo: raw.logo,
+            favicon: raw.favicon,
+            accent_color: raw.accent_color,
+            allow_raw_html: raw.allow_raw_html,
+        },
+        components,
+        groups,
+    })
+}
+
+fn load_components(src: &Source, raw: &[RawComponent], errors: &mut Vec<Diagnostic>) -> Vec<Component> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, c) in raw.iter().enumerate() {
+        let here = |key| [Seg::Key("components"), Seg::Index(i), Seg::Key(key)];
+        if !is_valid_id(&c.id) {
+            errors.push(src.error_at(&here("id"), false, format!("`{}` is not a valid component id", c.id)).with_help(ID_HELP));
+        }
+        if let Some(first) = seen.insert(&c.id, i) {
+            errors.push(
+                src.error_at(&here("id"), false, format!("duplicate component id `{}`", c.id))
+                    .with_help(format!("component {} already uses it; ids must be unique", first + 1)),
+            );
+        }
+        let start_date = c.start_date.as_deref().and_then(|d| match time::parse_date(d) {
+            Ok(date) => Some(date),
+            Err(_) => {
+                errors.push(src.error_at(&here("start_date"), false, format!("`{d}` is not a date")).with_help("write it as `YYYY-MM-DD`, like `2026-09-01`"));
+                None
+            }
+        });
+        out.push(Component {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            description: c.description.clone(),
+            group: c.group.clone().filter(|g| !g.trim().is_empty()),
+            start_date,
+        });
+    }
+    out
+}
+
+/// Groups in first-appearance order; consecutive ungrouped components share
+/// an unnamed group.
+fn group_components(components: &[Component]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for (i, c) in components.iter().enumerate() {
+        let existing = match &c.group {
+            Some(name) => groups.iter_mut().find(|g| g.name.as_ref() == Some(name)),
+            None => groups.last_mut().filter(|g| g.name.is_none()),
+        };
+        match existing {
+            Some(g) => g.members.push(i),
+            None => groups.push(Group {
+                name: c.group.clone(),
+                members: vec![i],
+            }),
+        }
+    }
+    groups
+}
+
+fn is_absolute_url(url: &str) -> bool {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
+}

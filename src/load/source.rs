@@ -1,0 +1,126 @@
+//! A file being loaded, and the diagnostics that point into it.
+
+use std::path::PathBuf;
+
+use super::yaml::{self, Pos, Seg, YamlError};
+use crate::diagnostics::{Diagnostic, closest};
+
+/// The text of one file and where its YAML part starts, so that positions in
+/// the YAML become positions in the whole file (front matter included).
+pub(crate) struct Source {
+    /// The path shown in diagnostics.
+    pub shown: PathBuf,
+    pub text: String,
+    /// The YAML part: the whole file, or the front matter of a `.md`.
+    pub yaml: String,
+    /// Lines of the file before the YAML part (1 for front matter).
+    pub line_offset: usize,
+}
+
+impl Source {
+    /// An error at a position inside the YAML part (or at the file's first
+    /// line without one).
+    pub fn error(&self, pos: Option<Pos>, message: impl Into<String>) -> Diagnostic {
+        let pos = pos.unwrap_or(Pos { line: 1, col: 1 });
+        Diagnostic::at(
+            &self.shown,
+            &self.text,
+            pos.line + self.line_offset,
+            pos.col,
+            message,
+        )
+    }
+
+    /// An error at the node `path` (its key with `on_key`), found with
+    /// [`yaml::locate`]; at the file's start when it cannot be found.
+    pub fn error_at(&self, path: &[Seg<'_>], on_key: bool, message: impl Into<String>) -> Diagnostic {
+        let pos = yaml::locate(&self.yaml, path, on_key)
+            .or_else(|| yaml::locate(&self.yaml, &path[..path.len().saturating_sub(1)], false));
+        self.error(pos, message)
+    }
+
+    /// Parse the YAML part into `T`, turning serde's messages into ones a
+    /// communicator can act on.
+    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        yaml::parse(&self.yaml).map_err(|e| self.yaml_error(e))
+    }
+
+    fn yaml_error(&self, e: YamlError) -> Diagnostic {
+        let (message, help) = humanize(&e.message);
+        let d = self.error(e.pos, message);
+        match help {
+            Some(h) => d.with_help(h),
+            None => d,
+        }
+    }
+}
+
+/// Rewrite serde's "unknown field", "unknown variant" and "missing field"
+/// messages into allclear's words, with a suggestion; other messages are
+/// kept as they are.
+pub(crate) fn humanize(message: &str) -> (String, Option<String>) {
+    let (path, body) = split_path(message);
+    let ticked = backticked(body);
+    let at = |what: &str| match path {
+        Some(p) => format!("{what} in `{p}`"),
+        None => what.to_string(),
+    };
+    if body.starts_with("unknown field") {
+        let key = ticked.first().cloned().unwrap_or_default();
+        let known: Vec<&str> = ticked.iter().skip(1).map(String::as_str).collect();
+        return (at(&format!("unknown key `{key}`")), Some(suggest(&key, &known, "the keys allowed here are")));
+    }
+    if body.starts_with("unknown variant") {
+        let value = ticked.first().cloned().unwrap_or_default();
+        let known: Vec<&str> = ticked.iter().skip(1).map(String::as_str).collect();
+        let field = path.map(|p| format!(" for `{p}`")).unwrap_or_default();
+        return (format!("`{value}` is not a valid value{field}"), Some(suggest(&value, &known, "write one of")));
+    }
+    if body.starts_with("missing field") {
+        let key = ticked.first().cloned().unwrap_or_default();
+        return (at(&format!("missing required key `{key}`")), Some(format!("add a line `{key}: …`")));
+    }
+    if body.contains("invalid type") {
+        return (at(&body.replace("invalid type: ", "wrong kind of value: ")), None);
+    }
+    (message.to_string(), None)
+}
+
+/// serde_yaml prefixes messages below the top level with the key path
+/// (`updates[1].status: unknown variant …`).
+fn split_path(message: &str) -> (Option<&str>, &str) {
+    match message.split_once(": ") {
+        Some((p, rest)) if !p.contains(' ') && !p.is_empty() => (Some(p), rest),
+        _ => (None, message),
+    }
+}
+
+fn backticked(s: &str) -> Vec<String> {
+    s.split('`').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+fn suggest(word: &str, known: &[&str], lead: &str) -> String {
+    let list = known.join(", ");
+    match closest(word, known.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`? {lead}: {list}"),
+        None if known.is_empty() => "remove it".to_string(),
+        None => format!("{lead}: {list}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn humanizes_serde_messages() {
+        let (m, h) = humanize("unknown field `titel`, expected one of `title`, `impact`");
+        assert_eq!(m, "unknown key `titel`");
+        assert!(h.unwrap().starts_with("did you mean `title`?"));
+        let (m, h) = humanize("updates[1].status: unknown variant `fixed`, expected one of `investigating`, `resolved`");
+        assert_eq!(m, "`fixed` is not a valid value for `updates[1].status`");
+        assert_eq!(h.unwrap(), "write one of: investigating, resolved");
+        let (m, _) = humanize("missing field `impact`");
+        assert_eq!(m, "missing required key `impact`");
+    }
+}

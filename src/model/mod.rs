@@ -1,0 +1,13 @@
+//! The model: what the site's files say ([`Site`]) and everything derived
+//! from them at one instant ([`Snapshot`]). Pure: no I/O, and the clock is
+//! an argument.
+
+mod site;
+pub mod types;
+
+pub use site::*;
+pub use types::*;
+mod snapshot;
+pub mod uptime;
+
+pub use snapshot::*;

@@ -1,0 +1,301 @@
+//! What a site's files say, checked and resolved, but with nothing derived
+//! from the clock: that is [`crate::model::Snapshot`]'s job.
+//!
+//! All instants are UTC; the site's zone is kept for display and for
+//! calendar-day arithmetic. Components are referred to by their index in
+//! [`Site::components`] (display order).
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::types::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
+
+/// Index of a component in [`Site::components`].
+pub type ComponentIdx = usize;
+
+/// A whole site: `site.yaml`, every entry, and the theme files to use.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// In `site.yaml` order, which is display order.
+    pub components: Vec<Component>,
+    /// Groups in first-appearance order, each with its components in order.
+    /// Components without a group form a group with `name: None`, placed
+    /// where their first member appears.
+    pub groups: Vec<Group>,
+    /// Sorted by start, then id.
+    pub incidents: Vec<Incident>,
+    /// Sorted by (effective) window start, then id.
+    pub maintenances: Vec<Maintenance>,
+    pub theme: Theme,
+}
+
+/// The page-level keys of `site.yaml`.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    /// Absolute `http(s)` URL without a trailing slash.
+    pub base_url: String,
+    pub description: Option<String>,
+    pub time_zone: Tz,
+    /// BCP 47 tag, default `en`.
+    pub language: String,
+    pub theme: String,
+    /// Days of uptime history shown (default 90).
+    pub uptime_days: u32,
+    pub links: Vec<Link>,
+    /// Path under `static/`.
+    pub logo: Option<String>,
+    /// Path under `static/`.
+    pub favicon: Option<String>,
+    /// A CSS colour as the author wrote it.
+    pub accent_color: Option<String>,
+    pub allow_raw_html: bool,
+}
+
+/// A `{title, url}` link for the header and footer.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// A component of the service, as `site.yaml` lists it.
+#[derive(Debug, Clone)]
+pub struct Component {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub group: Option<String>,
+    /// Uptime is not counted before this day (in the site's zone).
+    pub start_date: Option<NaiveDate>,
+}
+
+/// A display group of components.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub name: Option<String>,
+    pub members: Vec<ComponentIdx>,
+}
+
+/// Text written in Markdown, with its HTML rendered once at load time
+/// (sanitized unless the site allows raw HTML).
+#[derive(Debug, Clone, Default)]
+pub struct Markdown {
+    pub source: String,
+    pub html: String,
+}
+
+impl Markdown {
+    /// True when the author wrote nothing but white space.
+    pub fn is_empty(&self) -> bool {
+        self.source.trim().is_empty()
+    }
+}
+
+/// An incident entry.
+#[derive(Debug, Clone)]
+pub struct Incident {
+    pub id: String,
+    /// Path inside the site folder, e.g. `incidents/2026/2026-11-20-api.md`.
+    pub path: PathBuf,
+    pub title: String,
+    pub impact: Impact,
+    /// `started`, or the first update's time.
+    pub started: DateTime<Utc>,
+    /// Affected components and their status from `started` on, in the
+    /// order written.
+    pub components: Vec<(ComponentIdx, ComponentStatus)>,
+    /// Never empty; sorted by `at` (stable for equal times).
+    pub updates: Vec<IncidentUpdate>,
+    /// The Markdown body (`.md`) or `postmortem:` (`.yaml`).
+    pub postmortem: Option<Markdown>,
+}
+
+/// One update of an incident.
+#[derive(Debug, Clone)]
+pub struct IncidentUpdate {
+    pub at: DateTime<Utc>,
+    pub status: IncidentStatus,
+    pub message: Markdown,
+    pub next_update: Option<DateTime<Utc>>,
+    /// Component statuses from this update on, merged over earlier ones.
+    pub components: Vec<(ComponentIdx, ComponentStatus)>,
+}
+
+impl Incident {
+    /// The time the incident was resolved: the time of its last `resolved`
+    /// update, if its latest update is `resolved`; `None` while ongoing.
+    pub fn resolved_at(&self) -> Option<DateTime<Utc>> {
+        let last = self.updates.last()?;
+        (last.status == IncidentStatus::Resolved).then_some(last.at)
+    }
+
+    /// The latest update (an incident always has one).
+    pub fn latest(&self) -> &IncidentUpdate {
+        self.updates.last().expect("an incident has at least one update")
+    }
+
+    /// The time of the newest update.
+    pub fn updated_at(&self) -> DateTime<Utc> {
+        self.latest().at
+    }
+
+    /// Every affected component with the intervals in which it had each
+    /// status: `(component, from, until, status)`, `until` being `None`
+    /// while the incident is ongoing. Operational stretches are left out.
+    pub fn component_segments(&self) -> Vec<Segment> {
+        let end = self.resolved_at();
+        let mut current: Vec<(ComponentIdx, ComponentStatus, DateTime<Utc>)> =
+            self.components.iter().map(|&(c, s)| (c, s, self.started)).collect();
+        let mut out = Vec::new();
+        for update in &self.updates {
+            if end.is_some_and(|e| update.at >= e) {
+                break;
+            }
+            for &(c, status) in &update.components {
+                match current.iter_mut().find(|(k, ..)| *k == c) {
+                    Some(entry) if entry.1 != status => {
+                        push_segment(&mut out, c, entry.2, Some(update.at), entry.1);
+                        *entry = (c, status, update.at);
+                    }
+                    Some(_) => {}
+                    None => current.push((c, status, update.at)),
+                }
+            }
+        }
+        for (c, status, from) in current {
+            push_segment(&mut out, c, from, end, status);
+        }
+        out
+    }
+
+    /// Each affected component's status as of the latest update (after
+    /// merging every update's changes), in first-mention order.
+    pub fn current_components(&self) -> Vec<(ComponentIdx, ComponentStatus)> {
+        let mut current = self.components.clone();
+        for update in &self.updates {
+            for &(c, status) in &update.components {
+                match current.iter_mut().find(|(k, _)| *k == c) {
+                    Some(entry) => entry.1 = status,
+                    None => current.push((c, status)),
+                }
+            }
+        }
+        current
+    }
+
+    /// Every component the incident touches at any time, in first-mention
+    /// order.
+    pub fn affected(&self) -> Vec<ComponentIdx> {
+        self.current_components().into_iter().map(|(c, _)| c).collect()
+    }
+}
+
+/// A stretch of time in which an incident held a component in one status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub component: ComponentIdx,
+    pub from: DateTime<Utc>,
+    /// `None`: still going on.
+    pub until: Option<DateTime<Utc>>,
+    pub status: ComponentStatus,
+}
+
+fn push_segment(
+    out: &mut Vec<Segment>,
+    component: ComponentIdx,
+    from: DateTime<Utc>,
+    until: Option<DateTime<Utc>>,
+    status: ComponentStatus,
+) {
+    if status != ComponentStatus::Operational && until.is_none_or(|u| u > from) {
+        out.push(Segment {
+            component,
+            from,
+            until,
+            status,
+        });
+    }
+}
+
+/// A scheduled maintenance entry.
+#[derive(Debug, Clone)]
+pub struct Maintenance {
+    pub id: String,
+    pub path: PathBuf,
+    pub title: String,
+    /// Components and the status they take while the work is in progress
+    /// (`under_maintenance` unless the entry maps them to another).
+    pub components: Vec<(ComponentIdx, ComponentStatus)>,
+    /// The window as first announced.
+    pub scheduled_for: DateTime<Utc>,
+    pub scheduled_until: DateTime<Utc>,
+    pub cancelled: bool,
+    /// Sorted by `at`; may be empty.
+    pub updates: Vec<MaintenanceUpdate>,
+    /// The Markdown body (details).
+    pub body: Option<Markdown>,
+}
+
+/// One update of a maintenance.
+#[derive(Debug, Clone)]
+pub struct MaintenanceUpdate {
+    pub at: DateTime<Utc>,
+    pub status: MaintenanceStatus,
+    pub message: Markdown,
+    /// A new window start from this update on.
+    pub scheduled_for: Option<DateTime<Utc>>,
+    /// A new window end from this update on.
+    pub scheduled_until: Option<DateTime<Utc>>,
+}
+
+/// A maintenance window after every reschedule, and how many updates moved
+/// it (iCalendar's SEQUENCE, RFC 5545 §3.8.7.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub from: DateTime<Utc>,
+    pub until: DateTime<Utc>,
+    pub reschedules: u32,
+}
+
+impl Maintenance {
+    /// The window in force after all updates (content format: "the window is
+    /// rescheduled from that update on").
+    pub fn window(&self) -> Window {
+        let mut w = Window {
+            from: self.scheduled_for,
+            until: self.scheduled_until,
+            reschedules: 0,
+        };
+        for u in &self.updates {
+            let from = u.scheduled_for.unwrap_or(w.from);
+            let until = u.scheduled_until.unwrap_or(w.until);
+            if (from, until) != (w.from, w.until) {
+                w = Window {
+                    from,
+                    until,
+                    reschedules: w.reschedules + 1,
+                };
+            }
+        }
+        w
+    }
+
+    /// The time of the newest update, or the window start without updates.
+    pub fn updated_at(&self) -> DateTime<Utc> {
+        self.updates.last().map(|u| u.at).unwrap_or(self.scheduled_for)
+    }
+}
+
+/// The templates and static files the site is rendered with: the theme's,
+/// with the site's own `templates/` and `static/` laid over them.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    /// `(name, Tera source)`, e.g. `("index.html", "...")`.
+    pub templates: Vec<(String, String)>,
+    /// `(path under the output root, bytes)`.
+    pub static_files: Vec<(PathBuf, Vec<u8>)>,
+}

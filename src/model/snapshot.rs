@@ -1,0 +1,328 @@
+//! The derived state of a site at one instant, `now`: what every renderer
+//! reads, so the pages, feeds and API never disagree (content format,
+//! "Derived state").
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+
+use super::site::{Incident, Maintenance, Site, Window};
+use super::types::{ComponentStatus, Indicator, IncidentStatus, MaintenanceStatus};
+use super::uptime::{self, TaggedSegment, Uptime};
+
+/// An incident or a maintenance, by index into the site's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryRef {
+    Incident(usize),
+    Maintenance(usize),
+}
+
+/// The page's overall status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageStatus {
+    pub indicator: Indicator,
+    /// Statuspage's description for the indicator.
+    pub description: &'static str,
+}
+
+/// A component's state at `now`.
+#[derive(Debug, Clone)]
+pub struct ComponentState {
+    pub status: ComponentStatus,
+    pub uptime: Uptime,
+}
+
+/// An incident's state at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IncidentState {
+    /// The latest update's status.
+    pub status: IncidentStatus,
+    pub ongoing: bool,
+    pub resolved_at: Option<DateTime<Utc>>,
+}
+
+/// A maintenance's state at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaintenanceState {
+    /// From the newest of: its latest update, and the clock's transitions
+    /// (`in_progress` at the window start, `completed` at its end).
+    pub status: MaintenanceStatus,
+    pub window: Window,
+    pub cancelled: bool,
+}
+
+impl MaintenanceState {
+    /// In progress or verifying, and not cancelled: its components are
+    /// under maintenance now.
+    pub fn is_active(&self) -> bool {
+        !self.cancelled && self.status.is_active()
+    }
+
+    /// Scheduled and not cancelled.
+    pub fn is_upcoming(&self) -> bool {
+        !self.cancelled && self.status == MaintenanceStatus::Scheduled
+    }
+}
+
+/// One month of the history archive.
+#[derive(Debug, Clone)]
+pub struct Month {
+    pub year: i32,
+    /// 1..=12.
+    pub month: u32,
+    /// Newest first.
+    pub entries: Vec<EntryRef>,
+}
+
+/// One calendar day (site zone) with the entries that started on it.
+#[derive(Debug, Clone)]
+pub struct Day {
+    pub date: NaiveDate,
+    /// Newest first.
+    pub entries: Vec<EntryRef>,
+}
+
+/// Everything derived from a [`Site`] at one instant.
+#[derive(Debug)]
+pub struct Snapshot<'s> {
+    pub site: &'s Site,
+    /// The build's one reference time.
+    pub now: DateTime<Utc>,
+    /// The day of `now` in the site's zone.
+    pub today: NaiveDate,
+    pub status: PageStatus,
+    /// Parallel to `site.components`.
+    pub components: Vec<ComponentState>,
+    /// Parallel to `site.incidents`.
+    pub incidents: Vec<IncidentState>,
+    /// Parallel to `site.maintenances`.
+    pub maintenances: Vec<MaintenanceState>,
+    /// Ongoing incidents, newest first.
+    pub ongoing: Vec<usize>,
+    /// Maintenances in progress or verifying, soonest end first.
+    pub active_maintenance: Vec<usize>,
+    /// Scheduled maintenances, soonest first.
+    pub upcoming_maintenance: Vec<usize>,
+    /// Per component: the entries that affect it, newest first.
+    pub by_component: Vec<Vec<EntryRef>>,
+    /// Every month with entries, newest first.
+    pub history: Vec<Month>,
+    /// The past 7 days, today first, quiet days included.
+    pub recent_days: Vec<Day>,
+}
+
+/// Days the front page looks back ("past 7 days").
+pub const RECENT_DAYS: u64 = 7;
+
+impl<'s> Snapshot<'s> {
+    /// Derive the state of `site` at `now`. Pure; cost linear in the number
+    /// of entries and updates.
+    pub fn new(site: &'s Site, now: DateTime<Utc>) -> Self {
+        let zone = site.config.time_zone;
+        let today = now.with_timezone(&zone).date_naive();
+        let incidents: Vec<IncidentState> = site.incidents.iter().map(incident_state).collect();
+        let maintenances: Vec<MaintenanceState> = site.maintenances.iter().map(|m| maintenance_state(m, now)).collect();
+
+        let mut ongoing: Vec<usize> = (0..incidents.len()).filter(|&i| incidents[i].ongoing).collect();
+        ongoing.sort_by_key(|&i| std::cmp::Reverse((site.incidents[i].updated_at(), i)));
+        let mut active_maintenance: Vec<usize> = (0..maintenances.len()).filter(|&i| maintenances[i].is_active()).collect();
+        active_maintenance.sort_by_key(|&i| maintenances[i].window.until);
+        let mut upcoming_maintenance: Vec<usize> = (0..maintenances.len()).filter(|&i| maintenances[i].is_upcoming()).collect();
+        upcoming_maintenance.sort_by_key(|&i| maintenances[i].window.from);
+
+        let statuses = component_statuses(site, &ongoing, &active_maintenance, &maintenances);
+        let status = page_status(site, &ongoing, &active_maintenance, &statuses);
+        let uptimes = uptimes(site, now);
+        let components = statuses.into_iter().zip(uptimes).map(|(status, uptime)| ComponentState { status, uptime }).collect();
+
+        let (history, recent_days) = history(site, &maintenances, today);
+        Snapshot {
+            site,
+            now,
+            today,
+            status,
+            components,
+            incidents,
+            by_component: by_component(site),
+            maintenances,
+            ongoing,
+            active_maintenance,
+            upcoming_maintenance,
+            history,
+            recent_days,
+        }
+    }
+
+    /// When an entry started: an incident's start, a maintenance's window
+    /// start.
+    pub fn entry_start(&self, entry: EntryRef) -> DateTime<Utc> {
+        match entry {
+            EntryRef::Incident(i) => self.site.incidents[i].started,
+            EntryRef::Maintenance(m) => self.maintenances[m].window.from,
+        }
+    }
+}
+
+fn incident_state(incident: &Incident) -> IncidentState {
+    let status = incident.latest().status;
+    IncidentState {
+        status,
+        ongoing: status != IncidentStatus::Resolved,
+        resolved_at: incident.resolved_at(),
+    }
+}
+
+/// A maintenance's status at `now` (content format: "Where the updates say
+/// nothing newer, the status follows the clock"). An update at the very
+/// instant of a transition wins over it.
+pub fn maintenance_state(m: &Maintenance, now: DateTime<Utc>) -> MaintenanceState {
+    let window = m.window();
+    let clock = if now >= window.until {
+        Some((window.until, MaintenanceStatus::Completed))
+    } else if now >= window.from {
+        Some((window.from, MaintenanceStatus::InProgress))
+    } else {
+        None
+    };
+    let status = match (m.updates.last(), clock) {
+        (Some(u), Some((t, s))) => {
+            if u.at >= t {
+                u.status
+            } else {
+                s
+            }
+        }
+        (Some(u), None) => u.status,
+        (None, Some((_, s))) => s,
+        (None, None) => MaintenanceStatus::Scheduled,
+    };
+    MaintenanceState {
+        status,
+        window,
+        cancelled: m.cancelled,
+    }
+}
+
+/// Worst status among ongoing incidents and active maintenance, per
+/// component.
+fn component_statuses(site: &Site, ongoing: &[usize], active: &[usize], states: &[MaintenanceState]) -> Vec<ComponentStatus> {
+    let mut out = vec![ComponentStatus::Operational; site.components.len()];
+    for &i in ongoing {
+        for (c, s) in site.incidents[i].current_components() {
+            out[c] = out[c].max(s);
+        }
+    }
+    for &m in active {
+        debug_assert!(states[m].is_active());
+        for &(c, s) in &site.maintenances[m].components {
+            out[c] = out[c].max(s);
+        }
+    }
+    out
+}
+
+/// The indicator: the worst of the ongoing incidents' impacts and of the
+/// components' statuses; `maintenance` when maintenance is the only thing
+/// going on (reference: statuspage-api-v2.md, "status").
+fn page_status(site: &Site, ongoing: &[usize], active: &[usize], statuses: &[ComponentStatus]) -> PageStatus {
+    let from_incidents = ongoing.iter().map(|&i| Indicator::from_impact(site.incidents[i].impact));
+    let from_components = statuses.iter().map(|&s| Indicator::from_component(s));
+    let mut indicator = from_incidents.chain(from_components).max().unwrap_or(Indicator::None);
+    if indicator == Indicator::None && !active.is_empty() {
+        indicator = Indicator::Maintenance;
+    }
+    PageStatus {
+        indicator,
+        description: indicator.description(),
+    }
+}
+
+/// Uptime of every component. Segments are gathered in one pass over the
+/// incidents, keeping only those that reach into the window.
+fn uptimes(site: &Site, now: DateTime<Utc>) -> Vec<Uptime> {
+    let zone = site.config.time_zone;
+    let days = site.config.uptime_days;
+    let today = now.with_timezone(&zone).date_naive();
+    let window_start = uptime::start_of_day(today - Days::new(u64::from(days.saturating_sub(1))), zone);
+    let mut per_component: Vec<Vec<TaggedSegment>> = vec![Vec::new(); site.components.len()];
+    for (i, incident) in site.incidents.iter().enumerate() {
+        if incident.resolved_at().is_some_and(|r| r < window_start) || incident.started > now {
+            continue;
+        }
+        for seg in incident.component_segments() {
+            if seg.until.is_none_or(|u| u > window_start) && seg.from < now {
+                per_component[seg.component].push((i, seg));
+            }
+        }
+    }
+    per_component
+        .iter()
+        .zip(&site.components)
+        .map(|(segs, c)| uptime::component_uptime(segs, c.start_date, days, zone, now))
+        .collect()
+}
+
+/// For each component, the entries that touch it, newest first.
+fn by_component(site: &Site) -> Vec<Vec<EntryRef>> {
+    let mut out: Vec<Vec<(DateTime<Utc>, EntryRef)>> = vec![Vec::new(); site.components.len()];
+    for (i, incident) in site.incidents.iter().enumerate() {
+        for c in incident.affected() {
+            out[c].push((incident.started, EntryRef::Incident(i)));
+        }
+    }
+    for (m, maintenance) in site.maintenances.iter().enumerate() {
+        let from = maintenance.window().from;
+        for &(c, _) in &maintenance.components {
+            out[c].push((from, EntryRef::Maintenance(m)));
+        }
+    }
+    out.into_iter()
+        .map(|mut v| {
+            v.sort_by(|a, b| b.0.cmp(&a.0));
+            v.into_iter().map(|(_, e)| e).collect()
+        })
+        .collect()
+}
+
+/// The archive by month (site zone), newest first, and the past
+/// [`RECENT_DAYS`] days. Upcoming maintenance is not history yet.
+fn history(site: &Site, states: &[MaintenanceState], today: NaiveDate) -> (Vec<Month>, Vec<Day>) {
+    let zone = site.config.time_zone;
+    let mut dated: Vec<(DateTime<Utc>, EntryRef)> = site
+        .incidents
+        .iter()
+        .enumerate()
+        .map(|(i, inc)| (inc.started, EntryRef::Incident(i)))
+        .chain(
+            states
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| !(s.status == MaintenanceStatus::Scheduled && !s.cancelled))
+                .map(|(m, s)| (s.window.from, EntryRef::Maintenance(m))),
+        )
+        .collect();
+    dated.sort_by(|a, b| b.0.cmp(&a.0));
+
+    let oldest_recent = today - Days::new(RECENT_DAYS - 1);
+    let mut recent: Vec<Day> = (0..RECENT_DAYS)
+        .map(|k| Day {
+            date: today - Days::new(k),
+            entries: Vec::new(),
+        })
+        .collect();
+    let mut months: Vec<Month> = Vec::new();
+    for (t, entry) in dated {
+        let date = t.with_timezone(&zone).date_naive();
+        if date >= oldest_recent && date <= today {
+            let k = (today - date).num_days() as usize;
+            recent[k].entries.push(entry);
+        }
+        match months.last_mut() {
+            Some(m) if m.year == date.year() && m.month == date.month() => m.entries.push(entry),
+            _ => months.push(Month {
+                year: date.year(),
+                month: date.month(),
+                entries: vec![entry],
+            }),
+        }
+    }
+    (months, recent)
+}

@@ -1,0 +1,165 @@
+//! Uptime per component and calendar day (content format, "Derived state").
+//!
+//! A day is a calendar day in the site's time zone (23 or 25 hours long on
+//! DST changes). Its uptime is the share of the counted part of the day not
+//! covered by an incident in which the component was `major_outage` (full
+//! weight) or `partial_outage` (weight 0.3); where incidents overlap, the
+//! worst status counts once. The counted part starts at the component's
+//! `start_date` and ends at `now`: today is measured up to now, and days
+//! wholly before `start_date` are not counted at all.
+
+use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use super::site::Segment;
+use super::types::ComponentStatus;
+
+/// One day of a component's uptime history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayUptime {
+    /// The calendar day in the site's zone.
+    pub date: NaiveDate,
+    /// Share of the counted time that was up, 0.0..=1.0; `None` when no part
+    /// of the day is counted (before `start_date`, or in the future).
+    pub uptime: Option<f64>,
+    /// Downtime in seconds (weighted).
+    pub downtime_secs: f64,
+    /// The worst status any incident gave the component that day.
+    pub worst: ComponentStatus,
+    /// Indices of the incidents that touched the component that day.
+    pub incidents: Vec<usize>,
+}
+
+/// A component's uptime over the site's window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uptime {
+    /// Oldest day first; `uptime_days` entries ending today.
+    pub days: Vec<DayUptime>,
+    /// Share of all counted time in the window that was up; `None` when
+    /// nothing is counted.
+    pub overall: Option<f64>,
+}
+
+/// A segment with the incident it came from.
+pub type TaggedSegment = (usize, Segment);
+
+/// The first instant of `date` in `zone` (the earliest, if midnight falls in
+/// a DST overlap; one hour later if it falls in a gap).
+pub fn start_of_day(date: NaiveDate, zone: Tz) -> DateTime<Utc> {
+    let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
+    zone.from_local_datetime(&midnight)
+        .earliest()
+        .or_else(|| zone.from_local_datetime(&(midnight + chrono::Duration::hours(1))).earliest())
+        .expect("a day has a first hour")
+        .with_timezone(&Utc)
+}
+
+/// Compute the uptime of one component over `days` days ending with the day
+/// of `now`, from the segments of the incidents that affected it.
+pub fn component_uptime(
+    segments: &[TaggedSegment],
+    start_date: Option<NaiveDate>,
+    days: u32,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Uptime {
+    let today = now.with_timezone(&zone).date_naive();
+    let first = today - Days::new(u64::from(days.saturating_sub(1)));
+    let counted_from = start_date.map(|d| start_of_day(d, zone));
+    let down = downtime_intervals(segments, now);
+
+    let mut out = Vec::with_capacity(days as usize);
+    let mut total_counted = 0.0;
+    let mut total_down = 0.0;
+    let mut date = first;
+    while date <= today {
+        let day_start = start_of_day(date, zone);
+        let day_end = start_of_day(date + Days::new(1), zone);
+        let from = counted_from.map_or(day_start, |c| c.max(day_start));
+        let until = day_end.min(now);
+        let counted = secs(until - from);
+        let mut day = DayUptime {
+            date,
+            uptime: None,
+            downtime_secs: 0.0,
+            worst: ComponentStatus::Operational,
+            incidents: Vec::new(),
+        };
+        for (incident, seg) in segments {
+            if overlap(seg.from, seg.until.unwrap_or(now), day_start, day_end) > 0.0 {
+                day.worst = day.worst.max(seg.status);
+                if !day.incidents.contains(incident) {
+                    day.incidents.push(*incident);
+                }
+            }
+        }
+        if counted > 0.0 {
+            let d: f64 = down.iter().map(|&(s, e, w)| w * overlap(s, e, from, until)).sum();
+            day.downtime_secs = d;
+            day.uptime = Some((1.0 - d / counted).clamp(0.0, 1.0));
+            total_counted += counted;
+            total_down += d;
+        }
+        out.push(day);
+        date = date + Days::new(1);
+    }
+    Uptime {
+        days: out,
+        overall: (total_counted > 0.0).then(|| (1.0 - total_down / total_counted).clamp(0.0, 1.0)),
+    }
+}
+
+/// Non-overlapping `(from, until, weight)` intervals of downtime: where
+/// segments overlap, the heaviest weight holds. Ongoing segments end at
+/// `now`.
+pub fn downtime_intervals(segments: &[TaggedSegment], now: DateTime<Utc>) -> Vec<(DateTime<Utc>, DateTime<Utc>, f64)> {
+    // Boundaries: +weight when a segment opens, -weight when it closes.
+    let mut events: Vec<(DateTime<Utc>, i8, u8)> = Vec::new();
+    for (_, seg) in segments {
+        let level = match seg.status {
+            ComponentStatus::MajorOutage => 2,
+            ComponentStatus::PartialOutage => 1,
+            _ => continue,
+        };
+        let end = seg.until.unwrap_or(now).min(now);
+        if end > seg.from {
+            events.push((seg.from, 1, level));
+            events.push((end, -1, level));
+        }
+    }
+    events.sort();
+    let mut open = [0i32; 3];
+    let mut out: Vec<(DateTime<Utc>, DateTime<Utc>, f64)> = Vec::new();
+    let mut last: Option<DateTime<Utc>> = None;
+    for (t, delta, level) in events {
+        if let Some(prev) = last {
+            let weight = if open[2] > 0 {
+                1.0
+            } else if open[1] > 0 {
+                0.3
+            } else {
+                0.0
+            };
+            if t > prev && weight > 0.0 {
+                match out.last_mut() {
+                    Some(l) if l.1 == prev && l.2 == weight => l.1 = t,
+                    _ => out.push((prev, t, weight)),
+                }
+            }
+        }
+        open[level as usize] += i32::from(delta);
+        last = Some(t);
+    }
+    out
+}
+
+/// Seconds of overlap between `[a, b)` and `[c, d)`.
+fn overlap(a: DateTime<Utc>, b: DateTime<Utc>, c: DateTime<Utc>, d: DateTime<Utc>) -> f64 {
+    let start = a.max(c);
+    let end = b.min(d);
+    if end > start { secs(end - start) } else { 0.0 }
+}
+
+fn secs(d: chrono::Duration) -> f64 {
+    d.num_milliseconds() as f64 / 1000.0
+}

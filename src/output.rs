@@ -1,0 +1,237 @@
+//! Output: the only code that writes the built site to disk.
+//!
+//! A build is written into a temporary sibling of the output folder
+//! (`.NAME.allclear-new-PID`), then swapped in: on Linux with one atomic
+//! `renameat2(RENAME_EXCHANGE)`, elsewhere with two renames. Readers and web
+//! servers see the old site or the new one, never a mix; a build that fails
+//! or is killed before the swap leaves the old site untouched, and its
+//! leftovers are removed by the next build.
+//!
+//! allclear only ever replaces or deletes a folder that holds its marker
+//! file, [`MARKER`], so a mistyped `--out` cannot wipe someone's files.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::render::OutputFile;
+
+/// The marker file allclear writes at the root of every output folder.
+pub const MARKER: &str = ".allclear-output";
+
+const MARKER_TEXT: &str = "This folder was written by allclear and is replaced on every build.\n";
+
+/// Why the output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("refusing to replace {}: it is not empty and was not written by allclear (no {MARKER} file in it)", .0.display())]
+    NotOurs(PathBuf),
+    #[error("{} is not a folder", .0.display())]
+    NotADirectory(PathBuf),
+    #[error("{} cannot be an output folder", .0.display())]
+    BadPath(PathBuf),
+    #[error("cannot write {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+impl OutputError {
+    /// What the user can do about it.
+    pub fn help(&self) -> Option<&'static str> {
+        match self {
+            OutputError::NotOurs(_) => Some("choose another --out, or empty or remove that folder yourself"),
+            OutputError::BadPath(_) => Some("give --out a folder name, like `public`"),
+            _ => None,
+        }
+    }
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteSummary {
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Replace the folder `out` with `files`, atomically.
+///
+/// # Errors
+/// [`OutputError::NotOurs`] when `out` holds files but no marker; an I/O
+/// error otherwise. Either way the previous content of `out` is unchanged.
+pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<WriteSummary, OutputError> {
+    let (parent, name) = split(out)?;
+    check_replaceable(out)?;
+    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+    remove_leftovers(&parent, &name);
+
+    let staging = parent.join(format!(".{name}.allclear-new-{}", std::process::id()));
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(io_err(&staging))?;
+    }
+    let summary = match write_tree(&staging, files) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    if let Err(e) = swap_in(&staging, out, &parent, &name) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    Ok(summary)
+}
+
+/// `(parent folder, final name)` of `out`; `/`, `..` and the like are
+/// refused.
+fn split(out: &Path) -> Result<(PathBuf, String), OutputError> {
+    let name = out
+        .file_name()
+        .and_then(|n| n.to_str())
+        .filter(|n| !n.is_empty() && *n != "." && *n != "..")
+        .ok_or_else(|| OutputError::BadPath(out.to_path_buf()))?;
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Ok((parent, name.to_string()))
+}
+
+/// `out` may be replaced if it does not exist, is an empty folder, or holds
+/// the marker.
+fn check_replaceable(out: &Path) -> Result<(), OutputError> {
+    let meta = match fs::symlink_metadata(out) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io_err(out)(e)),
+    };
+    if !meta.is_dir() {
+        return Err(OutputError::NotADirectory(out.to_path_buf()));
+    }
+    if out.join(MARKER).is_file() {
+        return Ok(());
+    }
+    let mut entries = fs::read_dir(out).map_err(io_err(out))?;
+    if entries.next().is_none() {
+        Ok(())
+    } else {
+        Err(OutputError::NotOurs(out.to_path_buf()))
+    }
+}
+
+/// Remove staging and old folders left by builds that were killed, if they
+/// carry the marker.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.allclear-");
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(n) = file_name.to_str() else { continue };
+        let path = entry.path();
+        let ours = path.join(MARKER).is_file() || fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none());
+        if n.starts_with(&prefix) && path.is_dir() && ours {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// Write every file under `root`, marker first (so a half-written staging
+/// folder is recognisably ours).
+fn write_tree(root: &Path, files: &[OutputFile]) -> Result<WriteSummary, OutputError> {
+    fs::create_dir_all(root).map_err(io_err(root))?;
+    fs::write(root.join(MARKER), MARKER_TEXT).map_err(io_err(root))?;
+    let mut bytes = 0u64;
+    for file in files {
+        let path = root.join(&file.path);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(io_err(dir))?;
+        }
+        fs::write(&path, &file.bytes).map_err(io_err(&path))?;
+        bytes += file.bytes.len() as u64;
+    }
+    Ok(WriteSummary {
+        files: files.len(),
+        bytes,
+    })
+}
+
+/// Put `staging` where `out` is, and remove the old content.
+fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), OutputError> {
+    if fs::symlink_metadata(out).is_err() {
+        return fs::rename(staging, out).map_err(io_err(out));
+    }
+    if exchange(staging, out).is_ok() {
+        // `staging` now holds the previous site.
+        let _ = fs::remove_dir_all(staging);
+        return Ok(());
+    }
+    let old = parent.join(format!(".{name}.allclear-old-{}", std::process::id()));
+    fs::rename(out, &old).map_err(io_err(out))?;
+    if let Err(e) = fs::rename(staging, out) {
+        let _ = fs::rename(&old, out);
+        return Err(io_err(out)(e));
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Atomically exchange two paths (Linux `renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them
+    // relative to the current folder, as std::fs does.
+    let rc = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+    if rc == 0 { Ok(()) } else { Err(io::Error::last_os_error()) }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn replaces_own_folder_and_refuses_others() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(&out, &[file("index.html", "one"), file("a/b.html", "b")]).unwrap();
+        write_site(&out, &[file("index.html", "two")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert!(!out.join("a").exists(), "stale files are gone");
+        let names: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec!["public"], "no staging folders left");
+
+        let theirs = tmp.path().join("docs");
+        fs::create_dir(&theirs).unwrap();
+        fs::write(theirs.join("thesis.tex"), "precious").unwrap();
+        let err = write_site(&theirs, &[file("index.html", "x")]).unwrap_err();
+        assert!(matches!(err, OutputError::NotOurs(_)));
+        assert_eq!(fs::read_to_string(theirs.join("thesis.tex")).unwrap(), "precious");
+    }
+
+    #[test]
+    fn refuses_root_like_paths() {
+        assert!(matches!(split(Path::new("/")), Err(OutputError::BadPath(_))));
+        assert!(matches!(split(Path::new("..")), Err(OutputError::BadPath(_))));
+    }
+}

@@ -1,0 +1,70 @@
+//! How times, durations and percentages are written in outputs.
+//!
+//! Pages show times in the site's zone and name it (`Nov 20, 2026 15:03
+//! CET`); machine attributes (`<time datetime>`) carry UTC in RFC 3339.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use chrono_tz::Tz;
+
+/// RFC 3339 in UTC with a `Z`, whole seconds: `2026-11-20T14:03:00Z`.
+pub fn iso_utc(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Date and time in `zone`, naming it: `Nov 20, 2026 15:03 CET`.
+pub fn date_time(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone).format("%b %-d, %Y %H:%M %Z").to_string()
+}
+
+/// Time of day in `zone`, naming it: `15:03 CET`.
+pub fn time_of_day(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone).format("%H:%M %Z").to_string()
+}
+
+/// A calendar day: `Nov 20, 2026`.
+pub fn date(d: chrono::NaiveDate) -> String {
+    d.format("%b %-d, %Y").to_string()
+}
+
+/// A month: `November 2026`.
+pub fn month(year: i32, month: u32) -> String {
+    chrono::NaiveDate::from_ymd_opt(year, month, 1)
+        .map(|d| d.format("%B %Y").to_string())
+        .unwrap_or_default()
+}
+
+/// A duration for people: `45 min`, `2 h 05 min`, `3 d 4 h`.
+pub fn duration(d: chrono::Duration) -> String {
+    let minutes = d.num_minutes().max(0);
+    let (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    match (days, hours) {
+        (0, 0) => format!("{mins} min"),
+        (0, h) => format!("{h} h {mins:02} min"),
+        (d, h) => format!("{d} d {h} h"),
+    }
+}
+
+/// A share as a percentage with two decimals, rounded down so that any
+/// downtime never shows as `100.00%`: `0.972222` -> `97.22%`.
+pub fn percent(share: f64) -> String {
+    let hundredths = (share * 10_000.0).floor() / 100.0;
+    format!("{hundredths:.2}%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        let t = DateTime::parse_from_rfc3339("2026-11-20T14:03:00Z").unwrap().with_timezone(&Utc);
+        assert_eq!(iso_utc(t), "2026-11-20T14:03:00Z");
+        assert_eq!(date_time(t, chrono_tz::Europe::Berlin), "Nov 20, 2026 15:03 CET");
+        assert_eq!(duration(chrono::Duration::minutes(125)), "2 h 05 min");
+        assert_eq!(duration(chrono::Duration::minutes(3 * 1440 + 250)), "3 d 4 h");
+        assert_eq!(percent(1400.0 / 1440.0), "97.22%");
+        assert_eq!(percent(0.99999), "99.99%");
+        assert_eq!(percent(1.0), "100.00%");
+        assert_eq!(month(2026, 11), "November 2026");
+    }
+}

@@ -1,0 +1,213 @@
+//! HTML pages, rendered with Tera 2 from the theme's templates.
+//!
+//! Pages: `index.html`, one per incident, maintenance and component, the
+//! history archive (`history/index.html` and one page per month), and
+//! `404.html`. Each page's context holds `site`, `built_at`, `status`,
+//! `root` (relative way back to the output root), `page_url` (public URL)
+//! and the page's own data; see `themes/default/templates/` for their use.
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::view::{EntryView, GroupView, Views};
+use super::{OutputFile, format, links};
+use crate::diagnostics::Diagnostic;
+use crate::model::{EntryRef, Link, Snapshot};
+
+/// The site-wide values every page sees as `site`.
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    base_url: &'a str,
+    language: &'a str,
+    /// IANA name, e.g. `Europe/Berlin`.
+    time_zone: &'a str,
+    links: &'a [Link],
+    logo: Option<&'a str>,
+    favicon: Option<&'a str>,
+    accent_color: Option<&'a str>,
+}
+
+/// A month in the history archive's navigation.
+#[derive(Serialize)]
+struct MonthLink {
+    name: String,
+    url: String,
+    count: usize,
+}
+
+/// Compile the theme's templates (site overrides already laid over them).
+///
+/// # Errors
+/// A template that does not parse, named with Tera's message.
+pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::new();
+    tera.add_raw_templates(snap.site.theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| vec![template_error("templates", &e)])?;
+    let c = &snap.site.config;
+    let site = SiteView {
+        title: &c.title,
+        description: c.description.as_deref(),
+        base_url: &c.base_url,
+        language: &c.language,
+        time_zone: c.time_zone.name(),
+        links: &c.links,
+        logo: c.logo.as_deref(),
+        favicon: c.favicon.as_deref(),
+        accent_color: c.accent_color.as_deref(),
+    };
+    let views = Views { snap };
+    let global = tera.global_context();
+    global.insert("site", &site);
+    global.insert("built_at", &views.time(snap.now));
+    global.insert("status", &PageStatusView::new(snap));
+    Ok(tera)
+}
+
+#[derive(Serialize)]
+struct PageStatusView {
+    indicator: &'static str,
+    description: &'static str,
+}
+
+impl PageStatusView {
+    fn new(snap: &Snapshot<'_>) -> Self {
+        PageStatusView {
+            indicator: snap.status.indicator.as_str(),
+            description: snap.status.description,
+        }
+    }
+}
+
+/// Render every HTML page.
+///
+/// # Errors
+/// A template that fails to render (an unknown variable or filter in an
+/// override, say), with Tera's message.
+pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let tera = compile(snap)?;
+    let views = Views { snap };
+    let page = Page { tera: &tera, snap };
+    let mut out = Vec::new();
+
+    out.push(page.render("index.html", "index.html", index_context(&views))?);
+    for (i, inc) in snap.site.incidents.iter().enumerate() {
+        let mut cx = Context::new();
+        cx.insert("entry", &views.entry(EntryRef::Incident(i)));
+        cx.insert("updates", &newest_first(views.incident_updates(i)));
+        cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
+        out.push(page.render("incident.html", &links::incident(&inc.id), cx)?);
+    }
+    for (m, mt) in snap.site.maintenances.iter().enumerate() {
+        let mut cx = Context::new();
+        cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
+        cx.insert("updates", &newest_first(views.maintenance_updates(m)));
+        cx.insert("details", &mt.body.as_ref().map(|b| b.html.as_str()));
+        cx.insert("original_window", &(views.time(mt.scheduled_for), views.time(mt.scheduled_until)));
+        out.push(page.render("maintenance.html", &links::maintenance(&mt.id), cx)?);
+    }
+    for (c, comp) in snap.site.components.iter().enumerate() {
+        let mut cx = Context::new();
+        cx.insert("component", &views.component(c));
+        cx.insert("group", &comp.group);
+        let entries: Vec<EntryView> = snap.by_component[c].iter().map(|&e| views.entry(e)).collect();
+        cx.insert("entries", &entries);
+        out.push(page.render("component.html", &links::component(&comp.id), cx)?);
+    }
+    out.extend(history_pages(&page, &views)?);
+    out.push(page.render("404.html", "404.html", Context::new())?);
+    Ok(out)
+}
+
+fn index_context(views: &Views<'_, '_>) -> Context {
+    let snap = views.snap;
+    let mut cx = Context::new();
+    let ongoing: Vec<EntryView> = snap.ongoing.iter().map(|&i| views.entry(EntryRef::Incident(i))).collect();
+    let active: Vec<EntryView> = snap.active_maintenance.iter().map(|&m| views.entry(EntryRef::Maintenance(m))).collect();
+    let upcoming: Vec<EntryView> = snap.upcoming_maintenance.iter().map(|&m| views.entry(EntryRef::Maintenance(m))).collect();
+    let groups: Vec<GroupView> = views.groups();
+    let days: Vec<_> = snap.recent_days.iter().map(|d| views.day_entries(d.date, &d.entries)).collect();
+    cx.insert("ongoing", &ongoing);
+    cx.insert("active_maintenance", &active);
+    cx.insert("upcoming_maintenance", &upcoming);
+    cx.insert("groups", &groups);
+    cx.insert("recent_days", &days);
+    cx.insert("uptime_days", &snap.site.config.uptime_days);
+    cx
+}
+
+/// The archive: an index of months and a page per month, each linking to
+/// the next older and newer month that has entries.
+fn history_pages(page: &Page<'_, '_>, views: &Views<'_, '_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let months = &views.snap.history;
+    let link = |k: usize| MonthLink {
+        name: format::month(months[k].year, months[k].month),
+        url: links::history_month(months[k].year, months[k].month),
+        count: months[k].entries.len(),
+    };
+    let mut out = Vec::with_capacity(months.len() + 1);
+    let all: Vec<MonthLink> = (0..months.len()).map(link).collect();
+    let mut years: Vec<(i32, Vec<&MonthLink>)> = Vec::new();
+    for (k, m) in months.iter().enumerate() {
+        match years.last_mut() {
+            Some((y, list)) if *y == m.year => list.push(&all[k]),
+            _ => years.push((m.year, vec![&all[k]])),
+        }
+    }
+    let mut cx = Context::new();
+    cx.insert("years", &years);
+    cx.insert("total", &months.iter().map(|m| m.entries.len()).sum::<usize>());
+    out.push(page.render("history_index.html", links::HISTORY, cx)?);
+
+    for (k, m) in months.iter().enumerate() {
+        let mut cx = Context::new();
+        let entries: Vec<EntryView> = m.entries.iter().map(|&e| views.entry(e)).collect();
+        cx.insert("month", &all[k]);
+        cx.insert("entries", &entries);
+        cx.insert("newer", &k.checked_sub(1).map(link));
+        cx.insert("older", &(k + 1 < months.len()).then(|| link(k + 1)));
+        out.push(page.render("history_month.html", &links::history_month(m.year, m.month), cx)?);
+    }
+    Ok(out)
+}
+
+fn newest_first<T>(mut v: Vec<T>) -> Vec<T> {
+    v.reverse();
+    v
+}
+
+/// Renders one template to one output path, adding the path-dependent
+/// values (`root`, `page_url`).
+struct Page<'a, 's> {
+    tera: &'a Tera,
+    snap: &'a Snapshot<'s>,
+}
+
+impl Page<'_, '_> {
+    fn render(&self, template: &str, path: &str, mut cx: Context) -> Result<OutputFile, Vec<Diagnostic>> {
+        let base = &self.snap.site.config.base_url;
+        // The 404 page is served at any depth, so its links are absolute.
+        let root = if path == "404.html" { format!("{base}/") } else { links::root_from(path) };
+        cx.insert("root", &root);
+        cx.insert("page_url", &links::public_url(base, path));
+        let html = self.tera.render(template, &cx).map_err(|e| vec![template_error(template, &e)])?;
+        Ok(OutputFile {
+            path: path.to_string(),
+            bytes: html.into_bytes(),
+        })
+    }
+}
+
+fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    Diagnostic::file_error(format!("template {template}"), message)
+        .with_help("fix the template (a site's own templates/ folder overrides the theme's files of the same name)")
+}
+

@@ -1,0 +1,47 @@
+//! Render: pure functions from a [`Snapshot`] to output files. One module
+//! per output kind; each returns the files it produces and none reads the
+//! disk. Adding an output is a new module and one line in [`render`].
+
+pub mod feeds;
+pub mod format;
+pub mod html;
+pub mod links;
+pub mod view;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::Snapshot;
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path under the output root, with `/` separators.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Every output of the site, sorted by path.
+///
+/// # Errors
+/// Template errors, and a static file that would overwrite a generated one.
+pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let mut files = html::render(snap)?;
+    files.extend(feeds::render(snap));
+    let generated: std::collections::HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
+    let mut errors = Vec::new();
+    for (path, bytes) in &snap.site.theme.static_files {
+        let path = path.to_string_lossy().replace('\\', "/");
+        if generated.contains(&path) {
+            errors.push(
+                Diagnostic::file_error(format!("static/{path}"), format!("would overwrite the generated `{path}`"))
+                    .with_help("rename or remove the static file; to change a page, override its template in templates/"),
+            );
+            continue;
+        }
+        files.push(OutputFile { path, bytes: bytes.clone() });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}

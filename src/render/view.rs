@@ -1,0 +1,369 @@
+//! The data templates see: plain, serializable views of the snapshot with
+//! every time already formatted in the site's zone and every link already
+//! made. Templates only lay it out.
+//!
+//! Links (`url`) are relative to the output root; templates prefix them
+//! with `root`, the way back to the root from the page being rendered.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::{format, links};
+use crate::model::{ComponentStatus, EntryRef, IncidentStatus, MaintenanceStatus, Snapshot, uptime::DayUptime};
+
+/// A time: machine form for `<time datetime>` and the text people read.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimeView {
+    /// RFC 3339, UTC.
+    pub iso: String,
+    /// `Nov 20, 2026 15:03 CET`.
+    pub text: String,
+    /// `15:03 CET`.
+    pub time: String,
+    /// `Nov 20, 2026`.
+    pub date: String,
+}
+
+/// A status, impact or indicator: its API key (for CSS classes) and label.
+#[derive(Debug, Clone, Serialize)]
+pub struct Label {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+/// A component named in an entry, with the status the entry gives it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComponentRef {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub status: Label,
+}
+
+/// One update of an incident or maintenance.
+#[derive(Debug, Clone, Serialize)]
+pub struct UpdateView {
+    /// Fragment id on the entry's page, `update-1` for the oldest.
+    pub anchor: String,
+    pub status: Label,
+    pub at: TimeView,
+    /// Sanitized HTML of the message.
+    pub html: String,
+    pub next_update: Option<TimeView>,
+    /// Component changes this update makes.
+    pub changes: Vec<ComponentRef>,
+    /// A new window this update sets (maintenance).
+    pub rescheduled_to: Option<(TimeView, TimeView)>,
+}
+
+/// An incident or maintenance as lists and pages show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryView {
+    /// `incident` or `maintenance`.
+    pub kind: &'static str,
+    pub id: String,
+    pub url: String,
+    pub title: String,
+    /// Incidents: the impact; maintenance: `maintenance`.
+    pub impact: Label,
+    /// Current status; for a cancelled maintenance, `cancelled`.
+    pub status: Label,
+    pub ongoing: bool,
+    pub started: TimeView,
+    /// Incidents: resolution time; maintenance: window end.
+    pub ended: Option<TimeView>,
+    /// `1 h 05 min` from start to resolution (or to now while ongoing).
+    pub duration: String,
+    pub components: Vec<ComponentRef>,
+    /// The newest update, if any.
+    pub latest: Option<UpdateView>,
+    /// The promised next update of an ongoing incident.
+    pub next_update: Option<TimeView>,
+    pub cancelled: bool,
+    /// How many times the window moved (maintenance).
+    pub reschedules: u32,
+}
+
+/// One day cell of an uptime bar.
+#[derive(Debug, Clone, Serialize)]
+pub struct DayView {
+    pub iso: String,
+    pub date: String,
+    /// `99.97%`, or empty when the day is not counted.
+    pub uptime: String,
+    /// CSS level: `nodata`, `ok`, `minor`, `partial`, `major`.
+    pub level: &'static str,
+    /// A sentence for the day, e.g. `Nov 20, 2026: 97.22% uptime, partial outage`.
+    pub summary: String,
+    pub incidents: Vec<Named>,
+}
+
+/// A title with a link.
+#[derive(Debug, Clone, Serialize)]
+pub struct Named {
+    pub title: String,
+    pub url: String,
+}
+
+/// A component with its state and uptime.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComponentView {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub url: String,
+    pub status: Label,
+    /// Overall uptime over the window, `99.95%`, or empty.
+    pub uptime: String,
+    pub uptime_days: u32,
+    pub days: Vec<DayView>,
+}
+
+/// A group of components.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub name: Option<String>,
+    /// The worst status among its members.
+    pub status: Label,
+    pub components: Vec<ComponentView>,
+}
+
+/// A day of the "past incidents" list.
+#[derive(Debug, Clone, Serialize)]
+pub struct DayEntries {
+    pub iso: String,
+    pub date: String,
+    pub entries: Vec<EntryView>,
+}
+
+/// Builds views from a snapshot; holds the zone and formatting.
+pub struct Views<'a, 's> {
+    pub snap: &'a Snapshot<'s>,
+}
+
+impl Views<'_, '_> {
+    pub fn time(&self, t: DateTime<Utc>) -> TimeView {
+        let zone = self.snap.site.config.time_zone;
+        TimeView {
+            iso: format::iso_utc(t),
+            text: format::date_time(t, zone),
+            time: format::time_of_day(t, zone),
+            date: format::date(t.with_timezone(&zone).date_naive()),
+        }
+    }
+
+    fn component_ref(&self, c: usize, status: ComponentStatus) -> ComponentRef {
+        let comp = &self.snap.site.components[c];
+        ComponentRef {
+            id: comp.id.clone(),
+            name: comp.name.clone(),
+            url: links::component(&comp.id),
+            status: component_label(status),
+        }
+    }
+
+    /// Every update of incident `i`, oldest first.
+    pub fn incident_updates(&self, i: usize) -> Vec<UpdateView> {
+        let inc = &self.snap.site.incidents[i];
+        inc.updates
+            .iter()
+            .enumerate()
+            .map(|(k, u)| UpdateView {
+                anchor: format!("update-{}", k + 1),
+                status: incident_label(u.status),
+                at: self.time(u.at),
+                html: u.message.html.clone(),
+                next_update: u.next_update.map(|t| self.time(t)),
+                changes: u.components.iter().map(|&(c, s)| self.component_ref(c, s)).collect(),
+                rescheduled_to: None,
+            })
+            .collect()
+    }
+
+    /// Every update of maintenance `m`, oldest first.
+    pub fn maintenance_updates(&self, m: usize) -> Vec<UpdateView> {
+        let mt = &self.snap.site.maintenances[m];
+        let mut window = (mt.scheduled_for, mt.scheduled_until);
+        mt.updates
+            .iter()
+            .enumerate()
+            .map(|(k, u)| {
+                let new = (u.scheduled_for.unwrap_or(window.0), u.scheduled_until.unwrap_or(window.1));
+                let moved = new != window;
+                window = new;
+                UpdateView {
+                    anchor: format!("update-{}", k + 1),
+                    status: maintenance_label(u.status),
+                    at: self.time(u.at),
+                    html: u.message.html.clone(),
+                    next_update: None,
+                    changes: Vec::new(),
+                    rescheduled_to: moved.then(|| (self.time(new.0), self.time(new.1))),
+                }
+            })
+            .collect()
+    }
+
+    /// The summary of an entry.
+    pub fn entry(&self, e: EntryRef) -> EntryView {
+        match e {
+            EntryRef::Incident(i) => self.incident(i),
+            EntryRef::Maintenance(m) => self.maintenance(m),
+        }
+    }
+
+    fn incident(&self, i: usize) -> EntryView {
+        let inc = &self.snap.site.incidents[i];
+        let state = self.snap.incidents[i];
+        let end = state.resolved_at.unwrap_or(self.snap.now);
+        let latest = self.incident_updates(i).pop();
+        EntryView {
+            kind: "incident",
+            id: inc.id.clone(),
+            url: links::incident(&inc.id),
+            title: inc.title.clone(),
+            impact: Label {
+                key: inc.impact.as_str(),
+                label: inc.impact.label(),
+            },
+            status: incident_label(state.status),
+            ongoing: state.ongoing,
+            started: self.time(inc.started),
+            ended: state.resolved_at.map(|t| self.time(t)),
+            duration: format::duration(end - inc.started),
+            components: inc.current_components().into_iter().map(|(c, s)| self.component_ref(c, s)).collect(),
+            next_update: if state.ongoing { inc.latest().next_update.map(|t| self.time(t)) } else { None },
+            latest,
+            cancelled: false,
+            reschedules: 0,
+        }
+    }
+
+    fn maintenance(&self, m: usize) -> EntryView {
+        let mt = &self.snap.site.maintenances[m];
+        let state = self.snap.maintenances[m];
+        let status = if state.cancelled {
+            Label {
+                key: "cancelled",
+                label: "Cancelled",
+            }
+        } else {
+            maintenance_label(state.status)
+        };
+        EntryView {
+            kind: "maintenance",
+            id: mt.id.clone(),
+            url: links::maintenance(&mt.id),
+            title: mt.title.clone(),
+            impact: Label {
+                key: "maintenance",
+                label: "Maintenance",
+            },
+            status,
+            ongoing: state.is_active(),
+            started: self.time(state.window.from),
+            ended: Some(self.time(state.window.until)),
+            duration: format::duration(state.window.until - state.window.from),
+            components: mt.components.iter().map(|&(c, s)| self.component_ref(c, s)).collect(),
+            latest: self.maintenance_updates(m).pop(),
+            next_update: None,
+            cancelled: state.cancelled,
+            reschedules: state.window.reschedules,
+        }
+    }
+
+    /// A component with its uptime bar.
+    pub fn component(&self, c: usize) -> ComponentView {
+        let comp = &self.snap.site.components[c];
+        let state = &self.snap.components[c];
+        ComponentView {
+            id: comp.id.clone(),
+            name: comp.name.clone(),
+            description: comp.description.clone(),
+            url: links::component(&comp.id),
+            status: component_label(state.status),
+            uptime: state.uptime.overall.map(format::percent).unwrap_or_default(),
+            uptime_days: self.snap.site.config.uptime_days,
+            days: state.uptime.days.iter().map(|d| self.day(d)).collect(),
+        }
+    }
+
+    fn day(&self, d: &DayUptime) -> DayView {
+        let level = match (d.uptime, d.worst) {
+            (None, _) => "nodata",
+            (_, ComponentStatus::MajorOutage) => "major",
+            (_, ComponentStatus::PartialOutage) => "partial",
+            (_, ComponentStatus::DegradedPerformance) => "minor",
+            _ => "ok",
+        };
+        let uptime = d.uptime.map(format::percent).unwrap_or_default();
+        let date = format::date(d.date);
+        let summary = match d.uptime {
+            None => format!("{date}: no data"),
+            Some(_) if d.worst == ComponentStatus::Operational => format!("{date}: {uptime} uptime, no incidents"),
+            Some(_) => format!("{date}: {uptime} uptime, {}", d.worst.label().to_lowercase()),
+        };
+        DayView {
+            iso: d.date.to_string(),
+            date,
+            uptime,
+            level,
+            summary,
+            incidents: d
+                .incidents
+                .iter()
+                .map(|&i| Named {
+                    title: self.snap.site.incidents[i].title.clone(),
+                    url: links::incident(&self.snap.site.incidents[i].id),
+                })
+                .collect(),
+        }
+    }
+
+    /// Every group with its components, in display order.
+    pub fn groups(&self) -> Vec<GroupView> {
+        self.snap
+            .site
+            .groups
+            .iter()
+            .map(|g| {
+                let worst = g.members.iter().map(|&c| self.snap.components[c].status).max().unwrap_or(ComponentStatus::Operational);
+                GroupView {
+                    name: g.name.clone(),
+                    status: component_label(worst),
+                    components: g.members.iter().map(|&c| self.component(c)).collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// A day with its entries.
+    pub fn day_entries(&self, date: NaiveDate, entries: &[EntryRef]) -> DayEntries {
+        DayEntries {
+            iso: date.to_string(),
+            date: format::date(date),
+            entries: entries.iter().map(|&e| self.entry(e)).collect(),
+        }
+    }
+}
+
+pub fn component_label(s: ComponentStatus) -> Label {
+    Label {
+        key: s.as_str(),
+        label: s.label(),
+    }
+}
+
+pub fn incident_label(s: IncidentStatus) -> Label {
+    Label {
+        key: s.as_str(),
+        label: s.label(),
+    }
+}
+
+pub fn maintenance_label(s: MaintenanceStatus) -> Label {
+    Label {
+        key: s.as_str(),
+        label: s.label(),
+    }
+}
