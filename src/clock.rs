@@ -39,7 +39,10 @@ pub fn resolve_now(flag: Option<&str>, source_date_epoch: Option<&str>) -> Resul
             .map_err(|_| ClockError::BadNow(text.to_string()));
     }
     if let Some(text) = source_date_epoch.filter(|s| !s.is_empty()) {
-        let secs: i64 = text.trim().parse().map_err(|_| ClockError::BadEpoch(text.to_string()))?;
+        let secs: i64 = text
+            .trim()
+            .parse()
+            .map_err(|_| ClockError::BadEpoch(text.to_string()))?;
         return DateTime::from_timestamp(secs, 0).ok_or_else(|| ClockError::BadEpoch(text.to_string()));
     }
     Ok(Utc::now())

@@ -64,10 +64,7 @@ impl Diagnostic {
     /// underlines the token that starts there.
     pub fn at(file: &Path, text: &str, line: usize, col: usize, message: impl Into<String>) -> Self {
         let source_line = text.lines().nth(line.saturating_sub(1)).map(str::to_string);
-        let span_len = source_line
-            .as_deref()
-            .map(|l| token_len(l, col))
-            .unwrap_or(1);
+        let span_len = source_line.as_deref().map(|l| token_len(l, col)).unwrap_or(1);
         Diagnostic {
             severity: Severity::Error,
             file: file.to_path_buf(),
@@ -109,28 +106,27 @@ impl Diagnostic {
             Severity::Warning => Level::WARNING,
         };
         let title = format!("{}: {}", self.location(), self.message);
-        let group = match &self.source_line {
-            Some(source) => {
-                let start = char_to_byte(source, self.col.saturating_sub(1));
-                let end = char_to_byte(source, self.col.saturating_sub(1) + self.span_len).max(start);
-                level.primary_title(&title).element(
-                    Snippet::source(source.as_str())
-                        .line_start(self.line)
-                        .annotation(AnnotationKind::Primary.span(start..end)),
-                )
-            }
-            None => Group::with_title(level.primary_title(&title)),
+        let Some(source) = &self.source_line else {
+            // Nothing to point at: the message and the help, without an empty gutter.
+            let head = renderer_for(color).render(&[Group::with_title(level.primary_title(&title))]);
+            return match &self.help {
+                Some(help) => format!("{head}\n  = help: {help}"),
+                None => head,
+            };
         };
-        let mut report = vec![group];
+        let start = char_to_byte(source, self.col.saturating_sub(1));
+        let end = char_to_byte(source, self.col.saturating_sub(1) + self.span_len).max(start);
+        let mut report = vec![
+            level.primary_title(&title).element(
+                Snippet::source(source.as_str())
+                    .line_start(self.line)
+                    .annotation(AnnotationKind::Primary.span(start..end)),
+            ),
+        ];
         if let Some(help) = &self.help {
             report.push(Group::with_title(Level::HELP.secondary_title(help)));
         }
-        let renderer = if color {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
-        renderer.render(&report)
+        renderer_for(color).render(&report)
     }
 }
 
@@ -145,16 +141,25 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+fn renderer_for(color: bool) -> Renderer {
+    if color { Renderer::styled() } else { Renderer::plain() }
+}
+
 /// The length in characters of the token starting at 1-based `col`: up to
 /// the end of the line, or to a `:`, `,` or bracket that ends a YAML key or
 /// flow item; at least 1.
 fn token_len(line: &str, col: usize) -> usize {
     let rest: String = line.chars().skip(col.saturating_sub(1)).collect();
     let rest = rest.trim_end();
+    if let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'')
+        && let Some(close) = rest[1..].find(quote)
+    {
+        return rest[..close + 2].chars().count();
+    }
     let end = rest
         .char_indices()
         .find(|&(i, c)| {
-            (c == ':' && rest[i + 1..].starts_with([' ', '\t']) || i + 1 == rest.len() && c == ':')
+            (c == ':' && (rest[i + 1..].starts_with([' ', '\t']) || i + 1 == rest.len()))
                 || matches!(c, ',' | ']' | '}' | '#')
         })
         .map(|(i, _)| i)
@@ -198,7 +203,8 @@ mod tests {
     fn token_len_stops_at_key_colon() {
         assert_eq!(token_len("  titel: x", 3), 5);
         assert_eq!(token_len("  at: 2026-11-20T14:03:00Z", 7), 20);
-        assert_eq!(token_len("components: [api, web]", 15), 3);
+        assert_eq!(token_len("components: [api, web]", 14), 3);
+        assert_eq!(token_len(r#"accent_color: "red; } x""#, 15), 10);
     }
 
     #[test]

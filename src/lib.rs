@@ -11,6 +11,11 @@
 //! - [`render`] turns the snapshot into files, one module per output kind;
 //! - [`output`] swaps them into the output folder atomically.
 
+// Diagnostics are the error type of the whole load path. They are built only
+// when something is wrong, so their size (a path, a message, a help and a
+// source line) costs nothing worth boxing for.
+#![allow(clippy::result_large_err)]
+
 pub mod clock;
 pub mod diagnostics;
 pub mod load;
@@ -65,19 +70,58 @@ pub struct BuildError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// A site built in memory.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// Every output file, sorted by path.
+    pub files: Vec<OutputFile>,
+    pub warnings: Vec<Diagnostic>,
+    /// Incidents published at `now`.
+    pub incidents: usize,
+    pub maintenances: usize,
+}
+
 /// Build the site into memory: load, model and render, no writing.
-///
-/// Returns the files and the warnings.
 ///
 /// # Errors
 /// [`BuildError`] with every diagnostic when the site has errors.
-pub fn build_files(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>) -> Result<(Vec<OutputFile>, Vec<Diagnostic>, (usize, usize)), BuildError> {
+pub fn build_files(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>) -> Result<Built, BuildError> {
     let options = load::LoadOptions { base_url };
     let loaded = load::load(site_dir, &options).map_err(|diagnostics| BuildError { diagnostics })?;
-    let snapshot = Snapshot::new(&loaded.site, now);
+    let mut warnings = loaded.warnings;
+    warnings.extend(future_warnings(site_dir, &loaded.site, now));
+    let site = loaded.site.as_of(now);
+    let snapshot = Snapshot::new(&site, now);
     let files = render::render(&snapshot).map_err(|diagnostics| BuildError { diagnostics })?;
-    let counts = (loaded.site.incidents.len(), loaded.site.maintenances.len());
-    Ok((files, loaded.warnings, counts))
+    Ok(Built {
+        files,
+        warnings,
+        incidents: site.incidents.len(),
+        maintenances: site.maintenances.len(),
+    })
+}
+
+/// A warning for each entry with updates dated after `now`: they are left
+/// out of this build, which a communicator must not miss.
+fn future_warnings(site_dir: &Path, site: &model::Site, now: DateTime<Utc>) -> Vec<Diagnostic> {
+    let zone = site.config.time_zone;
+    let mut seen = std::collections::HashSet::new();
+    let shown = if site_dir == Path::new(".") {
+        PathBuf::new()
+    } else {
+        site_dir.to_path_buf()
+    };
+    site.future_updates(now)
+        .into_iter()
+        .filter(|f| seen.insert(f.path.clone()))
+        .map(|f| {
+            let when = f.at.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z");
+            let ahead = render::format::duration(f.at - now);
+            Diagnostic::file_error(shown.join(&f.path), format!("an update is dated {when}, {ahead} after the build's reference time; it is not published until then"))
+                .warning()
+                .with_help("if that is a mistake, check the date and the time zone of `at` (local times are read in the site's time_zone)")
+        })
+        .collect()
 }
 
 /// Build the site and write it to its output folder.
@@ -86,9 +130,9 @@ pub fn build_files(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>
 /// [`BuildError`] when the site has errors or the output cannot be written;
 /// the output folder is then left exactly as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let (files, warnings, (incidents, maintenances)) = build_files(&options.site_dir, options.base_url.clone(), options.now)?;
+    let built = build_files(&options.site_dir, options.base_url.clone(), options.now)?;
     let out_dir = options.out_dir();
-    let summary = output::write_site(&out_dir, &files).map_err(|e| {
+    let summary = output::write_site(&out_dir, &built.files).map_err(|e| {
         let help = e.help();
         let d = Diagnostic::file_error(&out_dir, e.to_string());
         BuildError {
@@ -102,8 +146,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         out_dir,
         files: summary.files,
         bytes: summary.bytes,
-        incidents,
-        maintenances,
-        warnings,
+        incidents: built.incidents,
+        maintenances: built.maintenances,
+        warnings: built.warnings,
     })
 }

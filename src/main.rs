@@ -28,7 +28,11 @@ fn build(args: BuildArgs) -> ExitCode {
     let now = match clock::resolve_now(args.now.as_deref(), epoch.as_deref()) {
         Ok(t) => t,
         Err(e) => {
-            let source = if args.now.is_some() { "--now" } else { "SOURCE_DATE_EPOCH" };
+            let source = if args.now.is_some() {
+                "--now"
+            } else {
+                "SOURCE_DATE_EPOCH"
+            };
             print_diagnostics(&[Diagnostic::file_error(source, e.to_string()).with_help(e.help())]);
             return ExitCode::from(2);
         }
@@ -56,7 +60,10 @@ fn build(args: BuildArgs) -> ExitCode {
         Err(e) => {
             print_diagnostics(&e.diagnostics);
             let errors = e.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-            eprintln!("Build failed: {errors} error{}; the output folder was not changed", if errors == 1 { "" } else { "s" });
+            eprintln!(
+                "Build failed: {errors} error{}; the output folder was not changed",
+                if errors == 1 { "" } else { "s" }
+            );
             ExitCode::from(1)
         }
     }

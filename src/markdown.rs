@@ -12,10 +12,8 @@ use crate::model::Markdown;
 
 /// Render `source` to HTML; `allow_raw_html` skips sanitizing.
 pub fn render(source: &str, allow_raw_html: bool) -> Markdown {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES;
     let mut raw = String::with_capacity(source.len() * 3 / 2);
     html::push_html(&mut raw, Parser::new_ext(source, options));
     let html = if allow_raw_html { raw } else { sanitize(&raw) };

@@ -133,6 +133,11 @@ impl<'de> Deserialize<'de> for MaintenanceComponents {
     }
 }
 
+/// A time as diagnostics show it: in the site's zone, naming it.
+fn shown_time(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z").to_string()
+}
+
 /// Reads one entry's fields, collecting every problem it finds.
 struct Checker<'a> {
     src: &'a Source,
@@ -153,26 +158,37 @@ impl Checker<'_> {
 
     fn time_error(&mut self, e: TimeError, path: &[Seg<'_>]) {
         let help = e.help();
-        self.errors.push(self.src.error_at(path, false, e.to_string()).with_help(help));
+        self.errors
+            .push(self.src.error_at(path, false, e.to_string()).with_help(help));
     }
 
     /// Resolve component ids to indices; unknown ids and repeats are errors.
-    fn components(&mut self, pairs: &[(String, ComponentStatus)], at: &[Seg<'_>]) -> Vec<(ComponentIdx, ComponentStatus)> {
+    fn components(
+        &mut self,
+        pairs: &[(String, ComponentStatus)],
+        at: &[Seg<'_>],
+    ) -> Vec<(ComponentIdx, ComponentStatus)> {
         let mut out: Vec<(ComponentIdx, ComponentStatus)> = Vec::with_capacity(pairs.len());
-        for (i, (id, status)) in pairs.iter().enumerate() {
+        for (k, (id, status)) in pairs.iter().enumerate() {
+            let occurrence = pairs[..k].iter().filter(|(other, _)| other == id).count();
             let mut path = at.to_vec();
-            path.push(Seg::Key(id));
-            let Some(index) = self.component(id, &path, i) else { continue };
-            if out.iter().any(|&(c, _)| c == index) {
-                self.errors.push(self.src.error_at(&path, true, format!("component `{id}` is listed twice")).with_help("keep one line per component"));
+            path.push(Seg::Repeated(id, occurrence));
+            if occurrence > 0 {
+                self.errors.push(
+                    self.src
+                        .error_at(&path, true, format!("component `{id}` is listed twice"))
+                        .with_help("keep one line per component"),
+                );
                 continue;
             }
-            out.push((index, *status));
+            if let Some(index) = self.component(id, &path) {
+                out.push((index, *status));
+            }
         }
         out
     }
 
-    fn component(&mut self, id: &str, path: &[Seg<'_>], _position: usize) -> Option<ComponentIdx> {
+    fn component(&mut self, id: &str, path: &[Seg<'_>]) -> Option<ComponentIdx> {
         let known = self.cx.components?;
         if let Some(&i) = known.get(id) {
             return Some(i);
@@ -180,11 +196,18 @@ impl Checker<'_> {
         let mut ids: Vec<&str> = known.keys().copied().collect();
         ids.sort_unstable();
         let help = match closest(id, ids.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`? The components in site.yaml are: {}", ids.join(", ")),
+            Some(best) => format!(
+                "did you mean `{best}`? The components in site.yaml are: {}",
+                ids.join(", ")
+            ),
             None => format!("the components in site.yaml are: {}", ids.join(", ")),
         };
-        let on_key = matches!(path.last(), Some(Seg::Key(k)) if *k == id);
-        self.errors.push(self.src.error_at(path, on_key, format!("unknown component `{id}`")).with_help(help));
+        let on_key = matches!(path.last(), Some(Seg::Key(k) | Seg::Repeated(k, _)) if *k == id);
+        self.errors.push(
+            self.src
+                .error_at(path, on_key, format!("unknown component `{id}`"))
+                .with_help(help),
+        );
         None
     }
 
@@ -198,12 +221,25 @@ impl Checker<'_> {
 /// # Errors
 /// Every problem found (only the first one when the YAML does not match the
 /// schema).
-pub(crate) fn load_incident(src: &Source, id: String, path: PathBuf, body: Option<String>, cx: &EntryContext<'_>) -> Result<Incident, Vec<Diagnostic>> {
+pub(crate) fn load_incident(
+    src: &Source,
+    id: String,
+    path: PathBuf,
+    body: Option<String>,
+    cx: &EntryContext<'_>,
+) -> Result<Incident, Vec<Diagnostic>> {
     let raw: RawIncident = src.parse().map_err(|d| vec![d])?;
-    let mut ck = Checker { src, cx, errors: Vec::new() };
+    let mut ck = Checker {
+        src,
+        cx,
+        errors: Vec::new(),
+    };
 
     if raw.title.trim().is_empty() {
-        ck.errors.push(src.error_at(&[Seg::Key("title")], false, "`title` is empty").with_help("say what users see, like `Elevated error rates on the API`"));
+        ck.errors.push(
+            src.error_at(&[Seg::Key("title")], false, "`title` is empty")
+                .with_help("say what users see, like `Elevated error rates on the API`"),
+        );
     }
     let postmortem_text = match (body, raw.postmortem) {
         (Some(_), Some(_)) => {
@@ -217,14 +253,13 @@ pub(crate) fn load_incident(src: &Source, id: String, path: PathBuf, body: Optio
         (None, None) => None,
     };
     let components = ck.components(&raw.components.0, &[Seg::Key("components")]);
-    for (i, (id, status)) in raw.components.0.iter().enumerate() {
+    for (id, status) in &raw.components.0 {
         if *status == ComponentStatus::UnderMaintenance {
             ck.errors.push(
                 src.error_at(&[Seg::Key("components"), Seg::Key(id)], false, format!("an incident cannot put `{id}` under maintenance"))
                     .with_help("write degraded_performance, partial_outage or major_outage here; planned work belongs in maintenance/"),
             );
         }
-        let _ = i;
     }
     if raw.updates.is_empty() {
         ck.errors.push(
@@ -244,8 +279,17 @@ pub(crate) fn load_incident(src: &Source, id: String, path: PathBuf, body: Optio
             && at < started
         {
             ck.errors.push(
-                src.error_at(&here("at"), false, format!("this update is before the incident `started` ({})", started.to_rfc3339()))
-                    .with_help("an update cannot come before the incident started: correct `at`, or move `started` earlier"),
+                src.error_at(
+                    &here("at"),
+                    false,
+                    format!(
+                        "this update is before the incident `started` ({})",
+                        shown_time(started, cx.zone)
+                    ),
+                )
+                .with_help(
+                    "an update cannot come before the incident started: correct `at`, or move `started` earlier",
+                ),
             );
         }
         if let Some(at) = at {
@@ -271,7 +315,9 @@ pub(crate) fn load_incident(src: &Source, id: String, path: PathBuf, body: Optio
         started,
         components,
         updates,
-        postmortem: postmortem_text.filter(|t| !t.trim().is_empty()).map(|t| ck.markdown(&t)),
+        postmortem: postmortem_text
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| ck.markdown(&t)),
     })
 }
 
@@ -280,22 +326,39 @@ pub(crate) fn load_incident(src: &Source, id: String, path: PathBuf, body: Optio
 /// # Errors
 /// Every problem found (only the first one when the YAML does not match the
 /// schema).
-pub(crate) fn load_maintenance(src: &Source, id: String, path: PathBuf, body: Option<String>, cx: &EntryContext<'_>) -> Result<Maintenance, Vec<Diagnostic>> {
+pub(crate) fn load_maintenance(
+    src: &Source,
+    id: String,
+    path: PathBuf,
+    body: Option<String>,
+    cx: &EntryContext<'_>,
+) -> Result<Maintenance, Vec<Diagnostic>> {
     let raw: RawMaintenance = src.parse().map_err(|d| vec![d])?;
-    let mut ck = Checker { src, cx, errors: Vec::new() };
+    let mut ck = Checker {
+        src,
+        cx,
+        errors: Vec::new(),
+    };
     if raw.title.trim().is_empty() {
-        ck.errors.push(src.error_at(&[Seg::Key("title")], false, "`title` is empty").with_help("say what will happen, like `Database upgrade`"));
+        ck.errors.push(
+            src.error_at(&[Seg::Key("title")], false, "`title` is empty")
+                .with_help("say what will happen, like `Database upgrade`"),
+        );
     }
     let components = match &raw.components {
         MaintenanceComponents::Map(m) => ck.components(&m.0, &[Seg::Key("components")]),
         MaintenanceComponents::List(ids) => {
-            let pairs: Vec<(String, ComponentStatus)> = ids.iter().map(|id| (id.clone(), ComponentStatus::UnderMaintenance)).collect();
+            let pairs: Vec<(String, ComponentStatus)> = ids
+                .iter()
+                .map(|id| (id.clone(), ComponentStatus::UnderMaintenance))
+                .collect();
             let mut out = Vec::new();
             for (i, (id, status)) in pairs.iter().enumerate() {
                 let path = [Seg::Key("components"), Seg::Index(i)];
-                if let Some(c) = ck.component(id, &path, i) {
+                if let Some(c) = ck.component(id, &path) {
                     if out.iter().any(|&(k, _)| k == c) {
-                        ck.errors.push(src.error_at(&path, false, format!("component `{id}` is listed twice")));
+                        ck.errors
+                            .push(src.error_at(&path, false, format!("component `{id}` is listed twice")));
                     } else {
                         out.push((c, *status));
                     }
@@ -310,8 +373,15 @@ pub(crate) fn load_maintenance(src: &Source, id: String, path: PathBuf, body: Op
         && u <= f
     {
         ck.errors.push(
-            src.error_at(&[Seg::Key("scheduled_until")], false, "`scheduled_until` is not after `scheduled_for`")
-                .with_help(format!("the window must end after it starts ({}); check the date and the time zone", f.to_rfc3339())),
+            src.error_at(
+                &[Seg::Key("scheduled_until")],
+                false,
+                "`scheduled_until` is not after `scheduled_for`",
+            )
+            .with_help(format!(
+                "the window must end after it starts ({}); check the date and the time zone",
+                shown_time(f, cx.zone)
+            )),
         );
     }
     let mut window = (from, until);
@@ -319,17 +389,31 @@ pub(crate) fn load_maintenance(src: &Source, id: String, path: PathBuf, body: Op
     for (i, u) in raw.updates.iter().enumerate() {
         let here = |key| [Seg::Key("updates"), Seg::Index(i), Seg::Key(key)];
         let at = ck.time(&u.at, &here("at"));
-        let new_from = u.scheduled_for.as_deref().and_then(|t| ck.time(t, &here("scheduled_for")));
-        let new_until = u.scheduled_until.as_deref().and_then(|t| ck.time(t, &here("scheduled_until")));
+        let new_from = u
+            .scheduled_for
+            .as_deref()
+            .and_then(|t| ck.time(t, &here("scheduled_for")));
+        let new_until = u
+            .scheduled_until
+            .as_deref()
+            .and_then(|t| ck.time(t, &here("scheduled_until")));
         window = (new_from.or(window.0), new_until.or(window.1));
         if (new_from.is_some() || new_until.is_some())
             && let (Some(f), Some(e)) = window
             && e <= f
         {
-            let key = if new_until.is_some() { "scheduled_until" } else { "scheduled_for" };
+            let key = if new_until.is_some() {
+                "scheduled_until"
+            } else {
+                "scheduled_for"
+            };
             ck.errors.push(
-                src.error_at(&here(key), false, "this reschedule makes the window end before it starts")
-                    .with_help("give both `scheduled_for` and `scheduled_until` on the update, the end after the start"),
+                src.error_at(
+                    &here(key),
+                    false,
+                    "this reschedule makes the window end before it starts",
+                )
+                .with_help("give both `scheduled_for` and `scheduled_until` on the update, the end after the start"),
             );
         }
         if let Some(at) = at {

@@ -41,8 +41,24 @@ pub struct Loaded {
 /// The rule for ids (content format): `[a-z0-9][a-z0-9-]*`.
 pub(crate) fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A valid id close to `id`: lowercase, with runs of other characters
+/// turned into one hyphen.
+pub(crate) fn suggest_id(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 /// How to write an id, for diagnostics.
@@ -83,11 +99,16 @@ pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagno
         line_offset: 0,
     };
     let mut errors = Vec::new();
-    let loaded_site = site::load_site(&src, options.base_url.as_deref()).map_err(|e| errors.extend(e)).ok();
+    let loaded_site = site::load_site(&src, options.base_url.as_deref())
+        .map_err(|e| errors.extend(e))
+        .ok();
 
     let index = loaded_site.as_ref().map(|s| s.component_index());
     let cx = EntryContext {
-        zone: loaded_site.as_ref().map(|s| s.config.time_zone).unwrap_or(chrono_tz::UTC),
+        zone: loaded_site
+            .as_ref()
+            .map(|s| s.config.time_zone)
+            .unwrap_or(chrono_tz::UTC),
         components: index.as_ref(),
         allow_raw_html: loaded_site.as_ref().is_some_and(|s| s.config.allow_raw_html),
     };
@@ -117,7 +138,7 @@ pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagno
         None => None,
     };
     if let Some(s) = &loaded_site {
-        check_static_refs(site_dir, &shown, s, &mut errors);
+        check_static_refs(site_dir, &shown, &src, s, &mut errors);
     }
 
     match (loaded_site, theme) {
@@ -172,27 +193,43 @@ fn discover(site_dir: &Path, shown: &Path, errors: &mut Vec<Diagnostic>) -> Vec<
     let mut out: Vec<EntryFile> = Vec::new();
     let mut ids: HashMap<String, PathBuf> = HashMap::new();
     for (folder, kind) in [("incidents", Kind::Incident), ("maintenance", Kind::Maintenance)] {
-        let walker = WalkDir::new(site_dir.join(folder)).follow_links(false).sort_by_file_name();
-        for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')) {
+        let walker = WalkDir::new(site_dir.join(folder))
+            .follow_links(false)
+            .sort_by_file_name();
+        for entry in walker
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        {
             let Ok(entry) = entry else { continue };
             if !entry.file_type().is_file() {
                 continue;
             }
             let path = entry.path().to_path_buf();
-            let Some((stem, markdown)) = entry_stem(&path) else { continue };
+            let Some((stem, markdown)) = entry_stem(&path) else {
+                continue;
+            };
             let rel = path.strip_prefix(site_dir).unwrap_or(&path).to_path_buf();
             let shown_path = shown.join(&rel);
             if !is_valid_id(&stem) {
                 errors.push(
-                    Diagnostic::file_error(&shown_path, format!("`{stem}` is not a valid entry id (the file name is the id)"))
-                        .with_help(format!("rename the file; {ID_HELP}")),
+                    Diagnostic::file_error(
+                        &shown_path,
+                        format!("`{stem}` is not a valid entry id (the file name is the id)"),
+                    )
+                    .with_help(format!("rename the file to `{}`; {ID_HELP}", suggest_id(&stem))),
                 );
                 continue;
             }
             if let Some(first) = ids.get(&stem) {
                 errors.push(
-                    Diagnostic::file_error(&shown_path, format!("duplicate id `{stem}`: {} has the same file name", first.display()))
-                        .with_help("ids are unique across incidents and maintenance: rename one of the files"),
+                    Diagnostic::file_error(
+                        &shown_path,
+                        format!(
+                            "duplicate id `{stem}`: {} has the same id (its file name without the extension)",
+                            first.display()
+                        ),
+                    )
+                    .with_help("ids are unique across incidents and maintenance: rename one of the files"),
                 );
                 continue;
             }
@@ -231,11 +268,9 @@ enum Entry {
 }
 
 fn load_entry(file: &EntryFile, cx: &EntryContext<'_>) -> Result<Entry, Vec<Diagnostic>> {
-    let bytes = fs::read(&file.path).map_err(|e| vec![Diagnostic::file_error(&file.shown, format!("cannot read: {e}"))])?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        vec![Diagnostic::file_error(&file.shown, format!("not UTF-8 text (bad byte at offset {})", e.utf8_error().valid_up_to()))
-            .with_help("save the file as UTF-8")]
-    })?;
+    let bytes =
+        fs::read(&file.path).map_err(|e| vec![Diagnostic::file_error(&file.shown, format!("cannot read: {e}"))])?;
+    let text = String::from_utf8(bytes).map_err(|e| vec![not_utf8(&file.shown, e.as_bytes(), e.utf8_error())])?;
     let (yaml, body, line_offset) = if file.markdown {
         let (yaml, body) = entry::split_front_matter(&file.shown, &text).map_err(|d| vec![d])?;
         (yaml, Some(body), 1)
@@ -250,18 +285,39 @@ fn load_entry(file: &EntryFile, cx: &EntryContext<'_>) -> Result<Entry, Vec<Diag
     };
     match file.kind {
         Kind::Incident => entry::load_incident(&src, file.id.clone(), file.rel.clone(), body, cx).map(Entry::Incident),
-        Kind::Maintenance => entry::load_maintenance(&src, file.id.clone(), file.rel.clone(), body, cx).map(Entry::Maintenance),
+        Kind::Maintenance => {
+            entry::load_maintenance(&src, file.id.clone(), file.rel.clone(), body, cx).map(Entry::Maintenance)
+        }
     }
 }
 
+/// An error at the first byte that is not UTF-8, with its line and column.
+fn not_utf8(shown: &Path, bytes: &[u8], e: std::str::Utf8Error) -> Diagnostic {
+    let good = &bytes[..e.valid_up_to()];
+    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+    let text = String::from_utf8_lossy(bytes);
+    Diagnostic::at(shown, &text, line, col, "not UTF-8 text")
+        .with_help("save the file as UTF-8 (it looks like another encoding, such as Latin-1 or Windows-1252)")
+}
+
 /// `logo` and `favicon` name files under `static/`: they must exist.
-fn check_static_refs(site_dir: &Path, shown: &Path, s: &site::LoadedSite, errors: &mut Vec<Diagnostic>) {
+fn check_static_refs(site_dir: &Path, shown: &Path, src: &Source, s: &site::LoadedSite, errors: &mut Vec<Diagnostic>) {
     for (key, value) in [("logo", &s.config.logo), ("favicon", &s.config.favicon)] {
         let Some(rel) = value else { continue };
-        if !site_dir.join("static").join(rel).is_file() {
+        let inside = !rel.starts_with('/') && !rel.split(['/', '\\']).any(|part| part == "..");
+        if !inside || !site_dir.join("static").join(rel).is_file() {
             errors.push(
-                Diagnostic::file_error(shown.join("site.yaml"), format!("`{key}: {rel}` names a file that is not in static/"))
-                    .with_help(format!("put the file at {} or correct the path", shown.join("static").join(rel).display())),
+                src.error_at(
+                    &[yaml::Seg::Key(key)],
+                    false,
+                    format!("`{key}` names `{rel}`, which is not a file in static/"),
+                )
+                .with_help(format!(
+                    "put the file at {} and write its path relative to static/",
+                    shown.join("static").join("…").display()
+                )),
             );
         }
     }

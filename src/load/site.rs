@@ -8,8 +8,8 @@ use serde::Deserialize;
 
 use super::source::Source;
 use super::time;
-use super::yaml::Seg;
-use super::{is_valid_id, ID_HELP};
+use super::yaml::{self, Seg};
+use super::{ID_HELP, is_valid_id};
 use crate::diagnostics::{Diagnostic, closest};
 use crate::model::{Component, Group, Link, SiteConfig};
 
@@ -69,7 +69,11 @@ pub(crate) struct LoadedSite {
 impl LoadedSite {
     /// Component id -> index.
     pub fn component_index(&self) -> HashMap<&str, usize> {
-        self.components.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect()
+        self.components
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect()
     }
 }
 
@@ -92,7 +96,10 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
                 Some(best) => format!("did you mean `{best}`? Use an IANA zone name like `Europe/Berlin` or `UTC`"),
                 None => "use an IANA zone name like `Europe/Berlin`, `America/New_York` or `UTC`".into(),
             };
-            errors.push(src.error_at(&[Seg::Key("time_zone")], false, format!("unknown time zone `{name}`")).with_help(help));
+            errors.push(
+                src.error_at(&[Seg::Key("time_zone")], false, format!("unknown time zone `{name}`"))
+                    .with_help(help),
+            );
             Tz::UTC
         }),
     };
@@ -102,9 +109,14 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
         Some(url) => {
             let d = match base_url_override {
                 Some(_) => Diagnostic::file_error("--base-url", format!("`{url}` is not an absolute URL")),
-                None => src.error_at(&[Seg::Key("base_url")], false, format!("`{url}` is not an absolute URL")),
+                None => src.error_at(
+                    &[Seg::Key("base_url")],
+                    false,
+                    format!("`{url}` is not an absolute URL"),
+                ),
             };
-            errors.push(d.with_help("write the full address the site is served from, like `https://status.example.com`"));
+            errors
+                .push(d.with_help("write the full address the site is served from, like `https://status.example.com`"));
             String::new()
         }
         None => {
@@ -119,19 +131,42 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
     let uptime_days = raw.uptime_days.unwrap_or(90);
     if !(1..=MAX_UPTIME_DAYS).contains(&uptime_days) {
         errors.push(
-            src.error_at(&[Seg::Key("uptime_days")], false, format!("`uptime_days` must be between 1 and {MAX_UPTIME_DAYS}"))
-                .with_help("the default, 90, matches Statuspage"),
+            src.error_at(
+                &[Seg::Key("uptime_days")],
+                false,
+                format!("`uptime_days` must be between 1 and {MAX_UPTIME_DAYS}"),
+            )
+            .with_help("the default, 90, matches Statuspage"),
         );
     }
     if raw.title.trim().is_empty() {
-        errors.push(src.error_at(&[Seg::Key("title")], false, "`title` is empty").with_help("write the page's name, like `Acme Status`"));
+        errors.push(
+            src.error_at(&[Seg::Key("title")], false, "`title` is empty")
+                .with_help("write the page's name, like `Acme Status`"),
+        );
     }
     for (i, link) in raw.links.iter().enumerate() {
         if link.url.trim().is_empty() {
-            errors.push(src.error_at(&[Seg::Key("links"), Seg::Index(i), Seg::Key("url")], false, "link `url` is empty"));
+            errors.push(src.error_at(
+                &[Seg::Key("links"), Seg::Index(i), Seg::Key("url")],
+                false,
+                "link `url` is empty",
+            ));
         }
     }
 
+    if let Some(color) = raw.accent_color.as_deref()
+        && !is_css_color(color)
+    {
+        errors.push(
+            src.error_at(
+                &[Seg::Key("accent_color")],
+                false,
+                format!("`{color}` is not a CSS colour allclear accepts"),
+            )
+            .with_help("write a hex colour like `#4f46e5`, a name like `teal`, or `rgb(79 70 229)`"),
+        );
+    }
     let components = load_components(src, &raw.components, &mut errors);
     if components.is_empty() && errors.is_empty() {
         errors.push(
@@ -169,18 +204,31 @@ fn load_components(src: &Source, raw: &[RawComponent], errors: &mut Vec<Diagnost
     for (i, c) in raw.iter().enumerate() {
         let here = |key| [Seg::Key("components"), Seg::Index(i), Seg::Key(key)];
         if !is_valid_id(&c.id) {
-            errors.push(src.error_at(&here("id"), false, format!("`{}` is not a valid component id", c.id)).with_help(ID_HELP));
+            errors.push(
+                src.error_at(&here("id"), false, format!("`{}` is not a valid component id", c.id))
+                    .with_help(ID_HELP),
+            );
         }
         if let Some(first) = seen.insert(&c.id, i) {
+            let first_line = yaml::locate(
+                &src.yaml,
+                &[Seg::Key("components"), Seg::Index(first), Seg::Key("id")],
+                false,
+            )
+            .map(|p| format!("line {}", p.line))
+            .unwrap_or_else(|| format!("component {}", first + 1));
             errors.push(
                 src.error_at(&here("id"), false, format!("duplicate component id `{}`", c.id))
-                    .with_help(format!("component {} already uses it; ids must be unique", first + 1)),
+                    .with_help(format!("{first_line} already uses it; component ids must be unique")),
             );
         }
         let start_date = c.start_date.as_deref().and_then(|d| match time::parse_date(d) {
             Ok(date) => Some(date),
             Err(_) => {
-                errors.push(src.error_at(&here("start_date"), false, format!("`{d}` is not a date")).with_help("write it as `YYYY-MM-DD`, like `2026-09-01`"));
+                errors.push(
+                    src.error_at(&here("start_date"), false, format!("`{d}` is not a date"))
+                        .with_help("write it as `YYYY-MM-DD`, like `2026-09-01`"),
+                );
                 None
             }
         });
@@ -213,6 +261,26 @@ fn group_components(components: &[Component]) -> Vec<Group> {
         }
     }
     groups
+}
+
+/// A hex colour, a colour name, or an `rgb()`/`hsl()` function with plain
+/// numbers: nothing that could close the style rule it is put in.
+fn is_css_color(c: &str) -> bool {
+    let c = c.trim();
+    if let Some(hex) = c.strip_prefix('#') {
+        return matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|h| h.is_ascii_hexdigit());
+    }
+    if c.chars().all(|ch| ch.is_ascii_alphabetic()) {
+        return !c.is_empty();
+    }
+    let Some((func, rest)) = c.split_once('(') else {
+        return false;
+    };
+    matches!(func, "rgb" | "rgba" | "hsl" | "hsla" | "oklch" | "oklab")
+        && rest.strip_suffix(')').is_some_and(|args| {
+            args.chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || " .,%/+-".contains(ch))
+        })
 }
 
 fn is_absolute_url(url: &str) -> bool {

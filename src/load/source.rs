@@ -22,13 +22,7 @@ impl Source {
     /// line without one).
     pub fn error(&self, pos: Option<Pos>, message: impl Into<String>) -> Diagnostic {
         let pos = pos.unwrap_or(Pos { line: 1, col: 1 });
-        Diagnostic::at(
-            &self.shown,
-            &self.text,
-            pos.line + self.line_offset,
-            pos.col,
-            message,
-        )
+        Diagnostic::at(&self.shown, &self.text, pos.line + self.line_offset, pos.col, message)
     }
 
     /// An error at the node `path` (its key with `on_key`), found with
@@ -68,22 +62,70 @@ pub(crate) fn humanize(message: &str) -> (String, Option<String>) {
     if body.starts_with("unknown field") {
         let key = ticked.first().cloned().unwrap_or_default();
         let known: Vec<&str> = ticked.iter().skip(1).map(String::as_str).collect();
-        return (at(&format!("unknown key `{key}`")), Some(suggest(&key, &known, "the keys allowed here are")));
+        return (
+            at(&format!("unknown key `{key}`")),
+            Some(suggest(&key, &known, "the keys allowed here are")),
+        );
     }
     if body.starts_with("unknown variant") {
         let value = ticked.first().cloned().unwrap_or_default();
         let known: Vec<&str> = ticked.iter().skip(1).map(String::as_str).collect();
         let field = path.map(|p| format!(" for `{p}`")).unwrap_or_default();
-        return (format!("`{value}` is not a valid value{field}"), Some(suggest(&value, &known, "write one of")));
+        return (
+            format!("`{value}` is not a valid value{field}"),
+            Some(suggest(&value, &known, "write one of")),
+        );
     }
     if body.starts_with("missing field") {
         let key = ticked.first().cloned().unwrap_or_default();
-        return (at(&format!("missing required key `{key}`")), Some(format!("add a line `{key}: …`")));
+        return (
+            at(&format!("missing required key `{key}`")),
+            Some(format!("add a line `{key}: …`")),
+        );
     }
-    if body.contains("invalid type") {
-        return (at(&body.replace("invalid type: ", "wrong kind of value: ")), None);
+    if let Some(rest) = body.strip_prefix("invalid type: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another kind of value"));
+        let what = path.map(|p| format!("`{p}`")).unwrap_or_else(|| "this value".into());
+        let message = format!("{what} must be {}, but it is {}", kind_name(expected), kind_name(found));
+        let help = if found.starts_with("sequence") || found.starts_with("map") {
+            "put text that starts with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `%` or `@`, or contains `: `, in quotes, like `title: \"[EU] API errors\"`"
+        } else {
+            "check the value's indentation and quoting"
+        };
+        return (message, Some(help.into()));
+    }
+    if let Some(syntax) = syntax_error(body) {
+        return syntax;
     }
     (message.to_string(), None)
+}
+
+/// libyaml's scanner and parser messages, in words an author can act on.
+fn syntax_error(message: &str) -> Option<(String, Option<String>)> {
+    let indent_help = "indent each key with spaces exactly like the keys above it, and put text that contains `: ` or starts with a special character in quotes";
+    let (text, help) = if message.contains("tab character") {
+        (
+            "a tab is used for indentation",
+            "YAML indents with spaces only: replace the tab with spaces",
+        )
+    } else if message.contains("while parsing a block")
+        || message.contains("mapping values are not allowed")
+        || message.contains("did not find expected key")
+    {
+        ("the indentation or structure is off here", indent_help)
+    } else if message.contains("while scanning a quoted scalar") {
+        (
+            "a quoted text is never closed",
+            "close the quote on the same value, or escape quotes inside it",
+        )
+    } else if message.contains("while parsing a flow") || message.contains("while scanning") {
+        ("this YAML cannot be read", indent_help)
+    } else {
+        return None;
+    };
+    Some((format!("{text} ({})", message.trim()), Some(help.to_string())))
 }
 
 /// serde_yaml prefixes messages below the top level with the key path
@@ -92,6 +134,27 @@ fn split_path(message: &str) -> (Option<&str>, &str) {
     match message.split_once(": ") {
         Some((p, rest)) if !p.contains(' ') && !p.is_empty() => (Some(p), rest),
         _ => (None, message),
+    }
+}
+
+/// serde's names for kinds of value, in words people use for YAML.
+fn kind_name(serde_kind: &str) -> String {
+    let k = serde_kind.trim();
+    let word = |w: &str| k == w || k.starts_with(&format!("{w} ")) || k == format!("a {w}") || k == format!("an {w}");
+    if word("sequence") {
+        "a list".into()
+    } else if word("map") || k.starts_with("struct") || k.contains("mapping") {
+        "a mapping (`key: value` lines)".into()
+    } else if word("string") || k.starts_with("string ") {
+        "text".into()
+    } else if word("boolean") {
+        "true or false".into()
+    } else if k.starts_with("unit") {
+        "empty".into()
+    } else if k.starts_with("integer") || k.starts_with("u32") || k.starts_with("floating") {
+        "a number".into()
+    } else {
+        k.to_string()
     }
 }
 
@@ -117,7 +180,8 @@ mod tests {
         let (m, h) = humanize("unknown field `titel`, expected one of `title`, `impact`");
         assert_eq!(m, "unknown key `titel`");
         assert!(h.unwrap().starts_with("did you mean `title`?"));
-        let (m, h) = humanize("updates[1].status: unknown variant `fixed`, expected one of `investigating`, `resolved`");
+        let (m, h) =
+            humanize("updates[1].status: unknown variant `fixed`, expected one of `investigating`, `resolved`");
         assert_eq!(m, "`fixed` is not a valid value for `updates[1].status`");
         assert_eq!(h.unwrap(), "write one of: investigating, resolved");
         let (m, _) = humanize("missing field `impact`");

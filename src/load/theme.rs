@@ -17,13 +17,31 @@ use crate::model::Theme;
 /// The default theme's templates, by name.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../themes/default/templates/base.html")),
-    ("macros.html", include_str!("../../themes/default/templates/macros.html")),
+    (
+        "macros.html",
+        include_str!("../../themes/default/templates/macros.html"),
+    ),
     ("index.html", include_str!("../../themes/default/templates/index.html")),
-    ("incident.html", include_str!("../../themes/default/templates/incident.html")),
-    ("maintenance.html", include_str!("../../themes/default/templates/maintenance.html")),
-    ("component.html", include_str!("../../themes/default/templates/component.html")),
-    ("history_index.html", include_str!("../../themes/default/templates/history_index.html")),
-    ("history_month.html", include_str!("../../themes/default/templates/history_month.html")),
+    (
+        "incident.html",
+        include_str!("../../themes/default/templates/incident.html"),
+    ),
+    (
+        "maintenance.html",
+        include_str!("../../themes/default/templates/maintenance.html"),
+    ),
+    (
+        "component.html",
+        include_str!("../../themes/default/templates/component.html"),
+    ),
+    (
+        "history_index.html",
+        include_str!("../../themes/default/templates/history_index.html"),
+    ),
+    (
+        "history_month.html",
+        include_str!("../../themes/default/templates/history_month.html"),
+    ),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
 ];
 
@@ -38,11 +56,19 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../t
 /// # Errors
 /// A named theme that does not exist, or a template or static file that
 /// cannot be read.
-pub(crate) fn load_theme(site_dir: &Path, shown: &Path, name: &str) -> Result<(Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut templates: BTreeMap<String, String> =
-        DEFAULT_TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
-    let mut statics: BTreeMap<PathBuf, Vec<u8>> =
-        DEFAULT_STATIC.iter().map(|(p, b)| (PathBuf::from(p), b.to_vec())).collect();
+pub(crate) fn load_theme(
+    site_dir: &Path,
+    shown: &Path,
+    name: &str,
+) -> Result<(Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut templates: BTreeMap<String, String> = DEFAULT_TEMPLATES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    let mut statics: BTreeMap<PathBuf, Vec<u8>> = DEFAULT_STATIC
+        .iter()
+        .map(|(p, b)| (PathBuf::from(p), b.to_vec()))
+        .collect();
     let mut errors = Vec::new();
 
     let mut layers = Vec::new();

@@ -107,8 +107,14 @@ mod tests {
 
     #[test]
     fn reads_rfc3339_and_offsets() {
-        assert_eq!(parse_time("2026-11-20T14:03:00Z", Berlin), Ok(utc("2026-11-20T14:03:00Z")));
-        assert_eq!(parse_time("2026-11-20T15:03:00+01:00", Berlin), Ok(utc("2026-11-20T14:03:00Z")));
+        assert_eq!(
+            parse_time("2026-11-20T14:03:00Z", Berlin),
+            Ok(utc("2026-11-20T14:03:00Z"))
+        );
+        assert_eq!(
+            parse_time("2026-11-20T15:03:00+01:00", Berlin),
+            Ok(utc("2026-11-20T14:03:00Z"))
+        );
         assert_eq!(parse_time("2026-11-20T14:03Z", Berlin), Ok(utc("2026-11-20T14:03:00Z")));
     }
 
@@ -116,13 +122,19 @@ mod tests {
     fn reads_local_times_in_the_site_zone() {
         // Winter: CET is UTC+1; summer: CEST is UTC+2.
         assert_eq!(parse_time("2026-11-20 15:03", Berlin), Ok(utc("2026-11-20T14:03:00Z")));
-        assert_eq!(parse_time("2026-07-01T12:00:30", Berlin), Ok(utc("2026-07-01T10:00:30Z")));
+        assert_eq!(
+            parse_time("2026-07-01T12:00:30", Berlin),
+            Ok(utc("2026-07-01T10:00:30Z"))
+        );
     }
 
     #[test]
     fn rejects_dst_gaps_and_overlaps() {
         // 2026-03-29 02:30 does not exist in Berlin; 2026-10-25 02:30 happens twice.
-        assert!(matches!(parse_time("2026-03-29 02:30", Berlin), Err(TimeError::Nonexistent { .. })));
+        assert!(matches!(
+            parse_time("2026-03-29 02:30", Berlin),
+            Err(TimeError::Nonexistent { .. })
+        ));
         let err = parse_time("2026-10-25 02:30", Berlin).unwrap_err();
         assert!(err.help().contains("2026-10-25T02:30:00+02:00"), "{}", err.help());
         assert!(err.help().contains("2026-10-25T02:30:00+01:00"), "{}", err.help());
@@ -131,7 +143,10 @@ mod tests {
     #[test]
     fn rejects_nonsense() {
         assert!(matches!(parse_time("tomorrow", Berlin), Err(TimeError::Unparsable(_))));
-        assert!(matches!(parse_time("2026-02-30 10:00", Berlin), Err(TimeError::Unparsable(_))));
+        assert!(matches!(
+            parse_time("2026-02-30 10:00", Berlin),
+            Err(TimeError::Unparsable(_))
+        ));
         assert!(parse_date("2026-09-01").is_ok());
         assert!(parse_date("2026-9-1x").is_err());
     }

@@ -45,20 +45,36 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     })
 }
 
-/// Drop serde_yaml's " at line N column M" suffix: the diagnostic prints the
-/// position itself.
+/// Drop every " at line N column M" from a serde_yaml message: those count
+/// lines inside the YAML part, and the diagnostic prints the position in the
+/// whole file itself.
 fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) if message[i..].contains(" column ") => message[..i].to_string(),
-        _ => message.to_string(),
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let n = digits(after);
+        match after[n..].strip_prefix(" column ") {
+            Some(col) if n > 0 => rest = &col[digits(col)..],
+            _ => {
+                out.push_str(" at line ");
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
+    out
 }
 
 /// One step of a path into a YAML document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seg<'a> {
-    /// A mapping key.
+    /// A mapping key (its first occurrence).
     Key(&'a str),
+    /// The `n`th occurrence (0-based) of a mapping key that is repeated.
+    Repeated(&'a str, usize),
     /// A sequence index, 0-based.
     Index(usize),
 }
@@ -71,9 +87,7 @@ pub enum Seg<'a> {
 /// Cost: one pass over the document, so it is only called for errors.
 pub fn locate(text: &str, path: &[Seg<'_>], on_key: bool) -> Option<Pos> {
     let finder = Finder { path, on_key };
-    let err = finder
-        .deserialize(serde_yaml::Deserializer::from_str(text))
-        .err()?;
+    let err = finder.deserialize(serde_yaml::Deserializer::from_str(text)).err()?;
     if !err.to_string().contains(FOUND) {
         return None;
     }
@@ -112,12 +126,26 @@ impl<'de> Visitor<'de> for Finder<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let Seg::Key(want) = self.path[0] else {
-            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-            return Ok(());
+        let (want, mut skip) = match self.path[0] {
+            Seg::Key(k) => (k, 0),
+            Seg::Repeated(k, n) => (k, n),
+            Seg::Index(_) => {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                return Ok(());
+            }
         };
-        let stop_at_key = self.on_key && self.path.len() == 1;
-        while let Some(matched) = map.next_key_seed(KeySeed { want, stop_at_key })? {
+        let on_last = self.on_key && self.path.len() == 1;
+        loop {
+            let seed = KeySeed {
+                want,
+                stop_at_key: on_last && skip == 0,
+            };
+            let Some(matched) = map.next_key_seed(seed)? else { break };
+            if matched && skip > 0 {
+                skip -= 1;
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
             if matched {
                 let rest = Finder {
                     path: &self.path[1..],
@@ -168,7 +196,9 @@ impl<'de> Visitor<'de> for Finder<'_> {
 }
 
 /// Reads a mapping key; says whether it is the one wanted, or raises
-/// [`FOUND`] on it when the key itself is the target.
+/// [`FOUND`] on it when the key itself is the target. The marker is raised
+/// inside the key's own visitor, so that serde_yaml stamps it with the
+/// key's position rather than the mapping's.
 struct KeySeed<'a> {
     want: &'a str,
     stop_at_key: bool,
@@ -178,12 +208,51 @@ impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
     type Value = bool;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
-        let key = KeyText::deserialize(d)?;
-        let matched = key.0 == self.want;
+        d.deserialize_any(self)
+    }
+}
+
+impl KeySeed<'_> {
+    fn check<E: de::Error>(&self, key: &str) -> Result<bool, E> {
+        let matched = key == self.want;
         if matched && self.stop_at_key {
-            return Err(de::Error::custom(FOUND));
+            return Err(E::custom(FOUND));
         }
         Ok(matched)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a scalar key")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
+        self.check(v)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
+        self.check(&v.to_string())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<bool, E> {
+        self.check(&v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<bool, E> {
+        self.check(&v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<bool, E> {
+        self.check(&v.to_string())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
+        self.check("")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(false)
     }
 }
 
@@ -304,6 +373,25 @@ mod tests {
         assert_eq!(key, Some(Pos { line: 8, col: 3 }));
         let missing = locate(DOC, &[Seg::Key("nope")], false);
         assert_eq!(missing, None);
+    }
+
+    #[test]
+    fn locates_keys_after_the_first_and_repeated_keys() {
+        let doc = "components:\n  api: a\n  web: b\n  api: c\n";
+        let web = locate(doc, &[Seg::Key("components"), Seg::Key("web")], true);
+        assert_eq!(web, Some(Pos { line: 3, col: 3 }));
+        let second = locate(doc, &[Seg::Key("components"), Seg::Repeated("api", 1)], true);
+        assert_eq!(second, Some(Pos { line: 4, col: 3 }));
+    }
+
+    #[test]
+    fn strips_inner_positions() {
+        assert_eq!(
+            strip_location(
+                "did not find expected '-' indicator at line 8 column 4, while parsing a block collection at line 6 column 3"
+            ),
+            "did not find expected '-' indicator, while parsing a block collection"
+        );
     }
 
     #[test]

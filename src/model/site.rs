@@ -299,3 +299,57 @@ pub struct Theme {
     /// `(path under the output root, bytes)`.
     pub static_files: Vec<(PathBuf, Vec<u8>)>,
 }
+
+/// An update dated after the build's `now`: hidden from this build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FutureUpdate {
+    /// The entry's file, inside the site folder.
+    pub path: PathBuf,
+    pub at: DateTime<Utc>,
+}
+
+impl Site {
+    /// The site as it stood at `now`: updates dated after `now` are not
+    /// published yet, and an incident whose first update is after `now` did
+    /// not exist yet. Maintenance entries stay (they are announced by their
+    /// file), without their future updates. Borrows when nothing is in the
+    /// future, which is the usual case.
+    pub fn as_of(&self, now: DateTime<Utc>) -> std::borrow::Cow<'_, Site> {
+        let in_future = self.incidents.iter().any(|i| i.updated_at() > now)
+            || self
+                .maintenances
+                .iter()
+                .any(|m| m.updates.last().is_some_and(|u| u.at > now));
+        if !in_future {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut site = self.clone();
+        site.incidents.retain_mut(|i| {
+            i.updates.retain(|u| u.at <= now);
+            !i.updates.is_empty()
+        });
+        for m in &mut site.maintenances {
+            m.updates.retain(|u| u.at <= now);
+        }
+        std::borrow::Cow::Owned(site)
+    }
+
+    /// Every update dated after `now`, oldest first.
+    pub fn future_updates(&self, now: DateTime<Utc>) -> Vec<FutureUpdate> {
+        let incidents = self
+            .incidents
+            .iter()
+            .flat_map(|i| i.updates.iter().map(move |u| (&i.path, u.at)));
+        let maintenances = self
+            .maintenances
+            .iter()
+            .flat_map(|m| m.updates.iter().map(move |u| (&m.path, u.at)));
+        let mut out: Vec<FutureUpdate> = incidents
+            .chain(maintenances)
+            .filter(|&(_, at)| at > now)
+            .map(|(path, at)| FutureUpdate { path: path.clone(), at })
+            .collect();
+        out.sort_by(|a, b| (a.at, &a.path).cmp(&(b.at, &b.path)));
+        out
+    }
+}

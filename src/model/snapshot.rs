@@ -5,7 +5,7 @@
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 
 use super::site::{Incident, Maintenance, Site, Window};
-use super::types::{ComponentStatus, Indicator, IncidentStatus, MaintenanceStatus};
+use super::types::{ComponentStatus, IncidentStatus, Indicator, MaintenanceStatus};
 use super::uptime::{self, TaggedSegment, Uptime};
 
 /// An incident or a maintenance, by index into the site's lists.
@@ -123,15 +123,23 @@ impl<'s> Snapshot<'s> {
 
         let mut ongoing: Vec<usize> = (0..incidents.len()).filter(|&i| incidents[i].ongoing).collect();
         ongoing.sort_by_key(|&i| std::cmp::Reverse((site.incidents[i].updated_at(), i)));
-        let mut active_maintenance: Vec<usize> = (0..maintenances.len()).filter(|&i| maintenances[i].is_active()).collect();
+        let mut active_maintenance: Vec<usize> = (0..maintenances.len())
+            .filter(|&i| maintenances[i].is_active())
+            .collect();
         active_maintenance.sort_by_key(|&i| maintenances[i].window.until);
-        let mut upcoming_maintenance: Vec<usize> = (0..maintenances.len()).filter(|&i| maintenances[i].is_upcoming()).collect();
+        let mut upcoming_maintenance: Vec<usize> = (0..maintenances.len())
+            .filter(|&i| maintenances[i].is_upcoming())
+            .collect();
         upcoming_maintenance.sort_by_key(|&i| maintenances[i].window.from);
 
         let statuses = component_statuses(site, &ongoing, &active_maintenance, &maintenances);
         let status = page_status(site, &ongoing, &active_maintenance, &statuses);
         let uptimes = uptimes(site, now);
-        let components = statuses.into_iter().zip(uptimes).map(|(status, uptime)| ComponentState { status, uptime }).collect();
+        let components = statuses
+            .into_iter()
+            .zip(uptimes)
+            .map(|(status, uptime)| ComponentState { status, uptime })
+            .collect();
 
         let (history, recent_days) = history(site, &maintenances, today);
         Snapshot {
@@ -203,7 +211,12 @@ pub fn maintenance_state(m: &Maintenance, now: DateTime<Utc>) -> MaintenanceStat
 
 /// Worst status among ongoing incidents and active maintenance, per
 /// component.
-fn component_statuses(site: &Site, ongoing: &[usize], active: &[usize], states: &[MaintenanceState]) -> Vec<ComponentStatus> {
+fn component_statuses(
+    site: &Site,
+    ongoing: &[usize],
+    active: &[usize],
+    states: &[MaintenanceState],
+) -> Vec<ComponentStatus> {
     let mut out = vec![ComponentStatus::Operational; site.components.len()];
     for &i in ongoing {
         for (c, s) in site.incidents[i].current_components() {
@@ -223,7 +236,9 @@ fn component_statuses(site: &Site, ongoing: &[usize], active: &[usize], states: 
 /// components' statuses; `maintenance` when maintenance is the only thing
 /// going on (reference: statuspage-api-v2.md, "status").
 fn page_status(site: &Site, ongoing: &[usize], active: &[usize], statuses: &[ComponentStatus]) -> PageStatus {
-    let from_incidents = ongoing.iter().map(|&i| Indicator::from_impact(site.incidents[i].impact));
+    let from_incidents = ongoing
+        .iter()
+        .map(|&i| Indicator::from_impact(site.incidents[i].impact));
     let from_components = statuses.iter().map(|&s| Indicator::from_component(s));
     let mut indicator = from_incidents.chain(from_components).max().unwrap_or(Indicator::None);
     if indicator == Indicator::None && !active.is_empty() {
@@ -276,7 +291,7 @@ fn by_component(site: &Site) -> Vec<Vec<EntryRef>> {
     }
     out.into_iter()
         .map(|mut v| {
-            v.sort_by(|a, b| b.0.cmp(&a.0));
+            v.sort_by_key(|e| std::cmp::Reverse(e.0));
             v.into_iter().map(|(_, e)| e).collect()
         })
         .collect()
@@ -295,11 +310,11 @@ fn history(site: &Site, states: &[MaintenanceState], today: NaiveDate) -> (Vec<M
             states
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| !(s.status == MaintenanceStatus::Scheduled && !s.cancelled))
+                .filter(|(_, s)| s.status != MaintenanceStatus::Scheduled || s.cancelled)
                 .map(|(m, s)| (s.window.from, EntryRef::Maintenance(m))),
         )
         .collect();
-    dated.sort_by(|a, b| b.0.cmp(&a.0));
+    dated.sort_by_key(|e| std::cmp::Reverse(e.0));
 
     let oldest_recent = today - Days::new(RECENT_DAYS - 1);
     let mut recent: Vec<Day> = (0..RECENT_DAYS)

@@ -42,17 +42,20 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
     for m in 0..snap.site.maintenances.len() {
         items.push(maintenance_item(snap, m));
     }
-    items.sort_by(|a, b| b.0.cmp(&a.0));
+    items.sort_by_key(|e| std::cmp::Reverse(e.0));
     items.truncate(FEED_LIMIT);
     let newest = items.first().map(|(t, _)| *t).unwrap_or(snap.now);
-    let description = c.description.clone().unwrap_or_else(|| format!("Incidents and maintenance of {}", c.title));
+    let description = c
+        .description
+        .clone()
+        .unwrap_or_else(|| format!("Incidents and maintenance of {}", c.title));
     let channel = ChannelBuilder::default()
         .title(xml_text(&feed_title(&c.title)))
         .link(format!("{}/", c.base_url))
         .description(xml_text(&description))
         .language(Some(c.language.clone()))
-        .pub_date(Some(newest.to_rfc2822()))
-        .last_build_date(Some(snap.now.to_rfc2822()))
+        .pub_date(Some(format::rfc822(newest)))
+        .last_build_date(Some(format::rfc822(snap.now)))
         .generator(Some("allclear".to_string()))
         .items(items.into_iter().map(|(_, item)| item).collect::<Vec<_>>())
         .build();
@@ -70,7 +73,11 @@ fn incident_item(snap: &Snapshot<'_>, i: usize) -> (DateTime<Utc>, Item) {
         .updates
         .iter()
         .map(|u| {
-            let label = if previous == Some(u.status) { "Update" } else { u.status.label() };
+            let label = if previous == Some(u.status) {
+                "Update"
+            } else {
+                u.status.label()
+            };
             previous = Some(u.status);
             update_paragraph(u.at, zone, label, &u.message.html)
         })
@@ -78,7 +85,10 @@ fn incident_item(snap: &Snapshot<'_>, i: usize) -> (DateTime<Utc>, Item) {
     paragraphs.reverse();
     let url = links::public_url(&snap.site.config.base_url, &links::incident(&inc.id));
     let pub_date = inc.updated_at();
-    (pub_date, item(&inc.title, url, pub_date, paragraphs.concat(), ExtensionMap::default()))
+    (
+        pub_date,
+        item(&inc.title, url, pub_date, paragraphs.concat(), ExtensionMap::default()),
+    )
 }
 
 fn maintenance_item(snap: &Snapshot<'_>, m: usize) -> (DateTime<Utc>, Item) {
@@ -90,7 +100,11 @@ fn maintenance_item(snap: &Snapshot<'_>, m: usize) -> (DateTime<Utc>, Item) {
         .updates
         .iter()
         .map(|u| {
-            let label = if previous == Some(u.status) { "Update" } else { u.status.label() };
+            let label = if previous == Some(u.status) {
+                "Update"
+            } else {
+                u.status.label()
+            };
             previous = Some(u.status);
             update_paragraph(u.at, zone, label, &u.message.html)
         })
@@ -112,11 +126,13 @@ fn maintenance_item(snap: &Snapshot<'_>, m: usize) -> (DateTime<Utc>, Item) {
     let url = links::public_url(&snap.site.config.base_url, &links::maintenance(&mt.id));
     let end = Extension {
         name: "maintenanceEndDate".into(),
-        value: Some(state.window.until.to_rfc2822()),
+        value: Some(format::rfc822(state.window.until)),
         ..Extension::default()
     };
     let mut ext: ExtensionMap = BTreeMap::new();
-    ext.entry(String::new()).or_default().insert("maintenanceEndDate".into(), vec![end]);
+    ext.entry(String::new())
+        .or_default()
+        .insert("maintenanceEndDate".into(), vec![end]);
     (pub_date, item(&mt.title, url, pub_date, paragraphs.concat(), ext))
 }
 
@@ -125,7 +141,7 @@ fn item(title: &str, url: String, pub_date: DateTime<Utc>, description: String, 
         .title(Some(xml_text(title)))
         .link(Some(url.clone()))
         .guid(Some(GuidBuilder::default().value(url).permalink(true).build()))
-        .pub_date(Some(pub_date.to_rfc2822()))
+        .pub_date(Some(format::rfc822(pub_date)))
         .description(Some(xml_text(&description)))
         .extensions(extensions)
         .build()
@@ -146,13 +162,14 @@ fn update_paragraph(at: DateTime<Utc>, zone: chrono_tz::Tz, label: &str, message
     )
 }
 
-/// Message HTML without its outer paragraph, so it fits in Statuspage's
-/// one-paragraph-per-update shape.
+/// Message HTML fitted into Statuspage's one-paragraph-per-update shape:
+/// the outer paragraph is dropped and paragraphs are joined with line
+/// breaks; other blocks (lists, tables) are kept as they are.
 fn inline(html: &str) -> String {
     let trimmed = html.trim();
     match trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
-        Some(inner) if !inner.contains("<p>") => inner.to_string(),
-        _ => trimmed.to_string(),
+        Some(inner) => inner.replace("</p>\n<p>", "<br><br>"),
+        None => trimmed.to_string(),
     }
 }
 
@@ -160,7 +177,7 @@ fn inline(html: &str) -> String {
 /// tab, newline and carriage return; U+FFFE and U+FFFF).
 pub fn xml_text(s: &str) -> String {
     s.chars()
-        .filter(|&c| !(c < ' ' && !matches!(c, '\t' | '\n' | '\r')) && c != '\u{FFFE}' && c != '\u{FFFF}')
+        .filter(|&c| (c >= ' ' || matches!(c, '\t' | '\n' | '\r')) && c != '\u{FFFE}' && c != '\u{FFFF}')
         .collect()
 }
 

@@ -11,6 +11,12 @@ pub fn iso_utc(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// RFC 822 as RSS uses it and Statuspage writes it, in UTC with a
+/// two-digit day: `Tue, 01 Dec 2026 04:00:00 +0000`.
+pub fn rfc822(t: DateTime<Utc>) -> String {
+    t.format("%a, %d %b %Y %H:%M:%S +0000").to_string()
+}
+
 /// Date and time in `zone`, naming it: `Nov 20, 2026 15:03 CET`.
 pub fn date_time(t: DateTime<Utc>, zone: Tz) -> String {
     t.with_timezone(&zone).format("%b %-d, %Y %H:%M %Z").to_string()
@@ -57,8 +63,14 @@ mod tests {
 
     #[test]
     fn formats() {
-        let t = DateTime::parse_from_rfc3339("2026-11-20T14:03:00Z").unwrap().with_timezone(&Utc);
+        let t = DateTime::parse_from_rfc3339("2026-11-20T14:03:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         assert_eq!(iso_utc(t), "2026-11-20T14:03:00Z");
+        assert_eq!(
+            rfc822(t - chrono::Duration::days(19)),
+            "Sun, 01 Nov 2026 14:03:00 +0000"
+        );
         assert_eq!(date_time(t, chrono_tz::Europe::Berlin), "Nov 20, 2026 15:03 CET");
         assert_eq!(duration(chrono::Duration::minutes(125)), "2 h 05 min");
         assert_eq!(duration(chrono::Duration::minutes(3 * 1440 + 250)), "3 d 4 h");

@@ -104,7 +104,10 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
         cx.insert("updates", &newest_first(views.maintenance_updates(m)));
         cx.insert("details", &mt.body.as_ref().map(|b| b.html.as_str()));
-        cx.insert("original_window", &(views.time(mt.scheduled_for), views.time(mt.scheduled_until)));
+        cx.insert(
+            "original_window",
+            &(views.time(mt.scheduled_for), views.time(mt.scheduled_until)),
+        );
         out.push(page.render("maintenance.html", &links::maintenance(&mt.id), cx)?);
     }
     for (c, comp) in snap.site.components.iter().enumerate() {
@@ -123,11 +126,27 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
 fn index_context(views: &Views<'_, '_>) -> Context {
     let snap = views.snap;
     let mut cx = Context::new();
-    let ongoing: Vec<EntryView> = snap.ongoing.iter().map(|&i| views.entry(EntryRef::Incident(i))).collect();
-    let active: Vec<EntryView> = snap.active_maintenance.iter().map(|&m| views.entry(EntryRef::Maintenance(m))).collect();
-    let upcoming: Vec<EntryView> = snap.upcoming_maintenance.iter().map(|&m| views.entry(EntryRef::Maintenance(m))).collect();
+    let ongoing: Vec<EntryView> = snap
+        .ongoing
+        .iter()
+        .map(|&i| views.entry(EntryRef::Incident(i)))
+        .collect();
+    let active: Vec<EntryView> = snap
+        .active_maintenance
+        .iter()
+        .map(|&m| views.entry(EntryRef::Maintenance(m)))
+        .collect();
+    let upcoming: Vec<EntryView> = snap
+        .upcoming_maintenance
+        .iter()
+        .map(|&m| views.entry(EntryRef::Maintenance(m)))
+        .collect();
     let groups: Vec<GroupView> = views.groups();
-    let days: Vec<_> = snap.recent_days.iter().map(|d| views.day_entries(d.date, &d.entries)).collect();
+    let days: Vec<_> = snap
+        .recent_days
+        .iter()
+        .map(|d| views.day_entries(d.date, &d.entries))
+        .collect();
     cx.insert("ongoing", &ongoing);
     cx.insert("active_maintenance", &active);
     cx.insert("upcoming_maintenance", &upcoming);
@@ -188,10 +207,17 @@ impl Page<'_, '_> {
     fn render(&self, template: &str, path: &str, mut cx: Context) -> Result<OutputFile, Vec<Diagnostic>> {
         let base = &self.snap.site.config.base_url;
         // The 404 page is served at any depth, so its links are absolute.
-        let root = if path == "404.html" { format!("{base}/") } else { links::root_from(path) };
+        let root = if path == "404.html" {
+            format!("{base}/")
+        } else {
+            links::root_from(path)
+        };
         cx.insert("root", &root);
         cx.insert("page_url", &links::public_url(base, path));
-        let html = self.tera.render(template, &cx).map_err(|e| vec![template_error(template, &e)])?;
+        let html = self
+            .tera
+            .render(template, &cx)
+            .map_err(|e| vec![template_error(template, &e)])?;
         Ok(OutputFile {
             path: path.to_string(),
             bytes: html.into_bytes(),
@@ -210,4 +236,3 @@ fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
     Diagnostic::file_error(format!("template {template}"), message)
         .with_help("fix the template (a site's own templates/ folder overrides the theme's files of the same name)")
 }
-

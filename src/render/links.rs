@@ -50,7 +50,10 @@ mod tests {
         assert_eq!(root_from("index.html"), "");
         assert_eq!(root_from(&incident("a")), "../../");
         assert_eq!(root_from(&history_month(2026, 11)), "../../../");
-        assert_eq!(public_url("https://s.example", &incident("a")), "https://s.example/incidents/a/");
+        assert_eq!(
+            public_url("https://s.example", &incident("a")),
+            "https://s.example/incidents/a/"
+        );
         assert_eq!(public_url("https://s.example", "index.html"), "https://s.example/");
     }
 }

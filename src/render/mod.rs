@@ -32,12 +32,18 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         let path = path.to_string_lossy().replace('\\', "/");
         if generated.contains(&path) {
             errors.push(
-                Diagnostic::file_error(format!("static/{path}"), format!("would overwrite the generated `{path}`"))
-                    .with_help("rename or remove the static file; to change a page, override its template in templates/"),
+                Diagnostic::file_error(
+                    format!("static/{path}"),
+                    format!("would overwrite the generated `{path}`"),
+                )
+                .with_help("rename or remove the static file; to change a page, override its template in templates/"),
             );
             continue;
         }
-        files.push(OutputFile { path, bytes: bytes.clone() });
+        files.push(OutputFile {
+            path,
+            bytes: bytes.clone(),
+        });
     }
     if !errors.is_empty() {
         return Err(errors);

@@ -188,7 +188,10 @@ impl Views<'_, '_> {
             .iter()
             .enumerate()
             .map(|(k, u)| {
-                let new = (u.scheduled_for.unwrap_or(window.0), u.scheduled_until.unwrap_or(window.1));
+                let new = (
+                    u.scheduled_for.unwrap_or(window.0),
+                    u.scheduled_until.unwrap_or(window.1),
+                );
                 let moved = new != window;
                 window = new;
                 UpdateView {
@@ -231,8 +234,16 @@ impl Views<'_, '_> {
             started: self.time(inc.started),
             ended: state.resolved_at.map(|t| self.time(t)),
             duration: format::duration(end - inc.started),
-            components: inc.current_components().into_iter().map(|(c, s)| self.component_ref(c, s)).collect(),
-            next_update: if state.ongoing { inc.latest().next_update.map(|t| self.time(t)) } else { None },
+            components: inc
+                .current_components()
+                .into_iter()
+                .map(|(c, s)| self.component_ref(c, s))
+                .collect(),
+            next_update: if state.ongoing {
+                inc.latest().next_update.map(|t| self.time(t))
+            } else {
+                None
+            },
             latest,
             cancelled: false,
             reschedules: 0,
@@ -327,7 +338,12 @@ impl Views<'_, '_> {
             .groups
             .iter()
             .map(|g| {
-                let worst = g.members.iter().map(|&c| self.snap.components[c].status).max().unwrap_or(ComponentStatus::Operational);
+                let worst = g
+                    .members
+                    .iter()
+                    .map(|&c| self.snap.components[c].status)
+                    .max()
+                    .unwrap_or(ComponentStatus::Operational);
                 GroupView {
                     name: g.name.clone(),
                     status: component_label(worst),

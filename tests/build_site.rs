@@ -1,0 +1,372 @@
+//! End-to-end: run the `allclear` binary on real site folders and check
+//! what it writes.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{NOW, allclear, copy_tree, example_site, fixture, snapshot_tree};
+
+/// Build the example site at the pinned time into `out`.
+fn build_example(out: &Path) {
+    allclear()
+        .args(["build"])
+        .arg(example_site())
+        .arg("--out")
+        .arg(out)
+        .args(["--now", NOW])
+        .assert()
+        .success();
+}
+
+fn read(out: &Path, path: &str) -> String {
+    fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The text of `html` between the element opening with `start` and `end`.
+fn section<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html.find(start).unwrap_or_else(|| panic!("no `{start}`"));
+    let rest = &html[from..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}
+
+#[test]
+fn index_shows_the_live_incident_maintenance_components_and_past_days() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_example(&out);
+    let index = read(&out, "index.html");
+
+    assert!(index.contains(r#"<h1 id="overall-status">Partial System Outage</h1>"#));
+    let ongoing = section(&index, r#"id="h-ongoing""#, "</section>");
+    assert!(ongoing.contains("Elevated error rates on the API"), "{ongoing}");
+    assert!(ongoing.contains(r#"href="incidents/2026-11-20-api-errors/index.html""#));
+    assert!(
+        ongoing
+            .contains(r#"Next update expected by <time datetime="2026-11-20T15:30:00Z">Nov 20, 2026 16:30 CET</time>"#),
+        "{ongoing}"
+    );
+    assert_eq!(ongoing.matches("<article").count(), 1, "exactly one ongoing incident");
+
+    let active = section(&index, r#"id="h-active""#, "</section>");
+    assert!(active.contains("Search index migration"));
+    let upcoming = section(&index, r#"id="h-upcoming""#, "</section>");
+    assert!(upcoming.contains("Primary database upgrade"));
+    assert!(upcoming.contains("Rescheduled"), "the moved maintenance says so");
+    assert!(
+        !upcoming.contains("Webhooks cluster"),
+        "a cancelled maintenance is not upcoming"
+    );
+
+    let components = section(&index, r#"id="h-components""#, "</section>");
+    assert_eq!(components.matches(r#"<li class="component">"#).count(), 11);
+    assert_eq!(components.matches(r#"class="group__name""#).count(), 4);
+    assert_eq!(
+        components.matches("uptime__day uptime__day--").count(),
+        11 * 90,
+        "90 day cells per component"
+    );
+    assert!(components.contains("Degraded performance"), "status as text");
+    assert!(
+        components.contains(r#"title="Nov 20, 2026: "#),
+        "each cell has its date"
+    );
+
+    let past = section(&index, r#"id="h-past""#, "</section>");
+    assert_eq!(past.matches(r#"<h3 class="day__date">"#).count(), 7);
+    assert!(past.contains(r#"<time datetime="2026-11-19">Nov 19, 2026</time></h3>"#));
+    assert!(past.contains("No incidents reported."), "quiet days say so");
+    assert!(
+        past.contains("Webhook retries delayed") || past.contains("webhook"),
+        "Nov 14 has its incident"
+    );
+
+    assert!(index.contains("Page built <time datetime=\"2026-11-20T15:00:00Z\">Nov 20, 2026 16:00 CET</time>"));
+    assert!(index.contains("Times are shown in Europe/Berlin"));
+}
+
+#[test]
+fn every_entry_and_component_has_a_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_example(&out);
+    let incidents = fs::read_dir(out.join("incidents")).unwrap().count();
+    let maintenance = fs::read_dir(out.join("maintenance")).unwrap().count();
+    let components = fs::read_dir(out.join("components")).unwrap().count();
+    assert_eq!((incidents, maintenance, components), (27, 8, 11));
+
+    let live = read(&out, "incidents/2026-11-20-api-errors/index.html");
+    assert!(live.contains("<h1>Elevated error rates on the API</h1>"));
+    assert!(live.contains("Ongoing"));
+    assert_eq!(live.matches(r#"class="timeline__item"#).count(), 2);
+    assert!(live.contains(r#"id="update-2""#));
+
+    let postmortem = read(&out, "incidents/2026-10-06-database-outage/index.html");
+    assert!(postmortem.contains(r#"<h2 id="h-postmortem">Postmortem</h2>"#));
+    assert!(postmortem.to_lowercase().contains("root cause"));
+    assert!(postmortem.contains("Resolved</dt>") || postmortem.contains(">Resolved<"));
+
+    let cancelled = read(&out, "maintenance/2026-11-27-webhooks-cluster-move/index.html");
+    assert!(cancelled.contains("was cancelled"));
+    let moved = read(&out, "maintenance/2026-11-24-jobs-scheduler-migration/index.html");
+    assert!(moved.contains("rescheduled"), "the window shows it moved");
+    assert!(moved.contains("<del>"), "the first window is struck through");
+
+    let search = read(&out, "components/search/index.html");
+    assert!(search.contains("<h1>Search</h1>"));
+    assert!(search.contains("Under maintenance"));
+    assert!(search.contains("Search index migration"));
+
+    let not_found = read(&out, "404.html");
+    assert!(
+        not_found.contains(r#"href="https://status.lumen.example/index.html""#),
+        "404 links are absolute"
+    );
+    for asset in ["style.css", "favicon.svg", "logo.svg", ".allclear-output"] {
+        assert!(out.join(asset).is_file(), "{asset}");
+    }
+}
+
+#[test]
+fn history_has_a_page_per_month_linked_both_ways() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_example(&out);
+    let index = read(&out, "history/index.html");
+    for month in ["05", "06", "07", "08", "09", "10", "11"] {
+        assert!(
+            index.contains(&format!(r#"href="../history/2026/{month}/index.html""#)),
+            "month {month} listed"
+        );
+    }
+    assert!(index.contains("November 2026</a> <span class=\"count\">"));
+
+    let october = read(&out, "history/2026/10/index.html");
+    assert!(october.contains("<h1>October 2026</h1>"));
+    assert!(october.contains(r#"href="../../../history/2026/11/index.html" rel="next""#));
+    assert!(october.contains(r#"href="../../../history/2026/09/index.html" rel="prev""#));
+    assert!(october.contains("Primary database outage") || october.contains("database"));
+    let newest = read(&out, "history/2026/11/index.html");
+    assert!(!newest.contains(r#"rel="next""#), "no month after the newest");
+    let oldest = read(&out, "history/2026/05/index.html");
+    assert!(!oldest.contains(r#"rel="prev""#), "no month before the oldest");
+
+    let listed: usize = ["05", "06", "07", "08", "09", "10", "11"]
+        .iter()
+        .map(|m| {
+            read(&out, &format!("history/2026/{m}/index.html"))
+                .matches("<article")
+                .count()
+        })
+        .sum();
+    // 27 incidents and every maintenance that has started (5) or was cancelled (1).
+    assert_eq!(listed, 27 + 6);
+}
+
+#[test]
+fn history_rss_parses_with_one_item_per_entry() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_example(&out);
+    let xml = fs::read(out.join("history.rss")).unwrap();
+    let channel = rss::Channel::read_from(&xml[..]).expect("valid RSS 2.0");
+    assert_eq!(channel.title(), "Lumen Status - Incident History");
+    assert_eq!(channel.link(), "https://status.lumen.example/");
+    assert_eq!(channel.items().len(), 27 + 8, "one item per incident or maintenance");
+
+    let live = channel
+        .items()
+        .iter()
+        .find(|i| i.link() == Some("https://status.lumen.example/incidents/2026-11-20-api-errors/"))
+        .expect("the live incident");
+    assert_eq!(
+        live.pub_date(),
+        Some("Fri, 20 Nov 2026 14:25:00 +0000"),
+        "the newest update"
+    );
+    assert_eq!(live.guid().map(|g| g.value()), live.link());
+    let description = live.description().unwrap();
+    let identified = description.find("<strong>Identified</strong>").unwrap();
+    let investigating = description.find("<strong>Investigating</strong>").unwrap();
+    assert!(identified < investigating, "updates newest first");
+    assert!(description.contains("<var data-var='time'>15:25</var> CET"));
+
+    let text = String::from_utf8(xml).unwrap();
+    assert!(text.contains("<maintenanceEndDate>Tue, 01 Dec 2026 04:00:00 +0000</maintenanceEndDate>"));
+    assert_eq!(text.matches("<maintenanceEndDate>").count(), 8);
+    let upcoming = channel
+        .items()
+        .iter()
+        .find(|i| i.title() == Some("Primary database upgrade"))
+        .unwrap();
+    assert_eq!(
+        upcoming.pub_date(),
+        Some("Tue, 01 Dec 2026 02:00:00 +0000"),
+        "a scheduled maintenance is dated at its start"
+    );
+}
+
+#[test]
+fn pinned_builds_are_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    build_example(&a);
+    allclear()
+        .arg("build")
+        .arg(example_site())
+        .arg("--out")
+        .arg(&b)
+        .env("SOURCE_DATE_EPOCH", "1795186800") // 2026-11-20T15:00:00Z
+        .assert()
+        .success();
+    let (left, right) = (snapshot_tree(&a), snapshot_tree(&b));
+    assert_eq!(left.len(), right.len());
+    for ((pa, ba), (pb, bb)) in left.iter().zip(&right) {
+        assert_eq!(pa, pb);
+        assert!(ba == bb, "{} differs between two pinned builds", pa.display());
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&example_site(), &site);
+    let out = tmp.path().join("public");
+    allclear()
+        .arg("build")
+        .arg(&site)
+        .arg("--out")
+        .arg(&out)
+        .args(["--now", NOW])
+        .assert()
+        .success();
+    let before = snapshot_tree(&out);
+
+    fs::write(
+        site.join("incidents/broken.md"),
+        "---\ntitle: Broken\nimpact: catastrophic\n---\n",
+    )
+    .unwrap();
+    allclear()
+        .arg("build")
+        .arg(&site)
+        .arg("--out")
+        .arg(&out)
+        .args(["--now", NOW])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "broken.md:3:9: `catastrophic` is not a valid value for `impact`",
+        ))
+        .stderr(predicates::str::contains("the output folder was not changed"));
+    assert!(before == snapshot_tree(&out), "the output changed after a failed build");
+    let names: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "no temporary folders left: {names:?}");
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_write() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("docs");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("notes.txt"), "mine").unwrap();
+    allclear()
+        .arg("build")
+        .arg(example_site())
+        .arg("--out")
+        .arg(&out)
+        .args(["--now", NOW])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("was not written by allclear"));
+    assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+    assert_eq!(fs::read_dir(&out).unwrap().count(), 1);
+}
+
+#[test]
+fn site_templates_and_static_files_override_the_theme() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("base-site"), &site);
+    fs::create_dir_all(site.join("templates")).unwrap();
+    fs::write(
+        site.join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<p>Custom 404 for {{ site.title }}</p>{% endblock content %}",
+    )
+    .unwrap();
+    fs::create_dir_all(site.join("static")).unwrap();
+    fs::write(site.join("static/style.css"), "body { color: hotpink; }").unwrap();
+    fs::write(site.join("static/robots.txt"), "User-agent: *\n").unwrap();
+    allclear()
+        .arg("build")
+        .arg(&site)
+        .args(["--now", NOW])
+        .assert()
+        .success();
+    let out = site.join("public");
+    assert!(read(&out, "404.html").contains("<p>Custom 404 for Fixture Status</p>"));
+    assert_eq!(read(&out, "style.css"), "body { color: hotpink; }");
+    assert_eq!(read(&out, "robots.txt"), "User-agent: *\n");
+    assert!(
+        read(&out, "index.html").contains("All Systems Operational"),
+        "other templates stay the theme's"
+    );
+}
+
+#[test]
+fn base_url_flag_overrides_site_yaml() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    allclear()
+        .arg("build")
+        .arg(fixture("base-site"))
+        .arg("--out")
+        .arg(&out)
+        .args(["--now", NOW, "--base-url", "https://example.org/status/"])
+        .assert()
+        .success();
+    let rss = read(&out, "history.rss");
+    assert!(
+        rss.contains("<link>https://example.org/status/incidents/2026-11-01-ok/</link>"),
+        "{rss}"
+    );
+    assert!(read(&out, "index.html").contains(r#"<link rel="canonical" href="https://example.org/status/">"#));
+}
+
+#[test]
+fn a_broken_template_override_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("base-site"), &site);
+    fs::create_dir_all(site.join("templates")).unwrap();
+    fs::write(site.join("templates/index.html"), "{% if %}").unwrap();
+    allclear()
+        .arg("build")
+        .arg(&site)
+        .args(["--now", NOW])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("index.html"));
+    assert!(!site.join("public").exists());
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    allclear()
+        .args(["build", "--now", "yesterday"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not an RFC 3339 time"));
+    allclear().args(["build", "--bogus"]).assert().code(2);
+    allclear()
+        .arg("build")
+        .arg(fixture("does-not-exist"))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no site.yaml here"));
+}
