@@ -106,6 +106,11 @@ fn every_entry_and_component_has_a_page() {
     assert!(postmortem.contains(r#"<h2 id="h-postmortem">Postmortem</h2>"#));
     assert!(postmortem.to_lowercase().contains("root cause"));
     assert!(postmortem.contains("Resolved</dt>") || postmortem.contains(">Resolved<"));
+    // A resolved incident shows how bad it got, not the final all-clear.
+    assert!(postmortem.contains(r#"Primary database</a> <span class="badge badge--major_outage">"#));
+    assert!(postmortem.contains("Critical impact"));
+    let quiet = read(&out, "incidents/2026-11-05-storage-listing-slow/index.html");
+    assert!(quiet.contains("No impact"), "impact none reads as `No impact`");
 
     let cancelled = read(&out, "maintenance/2026-11-27-webhooks-cluster-move/index.html");
     assert!(cancelled.contains("was cancelled"));

@@ -187,6 +187,21 @@ impl Incident {
         current
     }
 
+    /// Each affected component's worst status at any point of the incident,
+    /// in first-mention order: what a resolved incident did at its peak.
+    pub fn peak_components(&self) -> Vec<(ComponentIdx, ComponentStatus)> {
+        let mut peak = self.components.clone();
+        for update in &self.updates {
+            for &(c, status) in &update.components {
+                match peak.iter_mut().find(|(k, _)| *k == c) {
+                    Some(entry) => entry.1 = entry.1.max(status),
+                    None => peak.push((c, status)),
+                }
+            }
+        }
+        peak
+    }
+
     /// Every component the incident touches at any time, in first-mention
     /// order.
     pub fn affected(&self) -> Vec<ComponentIdx> {

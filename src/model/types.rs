@@ -157,10 +157,11 @@ impl Impact {
         }
     }
 
-    /// The label a reader sees, e.g. `Major`.
+    /// The label a reader sees before the word "impact", e.g. `Major`
+    /// (`No` for none: "No impact").
     pub fn label(self) -> &'static str {
         match self {
-            Self::None => "None",
+            Self::None => "No",
             Self::Minor => "Minor",
             Self::Major => "Major",
             Self::Critical => "Critical",

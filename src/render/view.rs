@@ -74,6 +74,9 @@ pub struct EntryView {
     pub ended: Option<TimeView>,
     /// `1 h 05 min` from start to resolution (or to now while ongoing).
     pub duration: String,
+    /// Affected components: an ongoing incident's current statuses, a
+    /// resolved one's worst status during the incident, a maintenance's
+    /// status while in progress.
     pub components: Vec<ComponentRef>,
     /// The newest update, if any.
     pub latest: Option<UpdateView>,
@@ -234,11 +237,14 @@ impl Views<'_, '_> {
             started: self.time(inc.started),
             ended: state.resolved_at.map(|t| self.time(t)),
             duration: format::duration(end - inc.started),
-            components: inc
-                .current_components()
-                .into_iter()
-                .map(|(c, s)| self.component_ref(c, s))
-                .collect(),
+            components: if state.ongoing {
+                inc.current_components()
+            } else {
+                inc.peak_components()
+            }
+            .into_iter()
+            .map(|(c, s)| self.component_ref(c, s))
+            .collect(),
             next_update: if state.ongoing {
                 inc.latest().next_update.map(|t| self.time(t))
             } else {
