@@ -375,3 +375,70 @@ fn bad_usage_exits_2() {
         .code(1)
         .stderr(predicates::str::contains("no site.yaml here"));
 }
+
+#[test]
+fn a_component_page_lists_the_newest_fifty_entries() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("base-site"), &site);
+    for day in 1..=28 {
+        for (hour, id) in [(8, "a"), (14, "b")] {
+            let text = format!(
+                "---\ntitle: Incident {day}{id}\nimpact: minor\ncomponents:\n  web: degraded_performance\nupdates:\n  - at: 2026-10-{day:02}T{hour:02}:00:00Z\n    status: resolved\n---\n"
+            );
+            fs::write(site.join(format!("incidents/2026-10-{day:02}-{id}.md")), text).unwrap();
+        }
+    }
+    allclear()
+        .arg("build")
+        .arg(&site)
+        .args(["--now", NOW])
+        .assert()
+        .success();
+    let page = read(&site.join("public"), "components/web/index.html");
+    assert_eq!(page.matches("<article").count(), 50);
+    assert!(page.contains("Incident 28b"), "the newest is listed");
+    assert!(!page.contains("Incident 1a<"), "the oldest is left to the history");
+    assert!(page.contains("The newest 50 of 56 are shown."));
+}
+
+#[test]
+fn a_theme_named_in_site_yaml_overrides_the_default_theme() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("base-site"), &site);
+    let yaml = fs::read_to_string(site.join("site.yaml")).unwrap();
+    fs::write(
+        site.join("site.yaml"),
+        yaml.replace("time_zone:", "theme: plain\ntime_zone:"),
+    )
+    .unwrap();
+    allclear()
+        .arg("build")
+        .arg(&site)
+        .args(["--now", NOW])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("theme `plain` not found"));
+    fs::create_dir_all(site.join("themes/plain/templates")).unwrap();
+    fs::create_dir_all(site.join("themes/plain/static")).unwrap();
+    fs::write(
+        site.join("themes/plain/templates/index.html"),
+        "<p>{{ status.description }}</p>",
+    )
+    .unwrap();
+    fs::write(site.join("themes/plain/static/plain.css"), "p {}").unwrap();
+    allclear()
+        .arg("build")
+        .arg(&site)
+        .args(["--now", NOW])
+        .assert()
+        .success();
+    let out = site.join("public");
+    assert_eq!(read(&out, "index.html"), "<p>All Systems Operational</p>");
+    assert!(out.join("plain.css").is_file());
+    assert!(
+        read(&out, "404.html").contains("Page not found"),
+        "templates it lacks come from the default theme"
+    );
+}

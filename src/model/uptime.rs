@@ -166,3 +166,83 @@ fn overlap(a: DateTime<Utc>, b: DateTime<Utc>, c: DateTime<Utc>, d: DateTime<Utc
 fn secs(d: chrono::Duration) -> f64 {
     d.num_milliseconds() as f64 / 1000.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Segment;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn seg(from: &str, until: &str, status: ComponentStatus) -> TaggedSegment {
+        (
+            0,
+            Segment {
+                component: 0,
+                from: t(from),
+                until: Some(t(until)),
+                status,
+            },
+        )
+    }
+
+    #[test]
+    fn a_dst_day_has_23_hours() {
+        // 2026-03-29 in Berlin runs from 2026-03-28T23:00Z to 2026-03-29T22:00Z.
+        let zone = chrono_tz::Europe::Berlin;
+        let day = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+        assert_eq!(start_of_day(day, zone), t("2026-03-28T23:00:00Z"));
+        let outage = [seg(
+            "2026-03-29T10:00:00Z",
+            "2026-03-29T11:00:00Z",
+            ComponentStatus::MajorOutage,
+        )];
+        // Built the next morning, so the 29th is a whole past day.
+        let u = component_uptime(&outage, None, 2, zone, t("2026-03-30T06:00:00Z"));
+        assert_eq!(u.days[0].date, day);
+        let share = u.days[0].uptime.unwrap();
+        assert!((share - (1.0 - 60.0 / 1380.0)).abs() < 1e-9, "{share}");
+    }
+
+    #[test]
+    fn overlapping_segments_count_the_heaviest_once() {
+        let segs = [
+            seg(
+                "2026-11-19T00:00:00Z",
+                "2026-11-19T02:00:00Z",
+                ComponentStatus::PartialOutage,
+            ),
+            seg(
+                "2026-11-19T01:00:00Z",
+                "2026-11-19T01:30:00Z",
+                ComponentStatus::MajorOutage,
+            ),
+            seg(
+                "2026-11-19T01:00:00Z",
+                "2026-11-19T05:00:00Z",
+                ComponentStatus::DegradedPerformance,
+            ),
+        ];
+        let down = downtime_intervals(&segs, t("2026-11-20T00:00:00Z"));
+        let total: f64 = down.iter().map(|&(a, b, w)| w * secs(b - a) / 60.0).sum();
+        assert!((total - 57.0).abs() < 1e-9, "{total}");
+    }
+
+    #[test]
+    fn an_ongoing_segment_runs_to_now() {
+        let ongoing = [(
+            0,
+            Segment {
+                component: 0,
+                from: t("2026-11-20T10:00:00Z"),
+                until: None,
+                status: ComponentStatus::MajorOutage,
+            },
+        )];
+        let u = component_uptime(&ongoing, None, 1, chrono_tz::UTC, t("2026-11-20T12:00:00Z"));
+        let share = u.days[0].uptime.unwrap();
+        assert!((share - (1.0 - 120.0 / 720.0)).abs() < 1e-9, "{share}");
+    }
+}

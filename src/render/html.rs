@@ -14,6 +14,10 @@ use super::{OutputFile, format, links};
 use crate::diagnostics::Diagnostic;
 use crate::model::{EntryRef, Link, Snapshot};
 
+/// Most entries listed on a component page, newest first; the history
+/// archive has the rest.
+pub const COMPONENT_ENTRIES: usize = 50;
+
 /// The site-wide values every page sees as `site`.
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -114,8 +118,10 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         let mut cx = Context::new();
         cx.insert("component", &views.component(c));
         cx.insert("group", &comp.group);
-        let entries: Vec<EntryView> = snap.by_component[c].iter().map(|&e| views.entry(e)).collect();
+        let all = &snap.by_component[c];
+        let entries: Vec<EntryView> = all.iter().take(COMPONENT_ENTRIES).map(|&e| views.entry(e)).collect();
         cx.insert("entries", &entries);
+        cx.insert("total_entries", &all.len());
         out.push(page.render("component.html", &links::component(&comp.id), cx)?);
     }
     out.extend(history_pages(&page, &views)?);
