@@ -19,7 +19,7 @@ pub enum Command {
     /// The output folder is replaced atomically; a failed build leaves the
     /// previous site untouched.
     #[command(
-        after_help = "Examples:\n  allclear build\n  allclear build example-site --now 2026-11-20T15:00:00Z\n  SOURCE_DATE_EPOCH=1795791600 allclear build my-status --out dist"
+        after_help = "Examples:\n  allclear build\n  allclear build example-site --now 2026-11-20T15:00:00Z\n  SOURCE_DATE_EPOCH=1795186800 allclear build my-status --out dist\n"
     )]
     Build(BuildArgs),
 }
