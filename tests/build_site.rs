@@ -6,18 +6,11 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{NOW, allclear, copy_tree, example_site, fixture, snapshot_tree};
+use common::{NOW, allclear, build_pinned, copy_tree, example_site, fixture, snapshot_tree};
 
 /// Build the example site at the pinned time into `out`.
 fn build_example(out: &Path) {
-    allclear()
-        .args(["build"])
-        .arg(example_site())
-        .arg("--out")
-        .arg(out)
-        .args(["--now", NOW])
-        .assert()
-        .success();
+    build_pinned(example_site(), Some(out)).assert().success();
 }
 
 fn read(out: &Path, path: &str) -> String {
@@ -239,14 +232,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     let site = tmp.path().join("site");
     copy_tree(&example_site(), &site);
     let out = tmp.path().join("public");
-    allclear()
-        .arg("build")
-        .arg(&site)
-        .arg("--out")
-        .arg(&out)
-        .args(["--now", NOW])
-        .assert()
-        .success();
+    build_pinned(&site, Some(&out)).assert().success();
     let before = snapshot_tree(&out);
 
     fs::write(
@@ -254,12 +240,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         "---\ntitle: Broken\nimpact: catastrophic\n---\n",
     )
     .unwrap();
-    allclear()
-        .arg("build")
-        .arg(&site)
-        .arg("--out")
-        .arg(&out)
-        .args(["--now", NOW])
+    build_pinned(&site, Some(&out))
         .assert()
         .code(1)
         .stderr(predicates::str::contains(
@@ -280,12 +261,7 @@ fn refuses_to_replace_a_folder_it_did_not_write() {
     let out = tmp.path().join("docs");
     fs::create_dir(&out).unwrap();
     fs::write(out.join("notes.txt"), "mine").unwrap();
-    allclear()
-        .arg("build")
-        .arg(example_site())
-        .arg("--out")
-        .arg(&out)
-        .args(["--now", NOW])
+    build_pinned(example_site(), Some(&out))
         .assert()
         .code(1)
         .stderr(predicates::str::contains("was not written by allclear"));
@@ -307,12 +283,7 @@ fn site_templates_and_static_files_override_the_theme() {
     fs::create_dir_all(site.join("static")).unwrap();
     fs::write(site.join("static/style.css"), "body { color: hotpink; }").unwrap();
     fs::write(site.join("static/robots.txt"), "User-agent: *\n").unwrap();
-    allclear()
-        .arg("build")
-        .arg(&site)
-        .args(["--now", NOW])
-        .assert()
-        .success();
+    build_pinned(&site, None).assert().success();
     let out = site.join("public");
     assert!(read(&out, "404.html").contains("<p>Custom 404 for Fixture Status</p>"));
     assert_eq!(read(&out, "style.css"), "body { color: hotpink; }");
@@ -350,10 +321,7 @@ fn a_broken_template_override_is_reported() {
     copy_tree(&fixture("base-site"), &site);
     fs::create_dir_all(site.join("templates")).unwrap();
     fs::write(site.join("templates/index.html"), "{% if %}").unwrap();
-    allclear()
-        .arg("build")
-        .arg(&site)
-        .args(["--now", NOW])
+    build_pinned(&site, None)
         .assert()
         .code(1)
         .stderr(predicates::str::contains("index.html"));
@@ -389,12 +357,7 @@ fn a_component_page_lists_the_newest_fifty_entries() {
             fs::write(site.join(format!("incidents/2026-10-{day:02}-{id}.md")), text).unwrap();
         }
     }
-    allclear()
-        .arg("build")
-        .arg(&site)
-        .args(["--now", NOW])
-        .assert()
-        .success();
+    build_pinned(&site, None).assert().success();
     let page = read(&site.join("public"), "components/web/index.html");
     assert_eq!(page.matches("<article").count(), 50);
     assert!(page.contains("Incident 28b"), "the newest is listed");
@@ -413,10 +376,7 @@ fn a_theme_named_in_site_yaml_overrides_the_default_theme() {
         yaml.replace("time_zone:", "theme: plain\ntime_zone:"),
     )
     .unwrap();
-    allclear()
-        .arg("build")
-        .arg(&site)
-        .args(["--now", NOW])
+    build_pinned(&site, None)
         .assert()
         .code(1)
         .stderr(predicates::str::contains("theme `plain` not found"));
@@ -428,12 +388,7 @@ fn a_theme_named_in_site_yaml_overrides_the_default_theme() {
     )
     .unwrap();
     fs::write(site.join("themes/plain/static/plain.css"), "p {}").unwrap();
-    allclear()
-        .arg("build")
-        .arg(&site)
-        .args(["--now", NOW])
-        .assert()
-        .success();
+    build_pinned(&site, None).assert().success();
     let out = site.join("public");
     assert_eq!(read(&out, "index.html"), "<p>All Systems Operational</p>");
     assert!(out.join("plain.css").is_file());

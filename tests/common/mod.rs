@@ -57,3 +57,14 @@ pub fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// `allclear build SITE [--out OUT] --now NOW`.
+pub fn build_pinned(site: impl AsRef<Path>, out: Option<&Path>) -> assert_cmd::Command {
+    let mut cmd = allclear();
+    cmd.arg("build").arg(site.as_ref());
+    if let Some(out) = out {
+        cmd.arg("--out").arg(out);
+    }
+    cmd.args(["--now", NOW]);
+    cmd
+}
