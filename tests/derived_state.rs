@@ -251,3 +251,57 @@ fn history_and_recent_days() {
     assert!(nov19.entries.iter().all(|e| matches!(e, EntryRef::Incident(_))));
     assert!(snap.recent_days[3].entries.is_empty(), "Nov 17 is quiet");
 }
+
+#[test]
+fn monthly_uptime_covers_twelve_months() {
+    let site = site();
+    let now = at("2026-11-21T00:00:00Z");
+    let snap = Snapshot::new(&site, now);
+    let api = &snap.components[0].uptime.months;
+    assert_eq!(api.len(), 12);
+    assert_eq!((api[0].year, api[0].month), (2025, 12));
+    assert_eq!((api[11].year, api[11].month), (2026, 11));
+    // November so far: 20 days = 28,800 min, of which 40 + 57 = 97 min down.
+    let nov = api[11].uptime.unwrap();
+    assert!((nov - (1.0 - 97.0 / 28_800.0)).abs() < 1e-9, "{nov}");
+    assert_eq!(api[10].uptime, Some(1.0), "October had no outage");
+    // Search only counts from its start_date, Nov 19: 2,880 min, 30 min down.
+    let search = &snap.components[3].uptime.months;
+    let nov = search[11].uptime.unwrap();
+    assert!((nov - (1.0 - 30.0 / 2_880.0)).abs() < 1e-9, "{nov}");
+    assert_eq!(search[10].uptime, None, "nothing counted before start_date");
+}
+
+#[test]
+fn mttr_and_mtbf_of_partial_and_major_outages() {
+    let site = site();
+    let snap = Snapshot::new(&site, at("2026-11-21T00:00:00Z"));
+    let api = snap.components[0].reliability;
+    // Outages starting Nov 18 10:00 (75 min), Nov 19 00:00 (120 min), Nov 19 01:00 (30 min).
+    assert_eq!(api.outages, 3);
+    assert_eq!(api.mttr, Some(chrono::Duration::minutes(75)));
+    // Gaps between starts: 14 h and 1 h.
+    assert_eq!(api.mtbf, Some(chrono::Duration::minutes(450)));
+    // The website was only ever degraded: no outage.
+    let web = snap.components[1].reliability;
+    assert_eq!((web.outages, web.mttr, web.mtbf), (0, None, None));
+}
+
+#[test]
+fn last_change_is_the_newest_update_or_clock_transition() {
+    let site = site();
+    let last_change = |now: &str| {
+        let past = site.as_of(at(now));
+        Snapshot::new(&past, at(now)).last_change
+    };
+    assert_eq!(
+        last_change("2026-11-20T13:00:00Z"),
+        Some(at("2026-11-20T12:00:00Z")),
+        "the maintenance started at 12:00"
+    );
+    assert_eq!(
+        last_change("2026-11-20T11:00:00Z"),
+        Some(at("2026-11-20T09:30:00Z")),
+        "the web incident's last update"
+    );
+}

@@ -7,6 +7,7 @@ pub mod types;
 
 pub use site::*;
 pub use types::*;
+pub mod reliability;
 mod snapshot;
 pub mod uptime;
 

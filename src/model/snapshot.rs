@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 
+use super::reliability::{self, Reliability};
 use super::site::{Incident, Maintenance, Site, Window};
 use super::types::{ComponentStatus, IncidentStatus, Indicator, MaintenanceStatus};
 use super::uptime::{self, TaggedSegment, Uptime};
@@ -28,6 +29,8 @@ pub struct PageStatus {
 pub struct ComponentState {
     pub status: ComponentStatus,
     pub uptime: Uptime,
+    /// Outages, MTTR and MTBF over the uptime's twelve months.
+    pub reliability: Reliability,
 }
 
 /// An incident's state at `now`.
@@ -107,6 +110,10 @@ pub struct Snapshot<'s> {
     pub history: Vec<Month>,
     /// The past 7 days, today first, quiet days included.
     pub recent_days: Vec<Day>,
+    /// The last time anything on the page changed, at or before `now`: an
+    /// update, or a maintenance window opening or closing by the clock.
+    /// `None` for a site with no entries.
+    pub last_change: Option<DateTime<Utc>>,
 }
 
 /// Days the front page looks back ("past 7 days").
@@ -138,10 +145,15 @@ impl<'s> Snapshot<'s> {
         let components = statuses
             .into_iter()
             .zip(uptimes)
-            .map(|(status, uptime)| ComponentState { status, uptime })
+            .map(|(status, (uptime, reliability))| ComponentState {
+                status,
+                uptime,
+                reliability,
+            })
             .collect();
 
         let (history, recent_days) = history(site, &maintenances, today);
+        let last_change = last_change(site, &maintenances, now);
         Snapshot {
             site,
             now,
@@ -156,6 +168,7 @@ impl<'s> Snapshot<'s> {
             upcoming_maintenance,
             history,
             recent_days,
+            last_change,
         }
     }
 
@@ -167,6 +180,17 @@ impl<'s> Snapshot<'s> {
             EntryRef::Maintenance(m) => self.maintenances[m].window.from,
         }
     }
+}
+
+/// See [`Snapshot::last_change`].
+fn last_change(site: &Site, states: &[MaintenanceState], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let updates = site.incidents.iter().map(Incident::updated_at);
+    let maintenance = site.maintenances.iter().zip(states).flat_map(|(m, s)| {
+        let updated = m.updates.last().map(|u| u.at);
+        let clock = (!s.cancelled).then_some([s.window.from, s.window.until]);
+        updated.into_iter().chain(clock.into_iter().flatten())
+    });
+    updates.chain(maintenance).filter(|&t| t <= now).max()
 }
 
 fn incident_state(incident: &Incident) -> IncidentState {
@@ -250,13 +274,14 @@ fn page_status(site: &Site, ongoing: &[usize], active: &[usize], statuses: &[Com
     }
 }
 
-/// Uptime of every component. Segments are gathered in one pass over the
-/// incidents, keeping only those that reach into the window.
-fn uptimes(site: &Site, now: DateTime<Utc>) -> Vec<Uptime> {
+/// Uptime and outage statistics of every component. Segments are gathered
+/// in one pass over the incidents, keeping only those that reach into the
+/// uptime span.
+fn uptimes(site: &Site, now: DateTime<Utc>) -> Vec<(Uptime, Reliability)> {
     let zone = site.config.time_zone;
     let days = site.config.uptime_days;
     let today = now.with_timezone(&zone).date_naive();
-    let window_start = uptime::start_of_day(today - Days::new(u64::from(days.saturating_sub(1))), zone);
+    let window_start = uptime::start_of_day(uptime::span_start(today, days), zone);
     let mut per_component: Vec<Vec<TaggedSegment>> = vec![Vec::new(); site.components.len()];
     for (i, incident) in site.incidents.iter().enumerate() {
         if incident.resolved_at().is_some_and(|r| r < window_start) || incident.started > now {
@@ -271,7 +296,14 @@ fn uptimes(site: &Site, now: DateTime<Utc>) -> Vec<Uptime> {
     per_component
         .iter()
         .zip(&site.components)
-        .map(|(segs, c)| uptime::component_uptime(segs, c.start_date, days, zone, now))
+        .map(|(segs, c)| {
+            let up = uptime::component_uptime(segs, c.start_date, days, zone, now);
+            let since = up.months.first().map_or(window_start, |m| {
+                let first = NaiveDate::from_ymd_opt(m.year, m.month, 1).expect("a month has a first day");
+                uptime::start_of_day(first, zone)
+            });
+            (up, reliability::reliability(segs, &site.incidents, since))
+        })
         .collect()
 }
 

@@ -8,7 +8,7 @@
 //! `start_date` and ends at `now`: today is measured up to now, and days
 //! wholly before `start_date` are not counted at all.
 
-use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::site::Segment;
@@ -22,6 +22,8 @@ pub struct DayUptime {
     /// Share of the counted time that was up, 0.0..=1.0; `None` when no part
     /// of the day is counted (before `start_date`, or in the future).
     pub uptime: Option<f64>,
+    /// Seconds of the day that count (after `start_date`, up to `now`).
+    pub counted_secs: f64,
     /// Downtime in seconds (weighted).
     pub downtime_secs: f64,
     /// The worst status any incident gave the component that day.
@@ -30,7 +32,19 @@ pub struct DayUptime {
     pub incidents: Vec<usize>,
 }
 
-/// A component's uptime over the site's window.
+/// One calendar month of a component's uptime (site zone).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MonthUptime {
+    pub year: i32,
+    /// 1..=12.
+    pub month: u32,
+    /// Share of the month's counted time that was up; `None` when nothing
+    /// of the month is counted.
+    pub uptime: Option<f64>,
+}
+
+/// A component's uptime: the day bar over the site's window, and the past
+/// twelve calendar months.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Uptime {
     /// Oldest day first; `uptime_days` entries ending today.
@@ -38,7 +52,12 @@ pub struct Uptime {
     /// Share of all counted time in the window that was up; `None` when
     /// nothing is counted.
     pub overall: Option<f64>,
+    /// Oldest first: the current month (up to `now`) and the eleven before.
+    pub months: Vec<MonthUptime>,
 }
+
+/// How many calendar months [`Uptime::months`] covers.
+pub const MONTHS: u32 = 12;
 
 /// A segment with the incident it came from.
 pub type TaggedSegment = (usize, Segment);
@@ -57,8 +76,19 @@ pub fn start_of_day(date: NaiveDate, zone: Tz) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-/// Compute the uptime of one component over `days` days ending with the day
-/// of `now`, from the segments of the incidents that affected it.
+/// The first day of the uptime span for a window of `days` days ending on
+/// `today`: the window's first day, or the first day of the oldest of the
+/// [`MONTHS`] months, whichever is earlier. Segments ending before it do
+/// not matter.
+pub fn span_start(today: NaiveDate, days: u32) -> NaiveDate {
+    let window = today - Days::new(u64::from(days.saturating_sub(1)));
+    let month = today.with_day(1).expect("day 1 exists") - Months::new(MONTHS - 1);
+    window.min(month)
+}
+
+/// Compute the uptime of one component: `days` days ending with the day of
+/// `now`, and the past [`MONTHS`] months, from the segments of the incidents
+/// that affected it.
 pub fn component_uptime(
     segments: &[TaggedSegment],
     start_date: Option<NaiveDate>,
@@ -67,27 +97,59 @@ pub fn component_uptime(
     now: DateTime<Utc>,
 ) -> Uptime {
     let today = now.with_timezone(&zone).date_naive();
-    let first = today - Days::new(u64::from(days.saturating_sub(1)));
+    let first = span_start(today, days);
+    let bar_first = today - Days::new(u64::from(days.saturating_sub(1)));
     let counted_from = start_date.map(|d| start_of_day(d, zone));
     let down = downtime_intervals(segments, now);
 
-    let mut out = Vec::with_capacity(days as usize);
-    let mut total_counted = 0.0;
-    let mut total_down = 0.0;
+    let mut all = Vec::new();
     let mut date = first;
     while date <= today {
-        let day_start = start_of_day(date, zone);
-        let day_end = start_of_day(date + Days::new(1), zone);
-        let from = counted_from.map_or(day_start, |c| c.max(day_start));
-        let until = day_end.min(now);
-        let counted = secs(until - from);
-        let mut day = DayUptime {
+        all.push(day_uptime(
             date,
-            uptime: None,
-            downtime_secs: 0.0,
-            worst: ComponentStatus::Operational,
-            incidents: Vec::new(),
-        };
+            zone,
+            now,
+            counted_from,
+            segments,
+            &down,
+            date >= bar_first,
+        ));
+        date = date + Days::new(1);
+    }
+    let months = monthly(&all, today);
+    let days: Vec<DayUptime> = all.into_iter().filter(|d| d.date >= bar_first).collect();
+    Uptime {
+        overall: share(days.iter()),
+        days,
+        months,
+    }
+}
+
+/// One day's figures; `with_incidents` also lists the incidents that day
+/// (only the bar needs them).
+fn day_uptime(
+    date: NaiveDate,
+    zone: Tz,
+    now: DateTime<Utc>,
+    counted_from: Option<DateTime<Utc>>,
+    segments: &[TaggedSegment],
+    down: &[(DateTime<Utc>, DateTime<Utc>, f64)],
+    with_incidents: bool,
+) -> DayUptime {
+    let day_start = start_of_day(date, zone);
+    let day_end = start_of_day(date + Days::new(1), zone);
+    let from = counted_from.map_or(day_start, |c| c.max(day_start));
+    let until = day_end.min(now);
+    let counted = secs(until - from).max(0.0);
+    let mut day = DayUptime {
+        date,
+        uptime: None,
+        counted_secs: counted,
+        downtime_secs: 0.0,
+        worst: ComponentStatus::Operational,
+        incidents: Vec::new(),
+    };
+    if with_incidents {
         for (incident, seg) in segments {
             if overlap(seg.from, seg.until.unwrap_or(now), day_start, day_end) > 0.0 {
                 day.worst = day.worst.max(seg.status);
@@ -96,20 +158,38 @@ pub fn component_uptime(
                 }
             }
         }
-        if counted > 0.0 {
-            let d: f64 = down.iter().map(|&(s, e, w)| w * overlap(s, e, from, until)).sum();
-            day.downtime_secs = d;
-            day.uptime = Some((1.0 - d / counted).clamp(0.0, 1.0));
-            total_counted += counted;
-            total_down += d;
-        }
-        out.push(day);
-        date = date + Days::new(1);
     }
-    Uptime {
-        days: out,
-        overall: (total_counted > 0.0).then(|| (1.0 - total_down / total_counted).clamp(0.0, 1.0)),
+    if counted > 0.0 {
+        let d: f64 = down.iter().map(|&(s, e, w)| w * overlap(s, e, from, until)).sum();
+        day.downtime_secs = d;
+        day.uptime = Some((1.0 - d / counted).clamp(0.0, 1.0));
     }
+    day
+}
+
+/// Share of counted time that was up over `days`.
+fn share<'a>(days: impl Iterator<Item = &'a DayUptime>) -> Option<f64> {
+    let (counted, down) = days.fold((0.0, 0.0), |(c, d), day| (c + day.counted_secs, d + day.downtime_secs));
+    (counted > 0.0).then(|| (1.0 - down / counted).clamp(0.0, 1.0))
+}
+
+/// The [`MONTHS`] calendar months ending with the month of `today`.
+fn monthly(days: &[DayUptime], today: NaiveDate) -> Vec<MonthUptime> {
+    let this_month = today.with_day(1).expect("day 1 exists");
+    (0..MONTHS)
+        .rev()
+        .map(|back| {
+            let first = this_month - Months::new(back);
+            let in_month = days
+                .iter()
+                .filter(|d| d.date.year() == first.year() && d.date.month() == first.month());
+            MonthUptime {
+                year: first.year(),
+                month: first.month(),
+                uptime: share(in_month),
+            }
+        })
+        .collect()
 }
 
 /// Non-overlapping `(from, until, weight)` intervals of downtime: where
