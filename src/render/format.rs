@@ -11,6 +11,13 @@ pub fn iso_utc(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// ISO 8601 with milliseconds and the offset `zone` has at that instant,
+/// as Statuspage's API writes timestamps: `2026-11-20T15:25:00.000+01:00`,
+/// or `...Z` in UTC.
+pub fn iso_millis(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone).to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
 /// RFC 822 as RSS uses it and Statuspage writes it, in UTC with a
 /// two-digit day: `Tue, 01 Dec 2026 04:00:00 +0000`.
 pub fn rfc822(t: DateTime<Utc>) -> String {
@@ -67,6 +74,11 @@ mod tests {
             .unwrap()
             .with_timezone(&Utc);
         assert_eq!(iso_utc(t), "2026-11-20T14:03:00Z");
+        assert_eq!(
+            iso_millis(t, chrono_tz::Europe::Berlin),
+            "2026-11-20T15:03:00.000+01:00"
+        );
+        assert_eq!(iso_millis(t, chrono_tz::UTC), "2026-11-20T14:03:00.000Z");
         assert_eq!(
             rfc822(t - chrono::Duration::days(19)),
             "Sun, 01 Nov 2026 14:03:00 +0000"

@@ -41,6 +41,26 @@ pub fn public_url(base_url: &str, path: &str) -> String {
     format!("{base_url}/{trimmed}")
 }
 
+/// A stable Statuspage-style id: 12 lowercase base-36 characters derived
+/// from `kind` (`page`, `component`, `incident`, ...) and our `id`, the same
+/// on every build (FNV-1a, 64 bits, reduced to 36^12).
+pub fn api_id(kind: &str, id: &str) -> String {
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = FNV_OFFSET;
+    for byte in kind.bytes().chain([b':']).chain(id.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(FNV_PRIME);
+    }
+    let mut n = hash % 36u64.pow(12);
+    let mut out = [b'0'; 12];
+    for slot in out.iter_mut().rev() {
+        *slot = b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % 36) as usize];
+        n /= 36;
+    }
+    String::from_utf8(out.to_vec()).expect("ASCII")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +75,19 @@ mod tests {
             "https://s.example/incidents/a/"
         );
         assert_eq!(public_url("https://s.example", "index.html"), "https://s.example/");
+    }
+
+    #[test]
+    fn api_ids_are_stable_base36() {
+        let id = api_id("incident", "2026-11-20-api-errors");
+        assert_eq!(id.len(), 12);
+        assert!(id.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()));
+        assert_eq!(id, api_id("incident", "2026-11-20-api-errors"));
+        assert_ne!(id, api_id("component", "2026-11-20-api-errors"));
+        assert_eq!(
+            api_id("page", "x"),
+            "cd2czlsdqcfo",
+            "pinned: ids must never change between versions"
+        );
     }
 }

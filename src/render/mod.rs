@@ -2,6 +2,7 @@
 //! per output kind; each returns the files it produces and none reads the
 //! disk. Adding an output is a new module and one line in [`render`].
 
+pub mod api;
 pub mod feeds;
 pub mod format;
 pub mod html;
@@ -26,6 +27,7 @@ pub struct OutputFile {
 pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut files = html::render(snap)?;
     files.extend(feeds::render(snap));
+    files.extend(api::render(snap));
     let generated: std::collections::HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
     let mut errors = Vec::new();
     for (path, bytes) in &snap.site.theme.static_files {
