@@ -93,7 +93,10 @@ fn every_entry_and_component_has_a_page() {
     assert!(live.contains("<h1>Elevated error rates on the API</h1>"));
     assert!(live.contains("Ongoing"));
     assert_eq!(live.matches(r#"class="timeline__item"#).count(), 2);
-    assert!(live.contains(r#"id="update-2""#));
+    assert!(
+        live.contains(r#"id="update-20261120t142500z""#),
+        "anchors are stable, time-based"
+    );
 
     let postmortem = read(&out, "incidents/2026-10-06-database-outage/index.html");
     assert!(postmortem.contains(r#"<h2 id="h-postmortem">Postmortem</h2>"#));

@@ -41,6 +41,32 @@ pub fn public_url(base_url: &str, path: &str) -> String {
     format!("{base_url}/{trimmed}")
 }
 
+/// Fragment ids for an entry's updates, oldest first: `update-` and the
+/// update's UTC time (`update-20261120t142500z`), so that a link to an
+/// update keeps pointing at it when earlier updates are added. Updates at
+/// the same second get `-2`, `-3`.
+pub fn update_anchors(times: impl IntoIterator<Item = chrono::DateTime<chrono::Utc>>) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for t in times {
+        let base = format!("update-{}", t.format("%Y%m%dt%H%M%Sz"));
+        let repeats = seen.iter().filter(|b| **b == base).count();
+        out.push(if repeats == 0 {
+            base.clone()
+        } else {
+            format!("{base}-{}", repeats + 1)
+        });
+        seen.push(base);
+    }
+    out
+}
+
+/// The key an update is known by (entry id and UTC time), from which its
+/// API id and feed ids derive.
+pub fn update_key(entry_id: &str, at: chrono::DateTime<chrono::Utc>) -> String {
+    format!("{entry_id}@{}", at.format("%Y-%m-%dT%H:%M:%SZ"))
+}
+
 /// A stable Statuspage-style id: 12 lowercase base-36 characters derived
 /// from `kind` (`page`, `component`, `incident`, ...) and our `id`, the same
 /// on every build (FNV-1a, 64 bits, reduced to 36^12).
@@ -75,6 +101,28 @@ mod tests {
             "https://s.example/incidents/a/"
         );
         assert_eq!(public_url("https://s.example", "index.html"), "https://s.example/");
+    }
+
+    #[test]
+    fn update_anchors_are_time_based_and_unique() {
+        let t = |s: &str| {
+            chrono::DateTime::parse_from_rfc3339(s)
+                .unwrap()
+                .with_timezone(&chrono::Utc)
+        };
+        let anchors = update_anchors([
+            t("2026-11-20T14:25:00Z"),
+            t("2026-11-20T14:25:00Z"),
+            t("2026-11-20T15:00:00Z"),
+        ]);
+        assert_eq!(
+            anchors,
+            [
+                "update-20261120t142500z",
+                "update-20261120t142500z-2",
+                "update-20261120t150000z"
+            ]
+        );
     }
 
     #[test]

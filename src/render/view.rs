@@ -43,7 +43,7 @@ pub struct ComponentRef {
 /// One update of an incident or maintenance.
 #[derive(Debug, Clone, Serialize)]
 pub struct UpdateView {
-    /// Fragment id on the entry's page, `update-1` for the oldest.
+    /// Fragment id on the entry's page (see [`links::update_anchors`]).
     pub anchor: String,
     pub status: Label,
     pub at: TimeView,
@@ -168,11 +168,12 @@ impl Views<'_, '_> {
     /// Every update of incident `i`, oldest first.
     pub fn incident_updates(&self, i: usize) -> Vec<UpdateView> {
         let inc = &self.snap.site.incidents[i];
+        let anchors = links::update_anchors(inc.updates.iter().map(|u| u.at));
         inc.updates
             .iter()
-            .enumerate()
-            .map(|(k, u)| UpdateView {
-                anchor: format!("update-{}", k + 1),
+            .zip(anchors)
+            .map(|(u, anchor)| UpdateView {
+                anchor,
                 status: incident_label(u.status),
                 at: self.time(u.at),
                 html: u.message.html.clone(),
@@ -187,10 +188,11 @@ impl Views<'_, '_> {
     pub fn maintenance_updates(&self, m: usize) -> Vec<UpdateView> {
         let mt = &self.snap.site.maintenances[m];
         let mut window = (mt.scheduled_for, mt.scheduled_until);
+        let anchors = links::update_anchors(mt.updates.iter().map(|u| u.at));
         mt.updates
             .iter()
-            .enumerate()
-            .map(|(k, u)| {
+            .zip(anchors)
+            .map(|(u, anchor)| {
                 let new = (
                     u.scheduled_for.unwrap_or(window.0),
                     u.scheduled_until.unwrap_or(window.1),
@@ -198,7 +200,7 @@ impl Views<'_, '_> {
                 let moved = new != window;
                 window = new;
                 UpdateView {
-                    anchor: format!("update-{}", k + 1),
+                    anchor,
                     status: maintenance_label(u.status),
                     at: self.time(u.at),
                     html: u.message.html.clone(),

@@ -271,7 +271,7 @@ impl<'a, 's> Api<'a, 's> {
         affected: Vec<AffectedComponent>,
     ) -> IncidentUpdate {
         IncidentUpdate {
-            id: links::api_id("update", &format!("{key}@{}", format::iso_utc(at))),
+            id: links::api_id("update", &links::update_key(key, at)),
             status: status.into(),
             body: body.trim().into(),
             incident_id: parent.into(),

@@ -1,0 +1,379 @@
+//! Feeds: every way a feed reader can follow the page, from one list of
+//! items built once from the snapshot.
+//!
+//! - `history.rss` / `history.atom`: one item per incident or maintenance
+//!   (Statuspage's history feeds; reference: `statuspage-api-v2.md`),
+//!   newest first, at most [`FEED_LIMIT`];
+//! - `updates.rss` / `updates.atom` / `feed.json` (JSON Feed 1.1): one item
+//!   per update, the newest [`UPDATES_LIMIT`], which is what makes a reader
+//!   notify on every change;
+//! - `components/ID/history.rss` / `.atom`: the history items that affect
+//!   one component.
+//!
+//! Ids are stable: history items use the entry's page URL (RSS guid) and
+//! `tag:HOST,2005:Incident/API_ID` (Atom); update items use
+//! `tag:HOST,2005:IncidentUpdate/API_ID`, the update's id in the API.
+//! Control characters, which XML 1.0 cannot carry, are stripped from text.
+
+mod atom;
+mod json;
+mod rss;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::{OutputFile, format, links};
+use crate::model::{EntryRef, MaintenanceStatus, Markdown, Snapshot};
+
+/// Most items in a history feed: the newest entries. Older ones stay in
+/// the history pages.
+pub const FEED_LIMIT: usize = 250;
+
+/// Items in the per-update feeds.
+pub const UPDATES_LIMIT: usize = 100;
+
+/// One feed, in any format.
+#[derive(Debug, Clone)]
+pub(crate) struct Feed {
+    /// Output path without extension, e.g. `history`, `components/api/history`.
+    pub path: String,
+    pub title: String,
+    pub description: String,
+    /// The page the feed follows (absolute).
+    pub page_url: String,
+    /// The site's `base_url`, without a trailing slash.
+    pub base_url: String,
+    /// The feed's Atom id, `tag:HOST,2005:/history`.
+    pub tag: String,
+    pub language: String,
+    /// The page's name, as the feed's author.
+    pub author: String,
+    /// The build's reference time (`lastBuildDate`).
+    pub built: DateTime<Utc>,
+    /// Newest first.
+    pub items: Vec<Item>,
+}
+
+/// One item of a feed.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    pub title: String,
+    /// Absolute URL.
+    pub link: String,
+    /// RSS guid; a permalink when it is the URL itself.
+    pub guid: String,
+    pub guid_is_permalink: bool,
+    /// Atom and JSON Feed id (a tag URI).
+    pub tag: String,
+    /// RSS pubDate and the order of the feed.
+    pub date: DateTime<Utc>,
+    pub published: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    /// HTML content.
+    pub html: String,
+    /// Maintenance only: the end of the window (`<maintenanceEndDate>`).
+    pub maintenance_end: Option<DateTime<Utc>>,
+}
+
+/// Render every feed file.
+pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
+    let cx = Context::new(snap);
+    let incident_items: Vec<Item> = (0..snap.site.incidents.len()).map(|i| cx.incident_item(i)).collect();
+    let maintenance_items: Vec<Item> = (0..snap.site.maintenances.len())
+        .map(|m| cx.maintenance_item(m))
+        .collect();
+    let item = |e: &EntryRef| match *e {
+        EntryRef::Incident(i) => incident_items[i].clone(),
+        EntryRef::Maintenance(m) => maintenance_items[m].clone(),
+    };
+    let mut files = Vec::new();
+
+    let all = incident_items.iter().chain(&maintenance_items).cloned();
+    let history = cx.feed("history", feed_title(&snap.site.config.title), all);
+    files.extend(write_xml(&history));
+
+    let updates = cx.feed(
+        "updates",
+        format!("{}: every update", snap.site.config.title.trim()),
+        cx.update_items().into_iter(),
+    );
+    files.extend(write_xml(&updates));
+    files.push(json::write(&updates, "feed.json"));
+
+    for (c, comp) in snap.site.components.iter().enumerate() {
+        let items = snap.by_component[c].iter().take(FEED_LIMIT).map(item);
+        let mut feed = cx.feed(
+            &format!("components/{}/history", comp.id),
+            format!("{} - {}", feed_title(&snap.site.config.title), comp.name),
+            items,
+        );
+        feed.page_url = links::public_url(&snap.site.config.base_url, &links::component(&comp.id));
+        files.extend(write_xml(&feed));
+    }
+    files
+}
+
+fn write_xml(feed: &Feed) -> [OutputFile; 2] {
+    [rss::write(feed), atom::write(feed)]
+}
+
+/// The title history feeds use: `{name} Status - Incident History`, without
+/// doubling a title that already ends in "Status".
+pub fn feed_title(site_title: &str) -> String {
+    let name = site_title.trim();
+    if name.to_lowercase().ends_with("status") {
+        format!("{name} - Incident History")
+    } else {
+        format!("{name} Status - Incident History")
+    }
+}
+
+/// Text with the characters XML 1.0 forbids removed (C0 controls other than
+/// tab, newline and carriage return; U+FFFE and U+FFFF).
+pub fn xml_text(s: &str) -> String {
+    s.chars()
+        .filter(|&c| (c >= ' ' || matches!(c, '\t' | '\n' | '\r')) && c != '\u{FFFE}' && c != '\u{FFFF}')
+        .collect()
+}
+
+/// The host of `base_url`, for tag URIs (RFC 4151): no scheme, port or path.
+fn host(base_url: &str) -> String {
+    let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    let authority = rest.split('/').next().unwrap_or(rest);
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    host.split(':').next().unwrap_or(host).to_lowercase()
+}
+
+/// What every item is built with.
+struct Context<'a, 's> {
+    snap: &'a Snapshot<'s>,
+    zone: Tz,
+    host: String,
+}
+
+impl<'a, 's> Context<'a, 's> {
+    fn new(snap: &'a Snapshot<'s>) -> Self {
+        Context {
+            snap,
+            zone: snap.site.config.time_zone,
+            host: host(&snap.site.config.base_url),
+        }
+    }
+
+    fn tag(&self, what: &str) -> String {
+        format!("tag:{},2005:{what}", self.host)
+    }
+
+    fn feed(&self, path: &str, title: String, items: impl Iterator<Item = Item>) -> Feed {
+        let c = &self.snap.site.config;
+        let mut items: Vec<Item> = items.collect();
+        items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.tag.cmp(&b.tag)));
+        items.truncate(if path == "updates" { UPDATES_LIMIT } else { FEED_LIMIT });
+        Feed {
+            path: path.into(),
+            title: xml_text(&title),
+            description: xml_text(
+                &c.description
+                    .clone()
+                    .unwrap_or_else(|| format!("Incidents and maintenance of {}", c.title)),
+            ),
+            page_url: format!("{}/", c.base_url),
+            base_url: c.base_url.clone(),
+            tag: self.tag(&format!("/{path}")),
+            language: c.language.clone(),
+            author: xml_text(&c.title),
+            built: self.snap.now,
+            items,
+        }
+    }
+
+    /// Statuspage's update paragraphs, newest first; a status equal to the
+    /// previous update's is labelled "Update".
+    fn paragraphs<'m>(&self, updates: impl Iterator<Item = (DateTime<Utc>, &'static str, &'m Markdown)>) -> String {
+        let mut previous = None;
+        let mut out: Vec<String> = updates
+            .map(|(at, label, message)| {
+                let shown = if previous == Some(label) { "Update" } else { label };
+                previous = Some(label);
+                update_paragraph(at, self.zone, shown, &message.html)
+            })
+            .collect();
+        out.reverse();
+        out.concat()
+    }
+
+    fn incident_item(&self, i: usize) -> Item {
+        let inc = &self.snap.site.incidents[i];
+        let html = self.paragraphs(inc.updates.iter().map(|u| (u.at, u.status.label(), &u.message)));
+        let link = links::public_url(&self.snap.site.config.base_url, &links::incident(&inc.id));
+        Item {
+            title: xml_text(&inc.title),
+            guid: link.clone(),
+            guid_is_permalink: true,
+            tag: self.tag(&format!("Incident/{}", links::api_id("incident", &inc.id))),
+            link,
+            date: inc.updated_at(),
+            published: inc.updates[0].at,
+            updated: inc.updated_at(),
+            html: xml_text(&html),
+            maintenance_end: None,
+        }
+    }
+
+    fn maintenance_item(&self, m: usize) -> Item {
+        let mt = &self.snap.site.maintenances[m];
+        let state = self.snap.maintenances[m];
+        let mut html = self.paragraphs(mt.updates.iter().map(|u| (u.at, u.status.label(), &u.message)));
+        if html.is_empty() {
+            html = format!(
+                "<p>Scheduled for {} until {}.</p>",
+                format::date_time(state.window.from, self.zone),
+                format::date_time(state.window.until, self.zone)
+            );
+        }
+        let date = if state.status == MaintenanceStatus::Scheduled {
+            state.window.from
+        } else {
+            mt.updated_at().max(state.window.from)
+        };
+        let link = links::public_url(&self.snap.site.config.base_url, &links::maintenance(&mt.id));
+        Item {
+            title: xml_text(&mt.title),
+            guid: link.clone(),
+            guid_is_permalink: true,
+            tag: self.tag(&format!("Incident/{}", links::api_id("maintenance", &mt.id))),
+            link,
+            date,
+            published: mt.updates.first().map_or(date, |u| u.at),
+            updated: mt.updates.last().map_or(date, |u| u.at),
+            html: xml_text(&html),
+            maintenance_end: Some(state.window.until),
+        }
+    }
+
+    /// One item per update of every entry.
+    fn update_items(&self) -> Vec<Item> {
+        let site = self.snap.site;
+        let mut out = Vec::new();
+        for inc in &site.incidents {
+            let page = links::incident(&inc.id);
+            let anchors = links::update_anchors(inc.updates.iter().map(|u| u.at));
+            for (u, anchor) in inc.updates.iter().zip(anchors) {
+                let label = u.status.label();
+                out.push(self.update_item(
+                    &inc.id,
+                    &inc.title,
+                    &page,
+                    &anchor,
+                    u.at,
+                    label,
+                    &u.message,
+                    u.next_update,
+                ));
+            }
+        }
+        for mt in &site.maintenances {
+            let page = links::maintenance(&mt.id);
+            let anchors = links::update_anchors(mt.updates.iter().map(|u| u.at));
+            for (u, anchor) in mt.updates.iter().zip(anchors) {
+                out.push(self.update_item(
+                    &mt.id,
+                    &mt.title,
+                    &page,
+                    &anchor,
+                    u.at,
+                    u.status.label(),
+                    &u.message,
+                    None,
+                ));
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn update_item(
+        &self,
+        entry_id: &str,
+        title: &str,
+        page: &str,
+        anchor: &str,
+        at: DateTime<Utc>,
+        label: &str,
+        message: &Markdown,
+        next_update: Option<DateTime<Utc>>,
+    ) -> Item {
+        let link = format!("{}#{anchor}", links::public_url(&self.snap.site.config.base_url, page));
+        let tag = self.tag(&format!(
+            "IncidentUpdate/{}",
+            links::api_id("update", &links::update_key(entry_id, at))
+        ));
+        let mut html = format!(
+            "<p><strong>{label}</strong> - {}</p>{}",
+            format::date_time(at, self.zone),
+            message.html
+        );
+        if let Some(next) = next_update {
+            html.push_str(&format!(
+                "<p>Next update expected by {}.</p>",
+                format::date_time(next, self.zone)
+            ));
+        }
+        Item {
+            title: xml_text(&format!("[{label}] {title}")),
+            link,
+            guid: tag.clone(),
+            guid_is_permalink: false,
+            tag,
+            date: at,
+            published: at,
+            updated: at,
+            html: xml_text(&html),
+            maintenance_end: None,
+        }
+    }
+}
+
+/// One update as Statuspage writes it: the time in the page's zone, the
+/// status in bold, " - ", the message.
+fn update_paragraph(at: DateTime<Utc>, zone: Tz, label: &str, message_html: &str) -> String {
+    let local = at.with_timezone(&zone);
+    format!(
+        "<p><small>{} <var data-var='date'>{}</var>, <var data-var='time'>{}</var> {}</small><br><strong>{}</strong> - {}</p>",
+        local.format("%b"),
+        local.format("%-d"),
+        local.format("%H:%M"),
+        local.format("%Z"),
+        label,
+        inline(message_html)
+    )
+}
+
+/// Message HTML fitted into Statuspage's one-paragraph-per-update shape:
+/// the outer paragraph is dropped and paragraphs are joined with line
+/// breaks; other blocks (lists, tables) are kept as they are.
+fn inline(html: &str) -> String {
+    let trimmed = html.trim();
+    match trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
+        Some(inner) => inner.replace("</p>\n<p>", "<br><br>"),
+        None => trimmed.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_xml_forbidden_characters() {
+        assert_eq!(xml_text("a\u{0}b\u{7}c\td\n"), "abc\td\n");
+    }
+
+    #[test]
+    fn titles_and_hosts() {
+        assert_eq!(feed_title("Lumen Status"), "Lumen Status - Incident History");
+        assert_eq!(feed_title("Acme"), "Acme Status - Incident History");
+        assert_eq!(host("https://Status.Example.com:8443/sub/"), "status.example.com");
+        assert_eq!(host("http://user@example.org"), "example.org");
+    }
+}
