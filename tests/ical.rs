@@ -174,6 +174,15 @@ fn each_component_has_a_calendar_of_its_maintenance() {
 }
 
 #[test]
+fn maintenance_pages_link_to_the_calendar() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_pinned(example_site(), Some(&out)).assert().success();
+    let page = read(&out, "maintenance/2026-12-01-database-upgrade/index.html");
+    assert!(page.contains(r#"<a href="../../maintenance.ics" type="text/calendar">Add to calendar</a>"#));
+}
+
+#[test]
 fn two_builds_write_the_same_calendars() {
     let tmp = tempfile::tempdir().unwrap();
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
