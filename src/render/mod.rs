@@ -6,6 +6,7 @@ pub mod api;
 pub mod feeds;
 pub mod format;
 pub mod html;
+pub mod ical;
 pub mod links;
 pub mod view;
 
@@ -28,6 +29,7 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut files = html::render(snap)?;
     files.extend(feeds::render(snap));
     files.extend(api::render(snap));
+    files.extend(ical::render(snap));
     let generated: std::collections::HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
     let mut errors = Vec::new();
     for (path, bytes) in &snap.site.theme.static_files {
