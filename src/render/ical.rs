@@ -56,7 +56,7 @@ pub fn component_calendar(id: &str) -> String {
 pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
     let site = snap.site;
     let c = &site.config;
-    let host = host(&c.base_url);
+    let host = links::host(&c.base_url);
     let events: Vec<Event> = (0..site.maintenances.len())
         .map(|m| event(snap, &host, &site.maintenances[m], &snap.maintenances[m]))
         .collect();
@@ -220,31 +220,9 @@ fn text(s: &str) -> String {
         .replace('\u{7f}', "")
 }
 
-/// The host of an absolute `http(s)` URL, lower-cased, without user info
-/// or port: `https://Status.Example:8443/x` -> `status.example`.
-fn host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = match host_port.strip_prefix('[') {
-        // An IPv6 literal keeps its brackets.
-        Some(v6) => v6.split_once(']').map_or(host_port, |(h, _)| &host_port[..h.len() + 2]),
-        None => host_port.split(':').next().unwrap_or_default(),
-    };
-    host.to_ascii_lowercase()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hosts() {
-        assert_eq!(host("https://status.lumen.example"), "status.lumen.example");
-        assert_eq!(host("https://Status.Example:8443/sub/path"), "status.example");
-        assert_eq!(host("http://user:pw@example.org"), "example.org");
-        assert_eq!(host("http://[::1]:8080/"), "[::1]");
-    }
 
     #[test]
     fn text_loses_controls_and_keeps_line_breaks() {

@@ -61,6 +61,20 @@ pub fn update_anchors(times: impl IntoIterator<Item = chrono::DateTime<chrono::U
     out
 }
 
+/// The host of a URL, lowercased, without scheme, user, port or path (an
+/// IPv6 literal keeps its brackets): the authority name of tag URIs
+/// (RFC 4151) and iCalendar UIDs.
+pub fn host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split_once(']').map_or(host_port, |(h, _)| &host_port[..h.len() + 2]),
+        None => host_port.split(':').next().unwrap_or_default(),
+    };
+    host.to_ascii_lowercase()
+}
+
 /// The key an update is known by (entry id and UTC time), from which its
 /// API id and feed ids derive.
 pub fn update_key(entry_id: &str, at: chrono::DateTime<chrono::Utc>) -> String {
@@ -101,6 +115,14 @@ mod tests {
             "https://s.example/incidents/a/"
         );
         assert_eq!(public_url("https://s.example", "index.html"), "https://s.example/");
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(host("https://status.lumen.example"), "status.lumen.example");
+        assert_eq!(host("https://Status.Example:8443/sub/path"), "status.example");
+        assert_eq!(host("http://user:pw@example.org"), "example.org");
+        assert_eq!(host("http://[::1]:8080/"), "[::1]");
     }
 
     #[test]
