@@ -2,6 +2,7 @@
 //! per output kind; each returns the files it produces and none reads the
 //! disk. Adding an output is a new module and one line in [`render`].
 
+pub mod badges;
 pub mod feeds;
 pub mod format;
 pub mod html;
@@ -26,8 +27,14 @@ pub struct OutputFile {
 pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut files = html::render(snap)?;
     files.extend(feeds::render(snap));
-    let generated: std::collections::HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
+    files.extend(badges::render(snap));
+    let mut generated = std::collections::HashSet::new();
     let mut errors = Vec::new();
+    for file in &files {
+        if !generated.insert(file.path.clone()) {
+            errors.push(generated_twice(&file.path));
+        }
+    }
     for (path, bytes) in &snap.site.theme.static_files {
         let path = path.to_string_lossy().replace('\\', "/");
         if generated.contains(&path) {
@@ -50,4 +57,18 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// Two outputs with the same path. Only badges can clash: their names come
+/// from component ids (`badges/ID.svg`, `badges/ID-uptime.svg`) beside the
+/// fixed `badges/status.svg`.
+fn generated_twice(path: &str) -> Diagnostic {
+    let d = Diagnostic::file_error("site.yaml", format!("two outputs would be written to `{path}`"));
+    if path.starts_with("badges/") {
+        d.with_help(
+            "badges are named after component ids, `badges/ID.svg` and `badges/ID-uptime.svg`, beside the page's `badges/status.svg`; rename the component id that clashes (`status`, or `X-uptime` next to a component `X`)",
+        )
+    } else {
+        d
+    }
 }
