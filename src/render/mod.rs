@@ -3,6 +3,7 @@
 //! disk. Adding an output is a new module and one line in [`render`].
 
 pub mod api;
+pub mod badges;
 pub mod feeds;
 pub mod format;
 pub mod html;
@@ -30,8 +31,14 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     files.extend(feeds::render(snap));
     files.extend(api::render(snap));
     files.extend(ical::render(snap));
-    let generated: std::collections::HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
+    files.extend(badges::render(snap));
+    let mut generated = std::collections::HashSet::new();
     let mut errors = Vec::new();
+    for file in &files {
+        if !generated.insert(file.path.clone()) {
+            errors.push(generated_twice(&file.path));
+        }
+    }
     for (path, bytes) in &snap.site.theme.static_files {
         let path = path.to_string_lossy().replace('\\', "/");
         if generated.contains(&path) {
@@ -54,4 +61,18 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// Two outputs with the same path. Only badges can clash: their names come
+/// from component ids (`badges/ID.svg`, `badges/ID-uptime.svg`) beside the
+/// fixed `badges/status.svg`.
+fn generated_twice(path: &str) -> Diagnostic {
+    let d = Diagnostic::file_error("site.yaml", format!("two outputs would be written to `{path}`"));
+    if path.starts_with("badges/") {
+        d.with_help(
+            "badges are named after component ids, `badges/ID.svg` and `badges/ID-uptime.svg`, beside the page's `badges/status.svg`; rename the component id that clashes (`status`, or `X-uptime` next to a component `X`)",
+        )
+    } else {
+        d
+    }
 }

@@ -1,0 +1,275 @@
+//! The status badges: build the example site and check every SVG under
+//! `badges/` is well-formed XML that says what the status page says.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use quick_xml::events::Event;
+use quick_xml::{Reader, XmlVersion};
+
+use common::{build_pinned, copy_tree, example_site, fixture};
+
+/// The example site's component ids, in `site.yaml` order.
+const COMPONENTS: [&str; 11] = [
+    "api",
+    "dashboard",
+    "auth",
+    "database",
+    "storage",
+    "search",
+    "webhooks",
+    "jobs",
+    "cdn",
+    "email",
+    "sms",
+];
+
+/// What a badge says, read back with an XML parser.
+#[derive(Debug, Default)]
+struct Badge {
+    aria_label: String,
+    title: String,
+    /// The text of every `<text>`, shadows included, in document order.
+    texts: Vec<String>,
+    /// `width` of the root `<svg>`.
+    width: u32,
+}
+
+/// Parse `svg` with quick-xml, walking every event: this fails on anything
+/// that is not well-formed (unclosed or mismatched tags, bad attributes,
+/// unknown entities, text outside the root).
+fn parse(name: &str, svg: &str) -> Badge {
+    let mut reader = Reader::from_str(svg);
+    let mut badge = Badge::default();
+    let mut open: Vec<String> = Vec::new();
+    let mut roots = 0;
+    loop {
+        let event = reader
+            .read_event()
+            .unwrap_or_else(|e| panic!("{name}: not well-formed at byte {}: {e}", reader.error_position()));
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let tag = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
+                if open.is_empty() {
+                    roots += 1;
+                    assert_eq!(tag, "svg", "{name}: the root element");
+                }
+                for attr in e.attributes() {
+                    let attr = attr.unwrap_or_else(|err| panic!("{name}: bad attribute in <{tag}>: {err}"));
+                    let value = attr
+                        .normalized_value(XmlVersion::Implicit1_0)
+                        .unwrap_or_else(|err| panic!("{name}: bad attribute value in <{tag}>: {err}"));
+                    if tag == "svg" {
+                        match attr.key.as_ref() {
+                            b"aria-label" => badge.aria_label = value.into_owned(),
+                            b"width" => badge.width = value.parse().unwrap(),
+                            _ => {}
+                        }
+                    }
+                }
+                if matches!(event, Event::Start(_)) {
+                    if tag == "text" {
+                        badge.texts.push(String::new());
+                    }
+                    open.push(tag);
+                }
+            }
+            Event::End(e) => {
+                let tag = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
+                assert_eq!(open.pop().as_deref(), Some(tag.as_str()), "{name}: mismatched </{tag}>");
+            }
+            Event::Text(t) => {
+                let text = t.decode().unwrap();
+                assert!(
+                    !open.is_empty() || text.trim().is_empty(),
+                    "{name}: text outside the root: {text:?}"
+                );
+                push_text(&mut badge, &open, &text);
+            }
+            Event::GeneralRef(r) => {
+                let text = if r.is_char_ref() {
+                    r.resolve_char_ref().unwrap().unwrap().to_string()
+                } else {
+                    let entity = r.decode().unwrap();
+                    match entity.as_ref() {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        other => panic!("{name}: undeclared entity &{other};"),
+                    }
+                    .to_string()
+                };
+                assert!(!open.is_empty(), "{name}: reference outside the root");
+                push_text(&mut badge, &open, &text);
+            }
+            Event::Eof => break,
+            Event::Decl(_) | Event::Comment(_) => {}
+            other => panic!("{name}: unexpected {other:?}"),
+        }
+    }
+    assert!(open.is_empty(), "{name}: unclosed {open:?}");
+    assert_eq!(roots, 1, "{name}: one root element");
+    badge
+}
+
+fn push_text(badge: &mut Badge, open: &[String], text: &str) {
+    match open.last().map(String::as_str) {
+        Some("title") => badge.title.push_str(text),
+        Some("text") => badge.texts.last_mut().unwrap().push_str(text),
+        _ => {}
+    }
+}
+
+fn read_badge(out: &Path, path: &str) -> Badge {
+    let svg = fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    parse(path, &svg)
+}
+
+/// Label and message of a badge: the title is `LABEL: MESSAGE`, and each
+/// text is drawn twice (shadow, then text).
+fn says(badge: &Badge, label: &str, message: &str) {
+    assert_eq!(badge.aria_label, format!("{label}: {message}"));
+    assert_eq!(badge.title, badge.aria_label, "<title> and aria-label agree");
+    assert_eq!(badge.texts, [label, label, message, message]);
+}
+
+#[test]
+fn the_example_site_has_a_badge_for_the_page_and_each_component() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_pinned(example_site(), Some(&out)).assert().success();
+
+    let raw = fs::read_to_string(out.join("badges/status.svg")).unwrap();
+    assert!(raw.contains("Partial System Outage"));
+    let status = read_badge(&out, "badges/status.svg");
+    says(&status, "Lumen Status", "Partial System Outage");
+
+    let mut names = Vec::new();
+    for id in COMPONENTS {
+        let badge = read_badge(&out, &format!("badges/{id}.svg"));
+        let uptime = read_badge(&out, &format!("badges/{id}-uptime.svg"));
+        let name = badge.texts[0].clone();
+        assert_eq!(uptime.texts[0], format!("{name} uptime"), "{id}");
+        assert_eq!(uptime.title, uptime.aria_label, "{id}");
+        assert_eq!(badge.title, badge.aria_label, "{id}");
+        let percent = &uptime.texts[2];
+        assert!(percent.ends_with('%'), "{id}: {percent}");
+        let page = fs::read_to_string(out.join(format!("components/{id}/index.html"))).unwrap();
+        assert!(
+            page.contains(&format!(r#"<span class="uptime__total">{percent} uptime</span>"#)),
+            "{id}: the component page shows the same uptime, {percent}"
+        );
+        names.push(name);
+    }
+    assert!(names.contains(&"Primary database".to_string()), "{names:?}");
+
+    says(&read_badge(&out, "badges/api.svg"), "API", "Degraded performance");
+    says(&read_badge(&out, "badges/cdn.svg"), "CDN", "Operational");
+    says(&read_badge(&out, "badges/search.svg"), "Search", "Under maintenance");
+    says(&read_badge(&out, "badges/api-uptime.svg"), "API uptime", "99.93%");
+
+    let badges: Vec<_> = fs::read_dir(out.join("badges")).unwrap().collect();
+    assert_eq!(badges.len(), 1 + 2 * COMPONENTS.len(), "nothing else under badges/");
+}
+
+#[test]
+fn wider_text_makes_a_wider_badge() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_pinned(example_site(), Some(&out)).assert().success();
+    let cdn = read_badge(&out, "badges/cdn.svg");
+    let api = read_badge(&out, "badges/api.svg");
+    let database = read_badge(&out, "badges/database.svg");
+    assert!(
+        api.width > cdn.width,
+        "`Degraded performance` is longer than `Operational`"
+    );
+    assert!(database.width > cdn.width, "`Primary database` is longer than `CDN`");
+}
+
+#[test]
+fn odd_names_are_escaped_and_still_well_formed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("base-site"), &site);
+    fs::write(
+        site.join("site.yaml"),
+        "title: \"<b>Fish & \\\"Chips\\\"</b> 'Status'\\u0007\"\n\
+         base_url: https://status.fixture.example\n\
+         time_zone: Europe/Berlin\n\
+         components:\n  \
+           - id: api\n    name: \"API ]]> & <script>\\u0001\"\n  \
+           - id: web\n    name: Zürich 東京 🚀\n  \
+           - id: db\n    name: Database\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("public");
+    build_pinned(&site, Some(&out)).assert().success();
+
+    let status = read_badge(&out, "badges/status.svg");
+    assert_eq!(
+        status.texts[0], "<b>Fish & \"Chips\"</b> 'Status'",
+        "control characters removed"
+    );
+    assert_eq!(status.title, status.aria_label);
+    let api = read_badge(&out, "badges/api.svg");
+    assert_eq!(api.texts[0], "API ]]> & <script>");
+    let raw = fs::read_to_string(out.join("badges/api.svg")).unwrap();
+    assert!(!raw.contains("<script>") && !raw.contains('\u{1}'), "{raw}");
+    let web = read_badge(&out, "badges/web.svg");
+    assert_eq!(web.texts[0], "Zürich 東京 🚀");
+    read_badge(&out, "badges/web-uptime.svg");
+}
+
+#[test]
+fn a_component_id_that_clashes_with_a_badge_is_an_error() {
+    // The base site's incident and maintenance name `api` and `db`.
+    for (extra, clash) in [("status", "badges/status.svg"), ("api-uptime", "badges/api-uptime.svg")] {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        copy_tree(&fixture("base-site"), &site);
+        fs::write(
+            site.join("site.yaml"),
+            format!(
+                "title: Clash\nbase_url: https://status.fixture.example\ntime_zone: UTC\ncomponents:\n  \
+                 - {{id: api, name: API}}\n  - {{id: db, name: Database}}\n  - {{id: {extra}, name: Extra}}\n"
+            ),
+        )
+        .unwrap();
+        let out = tmp.path().join("public");
+        let output = build_pinned(&site, Some(&out)).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!("two outputs would be written to `{clash}`")),
+            "{stderr}"
+        );
+        assert!(stderr.contains("rename the component id"), "{stderr}");
+        assert!(!out.exists(), "a failed build writes nothing");
+    }
+}
+
+#[test]
+#[should_panic(expected = "not well-formed")]
+fn the_checker_rejects_mismatched_tags() {
+    parse("bad", r#"<svg xmlns="http://www.w3.org/2000/svg"><text>a</svg>"#);
+}
+
+#[test]
+#[should_panic(expected = "not well-formed")]
+fn the_checker_rejects_a_bare_ampersand() {
+    parse(
+        "bad",
+        r#"<svg xmlns="http://www.w3.org/2000/svg"><title>a & b</title></svg>"#,
+    );
+}
+
+#[test]
+#[should_panic(expected = "unclosed")]
+fn the_checker_rejects_an_unclosed_root() {
+    parse("bad", r#"<svg xmlns="http://www.w3.org/2000/svg"><title>a</title>"#);
+}
