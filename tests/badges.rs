@@ -226,34 +226,6 @@ fn odd_names_are_escaped_and_still_well_formed() {
 }
 
 #[test]
-fn a_component_id_that_clashes_with_a_badge_is_an_error() {
-    // The base site's incident and maintenance name `api` and `db`.
-    for (extra, clash) in [("status", "badges/status.svg"), ("api-uptime", "badges/api-uptime.svg")] {
-        let tmp = tempfile::tempdir().unwrap();
-        let site = tmp.path().join("site");
-        copy_tree(&fixture("base-site"), &site);
-        fs::write(
-            site.join("site.yaml"),
-            format!(
-                "title: Clash\nbase_url: https://status.fixture.example\ntime_zone: UTC\ncomponents:\n  \
-                 - {{id: api, name: API}}\n  - {{id: db, name: Database}}\n  - {{id: {extra}, name: Extra}}\n"
-            ),
-        )
-        .unwrap();
-        let out = tmp.path().join("public");
-        let output = build_pinned(&site, Some(&out)).output().unwrap();
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(output.status.code(), Some(1), "{stderr}");
-        assert!(
-            stderr.contains(&format!("two outputs would be written to `{clash}`")),
-            "{stderr}"
-        );
-        assert!(stderr.contains("rename the component id"), "{stderr}");
-        assert!(!out.exists(), "a failed build writes nothing");
-    }
-}
-
-#[test]
 #[should_panic(expected = "not well-formed")]
 fn the_checker_rejects_mismatched_tags() {
     parse("bad", r#"<svg xmlns="http://www.w3.org/2000/svg"><text>a</svg>"#);

@@ -168,6 +168,7 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
         );
     }
     let components = load_components(src, &raw.components, &mut errors);
+    check_reserved_ids(src, &components, &mut errors);
     if components.is_empty() && errors.is_empty() {
         errors.push(
             src.error_at(&[Seg::Key("components")], false, "`components` is empty")
@@ -241,6 +242,27 @@ fn load_components(src: &Source, raw: &[RawComponent], errors: &mut Vec<Diagnost
         });
     }
     out
+}
+
+/// Badges are named after component ids (`badges/ID.svg`,
+/// `badges/ID-uptime.svg`) beside the page's `badges/status.svg`, so those
+/// names must not clash.
+fn check_reserved_ids(src: &Source, components: &[Component], errors: &mut Vec<Diagnostic>) {
+    for (i, c) in components.iter().enumerate() {
+        let clash = if c.id == "status" {
+            Some("`status` is reserved: badges/status.svg is the page's own badge".to_string())
+        } else {
+            c.id.strip_suffix("-uptime")
+                .filter(|base| components.iter().any(|other| other.id == *base))
+                .map(|base| format!("`{}` clashes with the uptime badge of component `{base}`", c.id))
+        };
+        if let Some(message) = clash {
+            errors.push(
+                src.error_at(&[Seg::Key("components"), Seg::Index(i), Seg::Key("id")], false, message)
+                    .with_help("choose another id; badges are named badges/ID.svg and badges/ID-uptime.svg"),
+            );
+        }
+    }
 }
 
 /// Groups in first-appearance order; consecutive ungrouped components share
