@@ -2,7 +2,8 @@
 //! `]]>`, `&`, `<`, emoji, right-to-left text, template syntax, 10 KB
 //! messages), every output stays well-formed: the feeds parse as RSS and
 //! Atom, the API and JSON Feed as JSON (the API into its strict shapes),
-//! the calendars as iCalendar, and no author text becomes markup.
+//! the calendars as iCalendar, the badges as XML, and no author text
+//! becomes markup.
 
 mod common;
 
@@ -117,6 +118,8 @@ fn check(files: &[OutputFile], title: &str) {
         } else if path.ends_with(".ics") {
             let unfolded = icalendar::parser::unfold(text.unwrap());
             icalendar::parser::read_calendar(&unfolded).unwrap_or_else(|e| panic!("{path}: {e}"));
+        } else if path.ends_with(".svg") {
+            common::assert_well_formed_xml(path, text.unwrap());
         } else if path.ends_with(".html") {
             let html = text.unwrap();
             assert!(!html.contains("<script>alert"), "{path}: author text became a script");
@@ -146,4 +149,16 @@ fn the_nastiest_fixed_case() {
     let nasty = "x]]>&<script>alert(1)</script>\u{0}\u{1b}🚨 עברית\u{202e}\r\n{{ x }}";
     let files = build(nasty, nasty, nasty, &nasty.repeat(400));
     check(&files, nasty);
+}
+
+#[test]
+#[should_panic(expected = "not well-formed")]
+fn the_xml_check_rejects_mismatched_tags() {
+    common::assert_well_formed_xml("broken", "<svg><g></svg>");
+}
+
+#[test]
+#[should_panic(expected = "not well-formed")]
+fn the_xml_check_rejects_a_raw_ampersand() {
+    common::assert_well_formed_xml("broken", "<svg><title>a & b</title></svg>");
 }

@@ -68,3 +68,38 @@ pub fn build_pinned(site: impl AsRef<Path>, out: Option<&Path>) -> assert_cmd::C
     cmd.args(["--now", NOW]);
     cmd
 }
+
+/// Panics unless `xml` is well-formed XML 1.0: one root element, balanced
+/// tags, attribute values and text that unescape.
+pub fn assert_well_formed_xml(name: &str, xml: &str) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut depth = 0usize;
+    let mut roots = 0;
+    loop {
+        let event = reader
+            .read_event()
+            .unwrap_or_else(|e| panic!("{name}: not well-formed at byte {}: {e}", reader.error_position()));
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                roots += usize::from(depth == 0);
+                for attr in e.attributes() {
+                    let attr = attr.unwrap_or_else(|err| panic!("{name}: bad attribute: {err}"));
+                    attr.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap_or_else(|err| panic!("{name}: bad attribute value: {err}"));
+                }
+                if matches!(event, Event::Start(_)) {
+                    depth += 1;
+                }
+            }
+            Event::End(_) => depth -= 1,
+            Event::Text(ref t) => {
+                t.xml_content(quick_xml::XmlVersion::Implicit1_0)
+                    .unwrap_or_else(|err| panic!("{name}: bad text: {err}"));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!((roots, depth), (1, 0), "{name}: one root element, every tag closed");
+}
