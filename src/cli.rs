@@ -2,19 +2,41 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// allclear: a static status page from a folder of YAML and Markdown.
 #[derive(Debug, Parser)]
-#[command(name = "allclear", version, about, long_about = None)]
+#[command(name = "allclear", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// The site folder (holds site.yaml) [default: .]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub site: Option<PathBuf>,
+
+    /// The reference time, RFC 3339 [default: $SOURCE_DATE_EPOCH, else the current time]
+    #[arg(long, global = true, value_name = "TIME")]
+    pub now: Option<String>,
 }
+
+const AFTER_HELP: &str = "During an incident:
+  allclear new incident \"Elevated API errors\" --impact major --component api=partial_outage --next-update 30m
+  allclear update 2026-11-20-elevated-api-errors --status identified --next-update 30m
+  allclear resolve 2026-11-20-elevated-api-errors --message \"Error rates are back to normal.\"
+
+Exit codes: 0 success, 1 errors in the site (or warnings with --deny-warnings), 2 bad usage.
+";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the site: pages, feeds and history into the output folder.
+    /// Create a new site folder that builds right away.
+    #[command(
+        after_help = "Examples:\n  allclear init my-status\n  allclear init my-status --title \"Acme Status\" --base-url https://status.acme.example\n"
+    )]
+    Init(InitArgs),
+
+    /// Build the site: pages, feeds, calendars, API and badges into the output folder.
     ///
     /// The output folder is replaced atomically; a failed build leaves the
     /// previous site untouched.
@@ -22,13 +44,62 @@ pub enum Command {
         after_help = "Examples:\n  allclear build\n  allclear build example-site --now 2026-11-20T15:00:00Z\n  SOURCE_DATE_EPOCH=1795186800 allclear build my-status --out dist\n"
     )]
     Build(BuildArgs),
+
+    /// Check the site as build would, and warn about what readers would notice.
+    ///
+    /// Warnings: a promised update that is overdue or missing, an incident
+    /// ongoing for more than 72 hours, an update dated in the future, a
+    /// resolved incident without a final message, a maintenance past its
+    /// window without a completed update, and a component marked
+    /// operational in an incident.
+    #[command(after_help = "Examples:\n  allclear check\n  allclear check my-status --format json --deny-warnings\n")]
+    Check(CheckArgs),
+
+    /// Serve the site with live reload while you edit it.
+    #[command(after_help = "Examples:\n  allclear serve\n  allclear serve my-status --port 8080 --open\n")]
+    Serve(ServeArgs),
+
+    /// Start a new incident or scheduled maintenance.
+    #[command(subcommand)]
+    New(NewCommand),
+
+    /// Add an update to an incident or maintenance.
+    #[command(
+        after_help = "Examples:\n  allclear update 2026-11-20-api-errors --status identified --message \"A bad deploy; rolling back.\" --next-update 30m\n  allclear update 2026-11-20-api-errors --status monitoring --component api=operational\n  allclear update 2026-12-01-db-upgrade --status in_progress\n"
+    )]
+    Update(UpdateArgs),
+
+    /// Resolve an incident, or complete a maintenance.
+    #[command(
+        after_help = "Examples:\n  allclear resolve 2026-11-20-api-errors --message \"Error rates are back to normal.\"\n"
+    )]
+    Resolve(ResolveArgs),
+
+    /// Post the updates added since a git revision to webhooks and Slack.
+    #[command(
+        after_help = "Examples:\n  allclear notify --since HEAD~1 --webhook https://hooks.example.com/status --dry-run\n  allclear notify --since \"$LAST_DEPLOYED\" --slack \"$SLACK_WEBHOOK_URL\"\n"
+    )]
+    Notify(NotifyArgs),
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create (it may exist if empty).
+    pub dir: PathBuf,
+
+    /// The page's name.
+    #[arg(long, default_value = "Acme Status")]
+    pub title: String,
+
+    /// The absolute URL the site will be served from.
+    #[arg(long, value_name = "URL", default_value = "https://status.example.com")]
+    pub base_url: String,
+}
+
+#[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The site folder (holds site.yaml).
-    #[arg(default_value = ".")]
-    pub site: PathBuf,
+    /// The site folder [default: --site, else .]
+    pub site: Option<PathBuf>,
 
     /// Where to write the site [default: SITE/public].
     #[arg(long, short, value_name = "DIR")]
@@ -37,8 +108,159 @@ pub struct BuildArgs {
     /// Absolute URL the site is served from; overrides base_url in site.yaml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+}
 
-    /// The reference time, RFC 3339 [default: $SOURCE_DATE_EPOCH, else the current time].
+/// How `check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people: each finding with its line and a caret.
+    Text,
+    /// For CI annotations: one JSON array of {file, line, column, severity, code, message}.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site folder [default: --site, else .]
+    pub site: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Exit 1 when there are warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site folder [default: --site, else .]
+    pub site: Option<PathBuf>,
+
+    /// The port to listen on.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+
+    /// The address to listen on; loopback unless you say otherwise.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+
+    /// Open the page in a browser.
+    #[arg(long)]
+    pub open: bool,
+
+    /// Watch by polling (for network file systems where change events do not arrive).
+    #[arg(long)]
+    pub poll: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Start an incident: writes incidents/YYYY-MM-DD-slug.md with a first `investigating` update.
+    #[command(
+        after_help = "Examples:\n  allclear new incident \"Elevated API errors\" --impact major --component api=partial_outage --next-update 30m\n  allclear new incident \"Slow dashboard\" --impact minor --component dashboard=degraded_performance --message \"Pages load slowly; we are investigating.\"\n"
+    )]
+    Incident(NewIncidentArgs),
+
+    /// Schedule a maintenance: writes maintenance/YYYY-MM-DD-slug.md.
+    #[command(
+        after_help = "Examples:\n  allclear new maintenance \"Database upgrade\" --from \"2026-12-01 02:00\" --until \"2026-12-01 04:00\" --component database --component api\n"
+    )]
+    Maintenance(NewMaintenanceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewIncidentArgs {
+    /// What users see, e.g. "Elevated error rates on the API".
+    pub title: String,
+
+    /// none, minor, major or critical.
+    #[arg(long)]
+    pub impact: String,
+
+    /// An affected component and its status, ID=STATUS (degraded_performance, partial_outage, major_outage); repeat for more.
+    #[arg(long = "component", value_name = "ID=STATUS")]
+    pub components: Vec<String>,
+
+    /// The first update's text [default: $EDITOR, else standard input when it is not a terminal].
+    #[arg(long, short)]
+    pub message: Option<String>,
+
+    /// When the next update is promised: 30m, 2h, a local time or RFC 3339.
+    #[arg(long, value_name = "WHEN")]
+    pub next_update: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewMaintenanceArgs {
+    /// What will happen, e.g. "Database upgrade".
+    pub title: String,
+
+    /// When it starts: a local time, RFC 3339, or an offset from now (2h).
     #[arg(long, value_name = "TIME")]
-    pub now: Option<String>,
+    pub from: String,
+
+    /// When it ends.
+    #[arg(long, value_name = "TIME")]
+    pub until: String,
+
+    /// An affected component id; repeat for more.
+    #[arg(long = "component", value_name = "ID")]
+    pub components: Vec<String>,
+
+    /// The announcement [default: $EDITOR, else standard input when it is not a terminal].
+    #[arg(long, short)]
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    /// The incident or maintenance id (its file name without extension).
+    pub id: String,
+
+    /// The new status: investigating, identified, monitoring, resolved; for maintenance scheduled, in_progress, verifying, completed.
+    #[arg(long)]
+    pub status: String,
+
+    /// The update's text [default: $EDITOR, else standard input when it is not a terminal].
+    #[arg(long, short)]
+    pub message: Option<String>,
+
+    /// When the next update is promised: 30m, 2h, a local time or RFC 3339.
+    #[arg(long, value_name = "WHEN")]
+    pub next_update: Option<String>,
+
+    /// A component's status from this update on, ID=STATUS; repeat for more.
+    #[arg(long = "component", value_name = "ID=STATUS")]
+    pub components: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// The incident or maintenance id.
+    pub id: String,
+
+    /// The final text [default: $EDITOR, else standard input when it is not a terminal].
+    #[arg(long, short)]
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NotifyArgs {
+    /// Post what changed since this git revision (a commit, tag or HEAD~1).
+    #[arg(long, value_name = "GIT_REV")]
+    pub since: String,
+
+    /// A URL that receives Statuspage-style incident webhooks (JSON); repeat for more.
+    #[arg(long = "webhook", value_name = "URL")]
+    pub webhooks: Vec<String>,
+
+    /// A Slack-compatible incoming-webhook URL; repeat for more.
+    #[arg(long = "slack", value_name = "URL")]
+    pub slacks: Vec<String>,
+
+    /// Print what would be sent, send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }

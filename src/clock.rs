@@ -27,6 +27,36 @@ impl ClockError {
     }
 }
 
+/// The clock a command reads: a pinned instant, or the system clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// `--now` or `SOURCE_DATE_EPOCH`: every read gives this instant.
+    Fixed(DateTime<Utc>),
+    /// The system clock, read anew each time (a long-running `serve`).
+    System,
+}
+
+impl Clock {
+    /// From `--now`, then `SOURCE_DATE_EPOCH`, else the system clock.
+    ///
+    /// # Errors
+    /// A `--now` or `SOURCE_DATE_EPOCH` that does not parse.
+    pub fn from_settings(flag: Option<&str>, source_date_epoch: Option<&str>) -> Result<Self, ClockError> {
+        if flag.is_none() && source_date_epoch.is_none_or(str::is_empty) {
+            return Ok(Clock::System);
+        }
+        resolve_now(flag, source_date_epoch).map(Clock::Fixed)
+    }
+
+    /// The current reference time.
+    pub fn now(&self) -> DateTime<Utc> {
+        match self {
+            Clock::Fixed(t) => *t,
+            Clock::System => Utc::now(),
+        }
+    }
+}
+
 /// Resolve "now" from `--now`, then `SOURCE_DATE_EPOCH`, then the system
 /// clock.
 ///

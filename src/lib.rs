@@ -21,8 +21,10 @@ pub mod diagnostics;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod notify;
 pub mod output;
 pub mod render;
+pub mod serve;
 
 use std::path::{Path, PathBuf};
 
