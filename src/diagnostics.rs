@@ -43,6 +43,10 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
     /// How many characters from `col` the caret underlines (at least 1).
     pub span_len: usize,
+    /// A stable name for the kind of problem, for machines (`check
+    /// --format json`): `invalid` for content-format errors unless more
+    /// specific, a warning's own name (`next-update-overdue`, ...).
+    pub code: &'static str,
 }
 
 impl Diagnostic {
@@ -57,6 +61,7 @@ impl Diagnostic {
             help: None,
             source_line: None,
             span_len: 1,
+            code: "invalid",
         }
     }
 
@@ -74,12 +79,19 @@ impl Diagnostic {
             help: None,
             source_line,
             span_len,
+            code: "invalid",
         }
     }
 
     /// The same diagnostic with a help line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// The same diagnostic with a machine-readable code.
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = code;
         self
     }
 

@@ -16,6 +16,7 @@
 // source line) costs nothing worth boxing for.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod clock;
 pub mod diagnostics;
 pub mod load;
@@ -88,10 +89,13 @@ pub struct Built {
 /// # Errors
 /// [`BuildError`] with every diagnostic when the site has errors.
 pub fn build_files(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>) -> Result<Built, BuildError> {
-    let options = load::LoadOptions { base_url };
+    let options = load::LoadOptions {
+        base_url,
+        ..load::LoadOptions::default()
+    };
     let loaded = load::load(site_dir, &options).map_err(|diagnostics| BuildError { diagnostics })?;
-    let mut warnings = loaded.warnings;
-    warnings.extend(future_warnings(site_dir, &loaded.site, now));
+    let mut warnings = loaded.warnings.clone();
+    warnings.extend(check::future_updates(&loaded, now));
     let site = loaded.site.as_of(now);
     let snapshot = Snapshot::new(&site, now);
     let files = render::render(&snapshot).map_err(|diagnostics| BuildError { diagnostics })?;
@@ -101,29 +105,6 @@ pub fn build_files(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>
         incidents: site.incidents.len(),
         maintenances: site.maintenances.len(),
     })
-}
-
-/// A warning for each entry with updates dated after `now`: they are left
-/// out of this build, which a communicator must not miss.
-fn future_warnings(site_dir: &Path, site: &model::Site, now: DateTime<Utc>) -> Vec<Diagnostic> {
-    let zone = site.config.time_zone;
-    let mut seen = std::collections::HashSet::new();
-    let shown = if site_dir == Path::new(".") {
-        PathBuf::new()
-    } else {
-        site_dir.to_path_buf()
-    };
-    site.future_updates(now)
-        .into_iter()
-        .filter(|f| seen.insert(f.path.clone()))
-        .map(|f| {
-            let when = f.at.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z");
-            let ahead = render::format::duration(f.at - now);
-            Diagnostic::file_error(shown.join(&f.path), format!("an update is dated {when}, {ahead} after the build's reference time; it is not published until then"))
-                .warning()
-                .with_help("if that is a mistake, check the date and the time zone of `at` (local times are read in the site's time_zone)")
-        })
-        .collect()
 }
 
 /// Build the site and write it to its output folder.

@@ -15,7 +15,7 @@ use clap::Parser;
 use allclear::clock::Clock;
 use allclear::diagnostics::{Diagnostic, Severity};
 use allclear::{BuildOptions, notify, serve};
-use cli::{BuildArgs, Cli, Command};
+use cli::{BuildArgs, CheckArgs, Cli, Command, Format};
 
 /// Exit code for bad usage (clap uses it too).
 const USAGE: u8 = 2;
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
     let site = cli.site.clone();
     let result = match cli.command {
         Command::Build(args) => site_dir(args.site.clone(), site).map(|dir| build(dir, args, clock)),
-        Command::Check(args) => site_dir(args.site.clone(), site).map(|dir| unavailable(&dir, "check")),
+        Command::Check(args) => site_dir(args.site.clone(), site).map(|dir| check(&dir, &args, clock)),
         Command::Serve(args) => site_dir(args.site.clone(), site).map(|site_dir| {
             let options = serve::ServeOptions {
                 site_dir,
@@ -97,6 +97,38 @@ fn report(result: Result<(), String>) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `check`: print every finding (text or JSON); exit 1 on errors, or on
+/// warnings with `--deny-warnings`.
+fn check(site_dir: &std::path::Path, args: &CheckArgs, clock: Clock) -> ExitCode {
+    let found = allclear::check::check_site(site_dir, clock.now());
+    let errors = found.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = found.len() - errors;
+    match args.format {
+        Format::Json => {
+            let rows: Vec<allclear::check::Finding> = found.iter().map(Into::into).collect();
+            println!("{}", serde_json::to_string_pretty(&rows).expect("JSON"));
+        }
+        Format::Text => {
+            print_diagnostics(&found);
+            eprintln!(
+                "{}: {errors} error{}, {warnings} warning{}",
+                site_dir.display(),
+                plural(errors),
+                plural(warnings)
+            );
+        }
+    }
+    if errors > 0 || (args.deny_warnings && warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 fn build(site_dir: PathBuf, args: BuildArgs, clock: Clock) -> ExitCode {

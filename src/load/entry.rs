@@ -294,6 +294,7 @@ pub(crate) fn load_incident(
         }
         if let Some(at) = at {
             updates.push(IncidentUpdate {
+                index: i,
                 at,
                 status: u.status,
                 message: ck.markdown(&u.message),
@@ -418,6 +419,7 @@ pub(crate) fn load_maintenance(
         }
         if let Some(at) = at {
             updates.push(MaintenanceUpdate {
+                index: i,
                 at,
                 status: u.status,
                 message: ck.markdown(&u.message),

@@ -11,7 +11,7 @@ mod site;
 mod source;
 mod theme;
 pub mod time;
-mod yaml;
+pub mod yaml;
 
 use std::collections::HashMap;
 use std::fs;
@@ -29,6 +29,11 @@ use source::Source;
 pub struct LoadOptions {
     /// `--base-url`: replaces `base_url` from `site.yaml`.
     pub base_url: Option<String>,
+    /// Files to read from memory instead of disk, by path inside the site
+    /// folder (`incidents/x.md`); an entry that does not exist on disk yet
+    /// is added. The authoring commands check an edit this way before
+    /// writing it.
+    pub overrides: std::collections::BTreeMap<PathBuf, String>,
 }
 
 /// A loaded site and the warnings found on the way.
@@ -36,6 +41,29 @@ pub struct LoadOptions {
 pub struct Loaded {
     pub site: Site,
     pub warnings: Vec<Diagnostic>,
+    /// Each file's text, by path inside the site folder (`site.yaml`,
+    /// `incidents/x.md`), so later checks can point at a line.
+    pub(crate) sources: HashMap<PathBuf, Source>,
+}
+
+impl Loaded {
+    /// A warning at the node `path` of the YAML in `file` (a path inside the
+    /// site folder), with a `code` for machine-readable output.
+    pub(crate) fn warning_at(
+        &self,
+        file: &Path,
+        path: &[yaml::Seg<'_>],
+        on_key: bool,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        match self.sources.get(file) {
+            Some(src) => src.error_at(path, on_key, message),
+            None => Diagnostic::file_error(file, message),
+        }
+        .warning()
+        .with_code(code)
+    }
 }
 
 /// The rule for ids (content format): `[a-z0-9][a-z0-9-]*`.
@@ -79,7 +107,8 @@ enum Kind {
 pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
     let shown = shown_root(site_dir);
     let site_yaml = site_dir.join("site.yaml");
-    let text = match fs::read_to_string(&site_yaml) {
+    let from_memory = options.overrides.get(Path::new("site.yaml")).cloned();
+    let text = match from_memory.map_or_else(|| fs::read_to_string(&site_yaml), Ok) {
         Ok(t) => t,
         Err(e) => {
             let what = if e.kind() == std::io::ErrorKind::NotFound {
@@ -112,13 +141,22 @@ pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagno
         components: index.as_ref(),
         allow_raw_html: loaded_site.as_ref().is_some_and(|s| s.config.allow_raw_html),
     };
-    let files = discover(site_dir, &shown, &mut errors);
+    let files = discover(site_dir, &shown, &options.overrides, &mut errors);
     let mut incidents = Vec::new();
     let mut maintenances = Vec::new();
+    let mut sources = HashMap::new();
+    sources.insert(PathBuf::from("site.yaml"), src);
+    let src = &sources[Path::new("site.yaml")];
+    let mut entry_sources = Vec::new();
     for file in files {
-        match load_entry(&file, &cx) {
-            Ok(Entry::Incident(i)) => incidents.push(i),
-            Ok(Entry::Maintenance(m)) => maintenances.push(m),
+        match load_entry(&file, &cx, options.overrides.get(&file.rel)) {
+            Ok((entry, source)) => {
+                entry_sources.push((file.rel.clone(), source));
+                match entry {
+                    Entry::Incident(i) => incidents.push(i),
+                    Entry::Maintenance(m) => maintenances.push(m),
+                }
+            }
             Err(e) => errors.extend(e),
         }
     }
@@ -155,6 +193,7 @@ pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagno
                     theme,
                 },
                 warnings,
+                sources: sources.into_iter().chain(entry_sources).collect(),
             })
         }
         _ => {
@@ -189,60 +228,77 @@ struct EntryFile {
 /// Every entry file under `incidents/` and `maintenance/`, sorted by path.
 /// Hidden files, editor leftovers, READMEs and other extensions are ignored
 /// (content format, "A site folder"); a bad or duplicate id is an error.
-fn discover(site_dir: &Path, shown: &Path, errors: &mut Vec<Diagnostic>) -> Vec<EntryFile> {
-    let mut out: Vec<EntryFile> = Vec::new();
-    let mut ids: HashMap<String, PathBuf> = HashMap::new();
+fn discover(
+    site_dir: &Path,
+    shown: &Path,
+    overrides: &std::collections::BTreeMap<PathBuf, String>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<EntryFile> {
+    let mut candidates: Vec<(Kind, PathBuf)> = Vec::new();
     for (folder, kind) in [("incidents", Kind::Incident), ("maintenance", Kind::Maintenance)] {
         let walker = WalkDir::new(site_dir.join(folder))
             .follow_links(false)
             .sort_by_file_name();
-        for entry in walker
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        {
-            let Ok(entry) = entry else { continue };
-            if !entry.file_type().is_file() {
-                continue;
+        let visible = |e: &walkdir::DirEntry| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.');
+        for entry in walker.into_iter().filter_entry(visible).flatten() {
+            if entry.file_type().is_file() {
+                candidates.push((
+                    kind,
+                    entry
+                        .path()
+                        .strip_prefix(site_dir)
+                        .unwrap_or(entry.path())
+                        .to_path_buf(),
+                ));
             }
-            let path = entry.path().to_path_buf();
-            let Some((stem, markdown)) = entry_stem(&path) else {
-                continue;
-            };
-            let rel = path.strip_prefix(site_dir).unwrap_or(&path).to_path_buf();
-            let shown_path = shown.join(&rel);
-            if !is_valid_id(&stem) {
-                errors.push(
-                    Diagnostic::file_error(
-                        &shown_path,
-                        format!("`{stem}` is not a valid entry id (the file name is the id)"),
-                    )
-                    .with_help(format!("rename the file to `{}`; {ID_HELP}", suggest_id(&stem))),
-                );
-                continue;
-            }
-            if let Some(first) = ids.get(&stem) {
-                errors.push(
-                    Diagnostic::file_error(
-                        &shown_path,
-                        format!(
-                            "duplicate id `{stem}`: {} has the same id (its file name without the extension)",
-                            first.display()
-                        ),
-                    )
-                    .with_help("ids are unique across incidents and maintenance: rename one of the files"),
-                );
-                continue;
-            }
-            ids.insert(stem.clone(), shown_path.clone());
-            out.push(EntryFile {
-                kind,
-                id: stem,
-                rel,
-                shown: shown_path,
-                path,
-                markdown,
-            });
         }
+        for rel in overrides.keys().filter(|rel| rel.starts_with(folder)) {
+            if !candidates.iter().any(|(_, c)| c == rel) {
+                candidates.push((kind, rel.clone()));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| a.1.cmp(&b.1));
+
+    let mut out: Vec<EntryFile> = Vec::new();
+    let mut ids: HashMap<String, PathBuf> = HashMap::new();
+    for (kind, rel) in candidates {
+        let Some((stem, markdown)) = entry_stem(&rel) else {
+            continue;
+        };
+        let shown_path = shown.join(&rel);
+        if !is_valid_id(&stem) {
+            errors.push(
+                Diagnostic::file_error(
+                    &shown_path,
+                    format!("`{stem}` is not a valid entry id (the file name is the id)"),
+                )
+                .with_help(format!("rename the file to `{}`; {ID_HELP}", suggest_id(&stem))),
+            );
+            continue;
+        }
+        if let Some(first) = ids.get(&stem) {
+            errors.push(
+                Diagnostic::file_error(
+                    &shown_path,
+                    format!(
+                        "duplicate id `{stem}`: {} has the same id (its file name without the extension)",
+                        first.display()
+                    ),
+                )
+                .with_help("ids are unique across incidents and maintenance: rename one of the files"),
+            );
+            continue;
+        }
+        ids.insert(stem.clone(), shown_path.clone());
+        out.push(EntryFile {
+            kind,
+            id: stem,
+            path: site_dir.join(&rel),
+            rel,
+            shown: shown_path,
+            markdown,
+        });
     }
     out
 }
@@ -267,9 +323,17 @@ enum Entry {
     Maintenance(Maintenance),
 }
 
-fn load_entry(file: &EntryFile, cx: &EntryContext<'_>) -> Result<Entry, Vec<Diagnostic>> {
-    let bytes =
-        fs::read(&file.path).map_err(|e| vec![Diagnostic::file_error(&file.shown, format!("cannot read: {e}"))])?;
+fn load_entry(
+    file: &EntryFile,
+    cx: &EntryContext<'_>,
+    text: Option<&String>,
+) -> Result<(Entry, Source), Vec<Diagnostic>> {
+    let bytes = match text {
+        Some(t) => t.clone().into_bytes(),
+        None => {
+            fs::read(&file.path).map_err(|e| vec![Diagnostic::file_error(&file.shown, format!("cannot read: {e}"))])?
+        }
+    };
     let text = String::from_utf8(bytes).map_err(|e| vec![not_utf8(&file.shown, e.as_bytes(), e.utf8_error())])?;
     let (yaml, body, line_offset) = if file.markdown {
         let (yaml, body) = entry::split_front_matter(&file.shown, &text).map_err(|d| vec![d])?;
@@ -283,12 +347,13 @@ fn load_entry(file: &EntryFile, cx: &EntryContext<'_>) -> Result<Entry, Vec<Diag
         yaml,
         line_offset,
     };
-    match file.kind {
+    let entry = match file.kind {
         Kind::Incident => entry::load_incident(&src, file.id.clone(), file.rel.clone(), body, cx).map(Entry::Incident),
         Kind::Maintenance => {
             entry::load_maintenance(&src, file.id.clone(), file.rel.clone(), body, cx).map(Entry::Maintenance)
         }
-    }
+    }?;
+    Ok((entry, src))
 }
 
 /// An error at the first byte that is not UTF-8, with its line and column.

@@ -7,6 +7,7 @@ use crate::diagnostics::{Diagnostic, closest};
 
 /// The text of one file and where its YAML part starts, so that positions in
 /// the YAML become positions in the whole file (front matter included).
+#[derive(Debug, Clone)]
 pub(crate) struct Source {
     /// The path shown in diagnostics.
     pub shown: PathBuf,

@@ -117,6 +117,9 @@ pub struct Incident {
 /// One update of an incident.
 #[derive(Debug, Clone)]
 pub struct IncidentUpdate {
+    /// Position of the update in the file's `updates` list (0-based), for
+    /// pointing diagnostics at it.
+    pub index: usize,
     pub at: DateTime<Utc>,
     pub status: IncidentStatus,
     pub message: Markdown,
@@ -258,6 +261,8 @@ pub struct Maintenance {
 /// One update of a maintenance.
 #[derive(Debug, Clone)]
 pub struct MaintenanceUpdate {
+    /// Position of the update in the file's `updates` list (0-based).
+    pub index: usize,
     pub at: DateTime<Utc>,
     pub status: MaintenanceStatus,
     pub message: Markdown,
