@@ -176,7 +176,7 @@ pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagno
         None => None,
     };
     if let Some(s) = &loaded_site {
-        check_static_refs(site_dir, &shown, &src, s, &mut errors);
+        check_static_refs(site_dir, &shown, src, s, &mut errors);
     }
 
     match (loaded_site, theme) {
