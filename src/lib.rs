@@ -16,6 +16,7 @@
 // source line) costs nothing worth boxing for.
 #![allow(clippy::result_large_err)]
 
+pub mod author;
 pub mod check;
 pub mod clock;
 pub mod diagnostics;

@@ -14,7 +14,7 @@ use clap::Parser;
 
 use allclear::clock::Clock;
 use allclear::diagnostics::{Diagnostic, Severity};
-use allclear::{BuildOptions, notify, serve};
+use allclear::{BuildOptions, author, notify, serve};
 use cli::{BuildArgs, CheckArgs, Cli, Command, Format};
 
 /// Exit code for bad usage (clap uses it too).
@@ -61,8 +61,66 @@ fn main() -> ExitCode {
             };
             Ok(report(notify::run(&options)))
         }
-        Command::Init(_) | Command::New(_) | Command::Update(_) | Command::Resolve(_) => {
-            Ok(unavailable(&site.unwrap_or_default(), "this command"))
+        Command::Init(args) => Ok(author_result(author::init(&args.dir, &args.title, &args.base_url).map(|files| {
+            for f in &files {
+                eprintln!("  created {}", f.display());
+            }
+            eprintln!(
+                "Created a site in {dir}. Next:\n  allclear build {dir} && open {dir}/public/index.html\n  allclear serve {dir}",
+                dir = args.dir.display()
+            );
+        }))),
+        Command::New(cli::NewCommand::Incident(a)) => {
+            let cx = author_context(site, clock);
+            let request = author::NewIncident {
+                title: a.title,
+                impact: a.impact,
+                components: a.components,
+                next_update: a.next_update,
+            };
+            let message = a.message;
+            Ok(author_result(
+                author::new_incident(&cx, &request, |what| author::read_message(message, what)).map(|w| {
+                    println!("{}", w.path.display());
+                    eprintln!("Started incident {} in {}", w.id, w.path.display());
+                }),
+            ))
+        }
+        Command::New(cli::NewCommand::Maintenance(a)) => {
+            let cx = author_context(site, clock);
+            let request = author::NewMaintenance {
+                title: a.title,
+                from: a.from,
+                until: a.until,
+                components: a.components,
+            };
+            let message = a.message;
+            Ok(author_result(
+                author::new_maintenance(&cx, &request, |what| author::read_message(message, what)).map(|w| {
+                    println!("{}", w.path.display());
+                    eprintln!("Scheduled maintenance {} in {}", w.id, w.path.display());
+                }),
+            ))
+        }
+        Command::Update(a) => {
+            let cx = author_context(site, clock);
+            let request = author::UpdateRequest {
+                id: a.id,
+                status: a.status.clone(),
+                next_update: a.next_update,
+                components: a.components,
+            };
+            let message = a.message;
+            Ok(author_result(author::update(&cx, &request, |what| author::read_message(message, what)).map(|w| {
+                eprintln!("Added an update ({}) to {} in {}", a.status, w.id, w.path.display());
+            })))
+        }
+        Command::Resolve(a) => {
+            let cx = author_context(site, clock);
+            let message = a.message;
+            Ok(author_result(author::resolve(&cx, &a.id, |what| author::read_message(message, what)).map(|w| {
+                eprintln!("Resolved {} ({})", w.id, w.path.display());
+            })))
         }
     };
     result.unwrap_or_else(|message| {
@@ -84,9 +142,35 @@ fn site_dir(positional: Option<PathBuf>, flag: Option<PathBuf>) -> Result<PathBu
     }
 }
 
-fn unavailable(_site: &std::path::Path, what: &str) -> ExitCode {
-    eprintln!("error: {what} is not available yet");
-    ExitCode::from(1)
+fn author_context(site: Option<PathBuf>, clock: Clock) -> author::Context {
+    author::Context {
+        site_dir: site.unwrap_or_else(|| PathBuf::from(".")),
+        now: clock.now(),
+    }
+}
+
+/// Print an authoring command's failure; exit 2 for bad arguments, 1 when
+/// the site or the edit is invalid or a file could not be written.
+fn author_result(result: Result<(), author::AuthorError>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(author::AuthorError::Usage { message, help }) => {
+            eprintln!("error: {message}");
+            if let Some(help) = help {
+                eprintln!("  = help: {help}");
+            }
+            ExitCode::from(USAGE)
+        }
+        Err(author::AuthorError::Invalid(diagnostics)) => {
+            print_diagnostics(&diagnostics);
+            eprintln!("Nothing was written: the site would not build (see above)");
+            ExitCode::from(1)
+        }
+        Err(author::AuthorError::Io { path, source }) => {
+            eprintln!("error: {}: {source}", path.display());
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn report(result: Result<(), String>) -> ExitCode {

@@ -68,6 +68,20 @@ fn strip_location(message: &str) -> String {
     out
 }
 
+/// `text` as one YAML scalar that reads back as exactly `text`: plain when
+/// that is safe, quoted otherwise (serde_yaml decides), never spanning
+/// lines. For authoring commands that write entries.
+pub fn scalar(text: &str) -> String {
+    let out = serde_yaml::to_string(text).expect("a string always serializes");
+    let out = out.trim_end_matches('\n');
+    if out.contains('\n') {
+        // serde_yaml chose a block scalar; a double-quoted one stays on a line.
+        serde_json::to_string(text).expect("a string always serializes")
+    } else {
+        out.to_string()
+    }
+}
+
 /// One step of a path into a YAML document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seg<'a> {
@@ -405,6 +419,30 @@ mod tests {
         let err = parse::<T>("title: x\ntitel: y\n").unwrap_err();
         assert_eq!(err.pos, Some(Pos { line: 2, col: 1 }));
         assert!(err.message.starts_with("unknown field `titel`"), "{}", err.message);
+    }
+
+    #[test]
+    fn scalars_read_back_exactly() {
+        for text in [
+            "plain words",
+            "key: value",
+            "- dash",
+            "#hash",
+            "yes",
+            "null",
+            "12",
+            "a\nb",
+            "'q' \"dq\"",
+            " lead",
+            "tab\t",
+            "\u{7}bell",
+            "",
+        ] {
+            let yaml = format!("v: {}\n", scalar(text));
+            assert!(!yaml.trim_end().contains('\n'), "{yaml}");
+            let back: std::collections::BTreeMap<String, String> = parse(&yaml).unwrap();
+            assert_eq!(back["v"], text, "{yaml}");
+        }
     }
 
     #[test]

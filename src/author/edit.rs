@@ -1,0 +1,443 @@
+//! `update` and `resolve`: append an update to an entry by editing its text.
+//!
+//! The new item goes after the last item of `updates:`, with the same
+//! indentation as the items already there. Nothing else in the file
+//! changes: comments, key order, quoting and line endings stay as written.
+
+use std::fs;
+use std::path::PathBuf;
+
+use super::{AnyStatus, AuthorError, Context, Written, parse_component, parse_when, suggestion, written_time};
+use crate::diagnostics::closest;
+use crate::load::Loaded;
+use crate::load::yaml::{self, Seg};
+use crate::model::{IncidentStatus, MaintenanceStatus};
+
+/// What `update` adds.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateRequest {
+    /// The entry's id.
+    pub id: String,
+    /// An incident or maintenance status, as typed.
+    pub status: String,
+    /// `30m`, a local time or RFC 3339 (incidents only).
+    pub next_update: Option<String>,
+    /// `ID=STATUS` changes (incidents only).
+    pub components: Vec<String>,
+}
+
+/// Append an update to entry `request.id`. `message` is asked for only once
+/// the arguments are known to be right; it gets a description of the
+/// update for the editor.
+///
+/// # Errors
+/// See [`AuthorError`]; nothing is written on error.
+pub fn update(
+    cx: &Context,
+    request: &UpdateRequest,
+    message: impl FnOnce(&str) -> Result<String, AuthorError>,
+) -> Result<Written, AuthorError> {
+    let loaded = cx.load(Default::default())?;
+    let entry = find(&loaded, &request.id)?;
+    let zone = loaded.site.config.time_zone;
+    let status = parse_status(&entry, &request.status)?;
+    let is_incident = matches!(status, AnyStatus::Incident(_));
+    if !is_incident && (request.next_update.is_some() || !request.components.is_empty()) {
+        return Err(AuthorError::usage(
+            "--next-update and --component are for incidents; a maintenance's components are set when it is scheduled",
+            None,
+        ));
+    }
+    let next_update = match &request.next_update {
+        Some(t) => Some(written_time(parse_when(t, zone, cx.now, "--next-update")?, zone)),
+        None => None,
+    };
+    let components = request
+        .components
+        .iter()
+        .map(|c| parse_component(c, &loaded, true).map(|(id, s)| (id, s.as_str())))
+        .collect::<Result<Vec<_>, _>>()?;
+    let text = message(&format!("the `{}` update of \"{}\"", status.as_str(), entry.title))?;
+    let item = Item {
+        at: written_time(cx.now, zone),
+        status: status.as_str(),
+        message: &text,
+        next_update,
+        components,
+    };
+    let path = cx.site_dir.join(&entry.path);
+    let original = fs::read_to_string(&path).map_err(|source| AuthorError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let edited = insert_update(&original, entry.markdown, entry.updates, &item)?;
+    cx.commit(&entry.path, edited)
+}
+
+/// Resolve an incident (a `resolved` update) or complete a maintenance (a
+/// `completed` update).
+///
+/// # Errors
+/// See [`AuthorError`]; nothing is written on error.
+pub fn resolve(
+    cx: &Context,
+    id: &str,
+    message: impl FnOnce(&str) -> Result<String, AuthorError>,
+) -> Result<Written, AuthorError> {
+    let loaded = cx.load(Default::default())?;
+    let entry = find(&loaded, id)?;
+    let status = if entry.incident {
+        IncidentStatus::Resolved.as_str()
+    } else {
+        MaintenanceStatus::Completed.as_str()
+    };
+    let request = UpdateRequest {
+        id: id.to_string(),
+        status: status.to_string(),
+        ..UpdateRequest::default()
+    };
+    update(cx, &request, message)
+}
+
+/// An entry found by id.
+struct Found {
+    path: PathBuf,
+    title: String,
+    incident: bool,
+    markdown: bool,
+    /// How many items its `updates:` list has.
+    updates: usize,
+}
+
+fn find(loaded: &Loaded, id: &str) -> Result<Found, AuthorError> {
+    let site = &loaded.site;
+    let found = site
+        .incidents
+        .iter()
+        .find(|i| i.id == id)
+        .map(|i| (i.path.clone(), i.title.clone(), true, i.updates.len()))
+        .or_else(|| {
+            site.maintenances
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| (m.path.clone(), m.title.clone(), false, m.updates.len()))
+        });
+    let Some((path, title, incident, updates)) = found else {
+        let ids: Vec<&str> = site
+            .incidents
+            .iter()
+            .map(|i| i.id.as_str())
+            .chain(site.maintenances.iter().map(|m| m.id.as_str()))
+            .collect();
+        let mut near: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|c| strsim::jaro_winkler(id, c) >= 0.75 || c.contains(id))
+            .collect();
+        near.sort_by(|a, b| strsim::jaro_winkler(id, b).total_cmp(&strsim::jaro_winkler(id, a)));
+        near.truncate(5);
+        let help = match (closest(id, ids.iter().copied()), near.is_empty()) {
+            (_, false) => format!("did you mean: {}", near.join(", ")),
+            (Some(best), true) => format!("did you mean `{best}`?"),
+            (None, true) => "the id is the entry's file name without the extension".to_string(),
+        };
+        return Err(AuthorError::usage(
+            format!("no incident or maintenance with the id `{id}`"),
+            Some(help),
+        ));
+    };
+    let markdown = path.extension().is_some_and(|e| e == "md");
+    Ok(Found {
+        path,
+        title,
+        incident,
+        markdown,
+        updates,
+    })
+}
+
+fn parse_status(entry: &Found, text: &str) -> Result<AnyStatus, AuthorError> {
+    let text = text.trim();
+    if entry.incident {
+        let all = [
+            IncidentStatus::Investigating,
+            IncidentStatus::Identified,
+            IncidentStatus::Monitoring,
+            IncidentStatus::Resolved,
+        ];
+        all.iter()
+            .find(|s| s.as_str() == text)
+            .map(|s| AnyStatus::Incident(*s))
+            .ok_or_else(|| {
+                let names: Vec<&str> = all.iter().map(|s| s.as_str()).collect();
+                AuthorError::usage(
+                    format!("`{text}` is not an incident status"),
+                    Some(suggestion(text, &names)),
+                )
+            })
+    } else {
+        let all = [
+            MaintenanceStatus::Scheduled,
+            MaintenanceStatus::InProgress,
+            MaintenanceStatus::Verifying,
+            MaintenanceStatus::Completed,
+        ];
+        all.iter()
+            .find(|s| s.as_str() == text)
+            .map(|s| AnyStatus::Maintenance(*s))
+            .ok_or_else(|| {
+                let names: Vec<&str> = all.iter().map(|s| s.as_str()).collect();
+                AuthorError::usage(
+                    format!("`{text}` is not a maintenance status"),
+                    Some(suggestion(text, &names)),
+                )
+            })
+    }
+}
+
+/// The fields of a new update, already formatted.
+pub(super) struct Item<'a> {
+    pub at: String,
+    pub status: &'a str,
+    pub message: &'a str,
+    pub next_update: Option<String>,
+    pub components: Vec<(String, &'static str)>,
+}
+
+impl Item<'_> {
+    /// The item's lines: the first starts with `- ` at column `dash`, the
+    /// others at column `content`.
+    pub(super) fn lines(&self, dash: usize, content: usize) -> Vec<String> {
+        let pad = " ".repeat(content);
+        let mut out = vec![format!("{}- at: {}", " ".repeat(dash), self.at)];
+        out.push(format!("{pad}status: {}", self.status));
+        out.extend(message_lines(self.message, &pad));
+        if let Some(next) = &self.next_update {
+            out.push(format!("{pad}next_update: {next}"));
+        }
+        if !self.components.is_empty() {
+            out.push(format!("{pad}components:"));
+            for (id, status) in &self.components {
+                out.push(format!("{pad}  {id}: {status}"));
+            }
+        }
+        out
+    }
+}
+
+/// `message:` as one scalar, or a literal block for longer or multi-line
+/// text (which reads best in the file and in diffs).
+pub(super) fn message_lines(message: &str, pad: &str) -> Vec<String> {
+    let multi = message.contains('\n') || message.chars().count() > 72;
+    let block_safe =
+        !message.starts_with([' ', '\t']) && !message.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+    if multi && block_safe {
+        let mut out = vec![format!("{pad}message: |")];
+        out.extend(message.trim_end().lines().map(|l| {
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                format!("{pad}  {l}")
+            }
+        }));
+        out
+    } else {
+        vec![format!("{pad}message: {}", yaml::scalar(message))]
+    }
+}
+
+/// `text` with `item` appended to its `updates:` list. `markdown` says the
+/// YAML is front matter; `count` is how many updates the list has.
+fn insert_update(text: &str, markdown: bool, count: usize, item: &Item<'_>) -> Result<String, AuthorError> {
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let (start, end) = yaml_region(&lines, markdown);
+    let yaml: String = lines[start..end].concat();
+    let to_file = |yaml_line: usize| start + yaml_line - 1;
+    let inline = || {
+        AuthorError::usage(
+            "`updates:` is written inline (`[...]`) in this file, so a new update cannot be added without rewriting it",
+            Some("write the list one item per line (`- at: …`), then run the command again".to_string()),
+        )
+    };
+
+    let (insert_at, dash, content, replace_key_line) = match yaml::locate(&yaml, &[Seg::Key("updates")], true) {
+        // No list yet: the key and the item go at the end of the YAML.
+        None => (end, 2, 4, Some((usize::MAX, "updates:".to_string()))),
+        Some(key) if count == 0 => {
+            let key_line = to_file(key.line);
+            let indent = key.col - 1;
+            let line = lines[key_line].trim_end();
+            let after = line.split_once(':').map_or("", |(_, v)| v.trim());
+            if !(after.is_empty() || after == "[]" || after == "~" || after == "null" || after.starts_with('#')) {
+                return Err(inline());
+            }
+            (
+                key_line + 1,
+                indent + 2,
+                indent + 4,
+                Some((key_line, format!("{}updates:", " ".repeat(indent)))),
+            )
+        }
+        Some(key) => {
+            let first = yaml::locate(&yaml, &[Seg::Key("updates"), Seg::Index(0)], false).ok_or_else(inline)?;
+            let last = yaml::locate(&yaml, &[Seg::Key("updates"), Seg::Index(count - 1)], false).ok_or_else(inline)?;
+            if first.line == key.line {
+                return Err(inline());
+            }
+            let first_line = lines[to_file(first.line)];
+            let content = first.col - 1;
+            let dash = first_line[..first_line
+                .char_indices()
+                .nth(content)
+                .map_or(first_line.len(), |(i, _)| i)]
+                .rfind('-')
+                .ok_or_else(inline)?;
+            (end_of_list(&lines, to_file(last.line), end, dash), dash, content, None)
+        }
+    };
+
+    let new_key = matches!(&replace_key_line, Some((usize::MAX, _)));
+    let push = |out: &mut String| {
+        if new_key {
+            push_line(out, "updates:", newline);
+        }
+        push_item(out, item, dash, content, newline);
+    };
+    let mut out = String::with_capacity(text.len() + 256);
+    for (i, line) in lines.iter().enumerate() {
+        if i == insert_at {
+            push(&mut out);
+        }
+        match &replace_key_line {
+            Some((k, replacement)) if *k == i => {
+                out.push_str(replacement);
+                out.push_str(newline);
+            }
+            _ => {
+                out.push_str(line);
+                if i + 1 == insert_at && !line.ends_with('\n') {
+                    out.push_str(newline);
+                }
+            }
+        }
+    }
+    if insert_at >= lines.len() {
+        push(&mut out);
+    }
+    Ok(out)
+}
+
+fn push_item(out: &mut String, item: &Item<'_>, dash: usize, content: usize, newline: &str) {
+    for line in item.lines(dash, content) {
+        push_line(out, &line, newline);
+    }
+}
+
+fn push_line(out: &mut String, line: &str, newline: &str) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push_str(newline);
+    }
+    out.push_str(line);
+    out.push_str(newline);
+}
+
+/// Lines `[start, end)` of the YAML: the front matter between the `---`
+/// lines of a `.md` entry, or the whole file.
+fn yaml_region(lines: &[&str], markdown: bool) -> (usize, usize) {
+    if !markdown {
+        return (0, lines.len());
+    }
+    let close = lines
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, l)| matches!(l.trim_end(), "---" | "..."))
+        .map_or(lines.len(), |(i, _)| i);
+    (1, close)
+}
+
+/// The line after the last line of the list whose last item starts at
+/// `last` and whose dashes stand in column `dash`: trailing blank lines and
+/// comments that are not indented into the list stay after the new item.
+fn end_of_list(lines: &[&str], last: usize, end: usize, dash: usize) -> usize {
+    let mut after = last + 1;
+    for (i, line) in lines.iter().enumerate().take(end).skip(last + 1) {
+        let trimmed = line.trim_start();
+        if trimmed.trim().is_empty() {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let in_list = indent > dash || (indent == dash && (trimmed.starts_with("- ") || trimmed.trim_end() == "-"));
+        if !in_list {
+            break;
+        }
+        after = i + 1;
+    }
+    after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item() -> Item<'static> {
+        Item {
+            at: "2026-11-20T15:25:00+01:00".into(),
+            status: "identified",
+            message: "Found it.",
+            next_update: Some("2026-11-20T16:00:00+01:00".into()),
+            components: vec![("api".into(), "degraded_performance")],
+        }
+    }
+
+    #[test]
+    fn appends_after_the_last_item_keeping_everything_else() {
+        let text = "---\ntitle: X # keep me\nupdates:\n  # first\n  - at: 2026-11-20T14:03:00Z\n    status: investigating\n    message: |\n      Looking.\n\n      More.\n# trailing comment\nimpact: major\n---\nBody\n";
+        let out = insert_update(text, true, 1, &item()).unwrap();
+        assert_eq!(
+            out,
+            "---\ntitle: X # keep me\nupdates:\n  # first\n  - at: 2026-11-20T14:03:00Z\n    status: investigating\n    message: |\n      Looking.\n\n      More.\n  - at: 2026-11-20T15:25:00+01:00\n    status: identified\n    message: Found it.\n    next_update: 2026-11-20T16:00:00+01:00\n    components:\n      api: degraded_performance\n# trailing comment\nimpact: major\n---\nBody\n"
+        );
+    }
+
+    #[test]
+    fn follows_unindented_lists_and_crlf() {
+        let text = "title: X\r\nupdates:\r\n- at: 2026-11-20T14:03:00Z\r\n  status: investigating\r\n";
+        let out = insert_update(text, false, 1, &item()).unwrap();
+        assert!(out.ends_with("  status: investigating\r\n- at: 2026-11-20T15:25:00+01:00\r\n  status: identified\r\n  message: Found it.\r\n  next_update: 2026-11-20T16:00:00+01:00\r\n  components:\r\n    api: degraded_performance\r\n"), "{out:?}");
+    }
+
+    #[test]
+    fn adds_the_list_when_there_is_none() {
+        let text = "title: M\nscheduled_for: 2026-12-01T02:00:00Z\nscheduled_until: 2026-12-01T04:00:00Z";
+        let out = insert_update(text, false, 0, &item()).unwrap();
+        assert!(out.starts_with("title: M\nscheduled_for: 2026-12-01T02:00:00Z\nscheduled_until: 2026-12-01T04:00:00Z\nupdates:\n  - at:"), "{out}");
+        let empty = "title: M\nupdates: []\ncancelled: false\n";
+        let out = insert_update(empty, false, 0, &item()).unwrap();
+        assert!(
+            out.starts_with("title: M\nupdates:\n  - at: 2026-11-20T15:25:00+01:00\n"),
+            "{out}"
+        );
+        assert!(out.ends_with("cancelled: false\n"), "{out}");
+    }
+
+    #[test]
+    fn refuses_inline_lists() {
+        let text = "title: X\nupdates: [{at: 2026-11-20T14:03:00Z, status: investigating}]\n";
+        assert!(matches!(
+            insert_update(text, false, 1, &item()),
+            Err(AuthorError::Usage { .. })
+        ));
+    }
+
+    #[test]
+    fn long_messages_become_literal_blocks() {
+        let lines = message_lines("First line.\n\nSecond paragraph.", "    ");
+        assert_eq!(
+            lines,
+            ["    message: |", "      First line.", "", "      Second paragraph."]
+        );
+        assert_eq!(message_lines("a: b", "  "), ["  message: 'a: b'"]);
+    }
+}

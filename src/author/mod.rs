@@ -1,0 +1,266 @@
+//! The authoring commands: `init`, `new`, `update`, `resolve`. They edit
+//! the text of entry files (never re-serializing YAML, so comments, order
+//! and formatting elsewhere stay as the author wrote them), check the result
+//! with the same loader `build` uses before writing anything, and write
+//! atomically (a temporary file in the same folder, then a rename).
+
+mod edit;
+mod init;
+mod message;
+mod new;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use chrono_tz::Tz;
+
+use crate::diagnostics::{Diagnostic, closest};
+use crate::load::{self, LoadOptions, Loaded, time};
+use crate::model::{ComponentStatus, IncidentStatus, MaintenanceStatus};
+
+pub use edit::{UpdateRequest, resolve, update};
+pub use init::init;
+pub use message::read_message;
+pub use new::{NewIncident, NewMaintenance, new_incident, new_maintenance};
+
+/// What a command wrote.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The file, as shown to the user.
+    pub path: PathBuf,
+    /// The entry's id.
+    pub id: String,
+}
+
+/// Why an authoring command did nothing.
+#[derive(Debug)]
+pub enum AuthorError {
+    /// A bad argument (unknown id, status or component, a time that does not
+    /// parse): exit code 2.
+    Usage { message: String, help: Option<String> },
+    /// The site, or the entry as edited, does not pass the checks `build`
+    /// makes: nothing was written. Exit code 1.
+    Invalid(Vec<Diagnostic>),
+    /// A file could not be read or written. Exit code 1.
+    Io { path: PathBuf, source: io::Error },
+}
+
+impl AuthorError {
+    fn usage(message: impl Into<String>, help: impl Into<Option<String>>) -> Self {
+        AuthorError::Usage {
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+}
+
+/// Where and when a command runs.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub site_dir: PathBuf,
+    /// The reference time: updates are dated with it.
+    pub now: DateTime<Utc>,
+}
+
+impl Context {
+    /// Load the site, with `overrides` read from memory.
+    fn load(&self, overrides: BTreeMap<PathBuf, String>) -> Result<Loaded, AuthorError> {
+        let options = LoadOptions {
+            overrides,
+            ..LoadOptions::default()
+        };
+        load::load(&self.site_dir, &options).map_err(AuthorError::Invalid)
+    }
+
+    /// How a path inside the site is shown.
+    fn shown(&self, rel: &Path) -> PathBuf {
+        if self.site_dir == Path::new(".") {
+            rel.to_path_buf()
+        } else {
+            self.site_dir.join(rel)
+        }
+    }
+
+    /// Check the site with `rel` holding `text`, then write it atomically.
+    fn commit(&self, rel: &Path, text: String) -> Result<Written, AuthorError> {
+        let loaded = self.load(BTreeMap::from([(rel.to_path_buf(), text.clone())]))?;
+        let id = rel
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        debug_assert!(
+            loaded.site.incidents.iter().any(|i| i.id == id) || loaded.site.maintenances.iter().any(|m| m.id == id)
+        );
+        write_atomically(&self.site_dir.join(rel), &text)?;
+        Ok(Written {
+            path: self.shown(rel),
+            id,
+        })
+    }
+}
+
+/// Write `text` to `path` through a temporary sibling and a rename, so a
+/// reader (or a crash) never sees half a file.
+fn write_atomically(path: &Path, text: &str) -> Result<(), AuthorError> {
+    let io_err = |source| AuthorError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(io_err)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.allclear-{}", std::process::id()));
+    fs::write(&temp, text).map_err(io_err)?;
+    fs::rename(&temp, path).map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        io_err(e)
+    })
+}
+
+/// A time in the site's zone with its offset, as commands write them:
+/// `2026-11-20T15:25:00+01:00` (`Z` in UTC).
+fn written_time(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone).to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// A time from the command line: an offset from now (`30m`, `2h`, `1h30m`,
+/// `1d`, optionally `+`), RFC 3339, or a local time in the site's zone.
+fn parse_when(text: &str, zone: Tz, now: DateTime<Utc>, what: &str) -> Result<DateTime<Utc>, AuthorError> {
+    if let Some(d) = parse_offset(text) {
+        return Ok(now + d);
+    }
+    time::parse_time(text, zone).map_err(|e| {
+        AuthorError::usage(
+            format!("{what}: {e}"),
+            Some(
+                "write an offset from now like `30m` or `2h`, a local time like `2026-11-20 16:30`, or RFC 3339"
+                    .to_string(),
+            ),
+        )
+    })
+}
+
+/// `30m`, `2h`, `1h30m`, `45s`, `1d`, with an optional leading `+`.
+fn parse_offset(text: &str) -> Option<Duration> {
+    let text = text.trim().strip_prefix('+').unwrap_or(text.trim());
+    if text.is_empty() {
+        return None;
+    }
+    let mut total = Duration::zero();
+    let mut digits = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        let n: i64 = digits.parse().ok()?;
+        digits.clear();
+        total += match c {
+            's' => Duration::seconds(n),
+            'm' => Duration::minutes(n),
+            'h' => Duration::hours(n),
+            'd' => Duration::days(n),
+            _ => return None,
+        };
+    }
+    digits.is_empty().then_some(total)
+}
+
+/// `ID=STATUS` for a component, checked against the site.
+fn parse_component(
+    arg: &str,
+    loaded: &Loaded,
+    allow_operational: bool,
+) -> Result<(String, ComponentStatus), AuthorError> {
+    let (id, status) = arg.split_once('=').ok_or_else(|| {
+        AuthorError::usage(
+            format!("--component `{arg}` has no status"),
+            Some("write it as ID=STATUS, like `api=partial_outage`".to_string()),
+        )
+    })?;
+    let id = component_id(id.trim(), loaded)?;
+    let allowed: Vec<ComponentStatus> = ComponentStatus::ALL
+        .into_iter()
+        .filter(|s| {
+            *s != ComponentStatus::UnderMaintenance && (allow_operational || *s != ComponentStatus::Operational)
+        })
+        .collect();
+    let status = allowed
+        .iter()
+        .find(|s| s.as_str() == status.trim())
+        .copied()
+        .ok_or_else(|| {
+            let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
+            AuthorError::usage(
+                format!("`{status}` is not a component status here"),
+                Some(suggestion(status, &names)),
+            )
+        })?;
+    Ok((id, status))
+}
+
+/// A component id that exists in `site.yaml`.
+fn component_id(id: &str, loaded: &Loaded) -> Result<String, AuthorError> {
+    let ids: Vec<&str> = loaded.site.components.iter().map(|c| c.id.as_str()).collect();
+    if ids.contains(&id) {
+        Ok(id.to_string())
+    } else {
+        Err(AuthorError::usage(
+            format!("unknown component `{id}`"),
+            Some(suggestion(id, &ids)),
+        ))
+    }
+}
+
+/// "did you mean `x`? one of: a, b, c".
+fn suggestion(word: &str, known: &[&str]) -> String {
+    let list = known.join(", ");
+    match closest(word, known.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`? One of: {list}"),
+        None => format!("one of: {list}"),
+    }
+}
+
+/// An incident status or a maintenance status, whichever the entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AnyStatus {
+    Incident(IncidentStatus),
+    Maintenance(MaintenanceStatus),
+}
+
+impl AnyStatus {
+    fn as_str(self) -> &'static str {
+        match self {
+            AnyStatus::Incident(s) => s.as_str(),
+            AnyStatus::Maintenance(s) => s.as_str(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets() {
+        assert_eq!(parse_offset("30m"), Some(Duration::minutes(30)));
+        assert_eq!(parse_offset("+1h30m"), Some(Duration::minutes(90)));
+        assert_eq!(parse_offset("2d"), Some(Duration::days(2)));
+        assert_eq!(parse_offset("30"), None);
+        assert_eq!(parse_offset("soon"), None);
+        assert_eq!(parse_offset("2026-11-20"), None);
+    }
+
+    #[test]
+    fn written_times_carry_the_zone_offset() {
+        let t = DateTime::parse_from_rfc3339("2026-11-20T14:25:00Z").unwrap().to_utc();
+        assert_eq!(written_time(t, chrono_tz::Europe::Berlin), "2026-11-20T15:25:00+01:00");
+        assert_eq!(written_time(t, chrono_tz::UTC), "2026-11-20T14:25:00Z");
+    }
+}

@@ -1,0 +1,232 @@
+//! `new incident` and `new maintenance`: a new entry file, named
+//! `YYYY-MM-DD-slug.md` after the day (in the site's zone) and the title.
+
+use std::path::PathBuf;
+
+use super::edit::message_lines;
+use super::{AuthorError, Context, Written, component_id, parse_component, parse_when, suggestion, written_time};
+use crate::load::yaml;
+use crate::model::Impact;
+
+/// What `new incident` writes.
+#[derive(Debug, Clone, Default)]
+pub struct NewIncident {
+    pub title: String,
+    /// none, minor, major or critical.
+    pub impact: String,
+    /// `ID=STATUS`.
+    pub components: Vec<String>,
+    /// `30m`, a local time or RFC 3339.
+    pub next_update: Option<String>,
+}
+
+/// What `new maintenance` writes.
+#[derive(Debug, Clone, Default)]
+pub struct NewMaintenance {
+    pub title: String,
+    pub from: String,
+    pub until: String,
+    /// Component ids.
+    pub components: Vec<String>,
+}
+
+/// Start an incident with an `investigating` update at now.
+///
+/// # Errors
+/// See [`AuthorError`]; nothing is written on error.
+pub fn new_incident(
+    cx: &Context,
+    request: &NewIncident,
+    message: impl FnOnce(&str) -> Result<String, AuthorError>,
+) -> Result<Written, AuthorError> {
+    let loaded = cx.load(Default::default())?;
+    let zone = loaded.site.config.time_zone;
+    let impacts = [Impact::None, Impact::Minor, Impact::Major, Impact::Critical];
+    let impact = impacts
+        .iter()
+        .find(|i| i.as_str() == request.impact.trim())
+        .ok_or_else(|| {
+            let names: Vec<&str> = impacts.iter().map(|i| i.as_str()).collect();
+            AuthorError::usage(
+                format!("`{}` is not an impact", request.impact),
+                Some(suggestion(&request.impact, &names)),
+            )
+        })?;
+    let components = request
+        .components
+        .iter()
+        .map(|c| parse_component(c, &loaded, false))
+        .collect::<Result<Vec<_>, _>>()?;
+    let next_update = match &request.next_update {
+        Some(t) => Some(written_time(parse_when(t, zone, cx.now, "--next-update")?, zone)),
+        None => None,
+    };
+    check_title(&request.title)?;
+    let text = message(&format!("the first update of \"{}\"", request.title))?;
+
+    let mut lines = vec![
+        "---".to_string(),
+        format!("title: {}", yaml::scalar(request.title.trim())),
+        format!("impact: {}", impact.as_str()),
+    ];
+    if components.is_empty() {
+        lines.push("components: {}".into());
+    } else {
+        lines.push("components:".into());
+        lines.extend(components.iter().map(|(id, s)| format!("  {id}: {}", s.as_str())));
+    }
+    lines.push("updates:".into());
+    lines.push(format!("  - at: {}", written_time(cx.now, zone)));
+    lines.push("    status: investigating".into());
+    lines.extend(message_lines(&text, "    "));
+    if let Some(next) = next_update {
+        lines.push(format!("    next_update: {next}"));
+    }
+    lines.push("---".into());
+    lines.push(String::new());
+    let rel = new_path(cx, &loaded, "incidents", &request.title);
+    cx.commit(&rel, lines.join("\n"))
+}
+
+/// Schedule a maintenance, with a `scheduled` update at now carrying the
+/// announcement (when there is one).
+///
+/// # Errors
+/// See [`AuthorError`]; nothing is written on error.
+pub fn new_maintenance(
+    cx: &Context,
+    request: &NewMaintenance,
+    message: impl FnOnce(&str) -> Result<String, AuthorError>,
+) -> Result<Written, AuthorError> {
+    let loaded = cx.load(Default::default())?;
+    let zone = loaded.site.config.time_zone;
+    let from = parse_when(&request.from, zone, cx.now, "--from")?;
+    let until = parse_when(&request.until, zone, cx.now, "--until")?;
+    if until <= from {
+        return Err(AuthorError::usage(
+            "--until is not after --from",
+            Some(format!(
+                "the window starts {}; give an end after it",
+                written_time(from, zone)
+            )),
+        ));
+    }
+    if request.components.is_empty() {
+        return Err(AuthorError::usage(
+            "a maintenance needs at least one --component",
+            Some("name the affected components, like `--component database --component api`".to_string()),
+        ));
+    }
+    let components = request
+        .components
+        .iter()
+        .map(|c| component_id(c.trim(), &loaded))
+        .collect::<Result<Vec<_>, _>>()?;
+    check_title(&request.title)?;
+    let text = message(&format!("the announcement of \"{}\"", request.title))?;
+
+    let mut lines = vec![
+        "---".to_string(),
+        format!("title: {}", yaml::scalar(request.title.trim())),
+        format!("components: [{}]", components.join(", ")),
+        format!("scheduled_for: {}", written_time(from, zone)),
+        format!("scheduled_until: {}", written_time(until, zone)),
+        "updates:".to_string(),
+        format!("  - at: {}", written_time(cx.now, zone)),
+        "    status: scheduled".to_string(),
+    ];
+    lines.extend(message_lines(&text, "    "));
+    lines.push("---".into());
+    lines.push(String::new());
+    let rel = new_path(cx, &loaded, "maintenance", &request.title);
+    cx.commit(&rel, lines.join("\n"))
+}
+
+fn check_title(title: &str) -> Result<(), AuthorError> {
+    if title.trim().is_empty() {
+        return Err(AuthorError::usage(
+            "the title is empty",
+            Some("say what users see, like \"Elevated error rates on the API\"".to_string()),
+        ));
+    }
+    Ok(())
+}
+
+/// `FOLDER/YYYY-MM-DD-slug.md`, with `-2`, `-3` … when the id is taken.
+fn new_path(cx: &Context, loaded: &crate::load::Loaded, folder: &str, title: &str) -> PathBuf {
+    let day = cx.now.with_timezone(&loaded.site.config.time_zone).format("%Y-%m-%d");
+    let slug = slug(title);
+    let base = if slug.is_empty() {
+        format!("{day}")
+    } else {
+        format!("{day}-{slug}")
+    };
+    let taken = |id: &str| {
+        loaded.site.incidents.iter().any(|i| i.id == id)
+            || loaded.site.maintenances.iter().any(|m| m.id == id)
+            || cx.site_dir.join(folder).join(format!("{id}.md")).exists()
+    };
+    let id = (1..)
+        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+        .find(|id| !taken(id))
+        .expect("some suffix is free");
+    PathBuf::from(folder).join(format!("{id}.md"))
+}
+
+/// Lowercase ASCII words joined by hyphens, at most about 50 characters,
+/// cut at a word boundary: `Elevated API errors (EU)` -> `elevated-api-errors-eu`.
+fn slug(title: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in title.chars() {
+        let c = fold(c);
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() && out.len() + w.len() + 1 > 50 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w);
+    }
+    out.chars().take(60).collect()
+}
+
+/// A few common accented letters as their base letter.
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ß' => 's',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Elevated API errors (EU)"), "elevated-api-errors-eu");
+        assert_eq!(slug("Café déjà vu: 50% slower!"), "cafe-deja-vu-50-slower");
+        assert_eq!(slug("🚨"), "");
+        assert!(slug(&"word ".repeat(40)).len() <= 50);
+    }
+}
