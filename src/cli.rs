@@ -99,6 +99,7 @@ pub struct InitArgs {
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     /// The site folder [default: --site, else .]
+    #[arg(id = "site_dir", value_name = "SITE")]
     pub site: Option<PathBuf>,
 
     /// Where to write the site [default: SITE/public].
@@ -122,6 +123,7 @@ pub enum Format {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The site folder [default: --site, else .]
+    #[arg(id = "site_dir", value_name = "SITE")]
     pub site: Option<PathBuf>,
 
     /// Output format.
@@ -136,6 +138,7 @@ pub struct CheckArgs {
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// The site folder [default: --site, else .]
+    #[arg(id = "site_dir", value_name = "SITE")]
     pub site: Option<PathBuf>,
 
     /// The port to listen on.

@@ -209,7 +209,9 @@ impl Item<'_> {
     /// others at column `content`.
     pub(super) fn lines(&self, dash: usize, content: usize) -> Vec<String> {
         let pad = " ".repeat(content);
-        let mut out = vec![format!("{}- at: {}", " ".repeat(dash), self.at)];
+        // `-` then spaces up to the content column, as the author's items have it.
+        let gap = " ".repeat(content.saturating_sub(dash + 1).max(1));
+        let mut out = vec![format!("{}-{gap}at: {}", " ".repeat(dash), self.at)];
         out.push(format!("{pad}status: {}", self.status));
         out.extend(message_lines(self.message, &pad));
         if let Some(next) = &self.next_update {

@@ -54,7 +54,9 @@ pub fn read_message(given: Option<String>, what: &str) -> Result<String, AuthorE
 /// Run `editor` (a shell command line) on a temporary file and return what
 /// was written, without `#` lines.
 pub(crate) fn edit(editor: &str, what: &str) -> Result<String, AuthorError> {
-    let file = std::env::temp_dir().join(format!("allclear-message-{}.md", std::process::id()));
+    static SEQUENCE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = std::env::temp_dir().join(format!("allclear-message-{}-{n}.md", std::process::id()));
     let template = format!(
         "\n# Write the message for {what} above.\n# Lines starting with # are ignored; an empty message writes nothing.\n# It is Markdown: **bold**, lists and links work.\n"
     );

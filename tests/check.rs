@@ -1,0 +1,108 @@
+//! `allclear check`: every warning, its exact JSON, and the exit codes.
+
+mod common;
+
+use std::fs;
+
+use common::{NOW, allclear, copy_tree, example_site, fixture};
+
+#[test]
+fn finds_each_warning_with_exact_json() {
+    let output = allclear()
+        .current_dir(fixture("check-site"))
+        .args(["check", "--now", "2026-11-20T16:00:00Z", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "warnings alone do not fail");
+    let expected = fs::read_to_string(fixture("check-expected.json")).unwrap();
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), expected);
+    let findings: Vec<allclear::check::Finding> = serde_json::from_str(&expected).unwrap();
+    let mut codes: Vec<&str> = findings.iter().map(|f| f.code.as_str()).collect();
+    codes.sort_unstable();
+    assert_eq!(
+        codes,
+        [
+            "maintenance-overdue",
+            "next-update-missing",
+            "next-update-overdue",
+            "ongoing-too-long",
+            "operational-in-incident",
+            "raw-html-allowed",
+            "resolved-without-message",
+            "update-in-future",
+        ]
+    );
+}
+
+#[test]
+fn deny_warnings_fails_and_text_shows_lines() {
+    allclear()
+        .current_dir(fixture("check-site"))
+        .args(["check", "--now", "2026-11-20T16:00:00Z", "--deny-warnings"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "warning: incidents/2026-11-20-overdue.md:10:18: the next update was promised for 15:30 UTC, 30 min ago",
+        ))
+        .stderr(predicates::str::contains(
+            "help: post one now: allclear update 2026-11-20-overdue",
+        ))
+        .stderr(predicates::str::contains("0 errors, 8 warnings"));
+}
+
+#[test]
+fn the_example_site_is_clean_at_its_pinned_time() {
+    allclear()
+        .arg("check")
+        .arg(example_site())
+        .args(["--now", NOW, "--deny-warnings"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("0 errors, 0 warnings"));
+}
+
+#[test]
+fn errors_fail_and_are_in_the_json_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("base-site"), &site);
+    fs::write(
+        site.join("incidents/broken.md"),
+        "---\ntitle: Broken\nimpact: huge\ncomponents: {}\nupdates: []\n---\n",
+    )
+    .unwrap();
+    let output = allclear()
+        .current_dir(&site)
+        .args(["check", "--now", NOW, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let findings: Vec<allclear::check::Finding> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(findings.len(), 1);
+    let f = &findings[0];
+    assert_eq!(
+        (f.file.as_str(), f.line, f.column, f.severity.as_str()),
+        ("incidents/broken.md", 3, 9, "error")
+    );
+    assert_eq!(f.message, "`huge` is not a valid value for `impact`");
+}
+
+#[test]
+fn a_broken_template_is_an_error_for_check_as_for_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("base-site"), &site);
+    fs::create_dir_all(site.join("templates")).unwrap();
+    fs::write(site.join("templates/index.html"), "{{ nope(").unwrap();
+    allclear().arg("check").arg(&site).args(["--now", NOW]).assert().code(1);
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    allclear().args(["check", "--format", "xml"]).assert().code(2);
+    allclear()
+        .args(["check", "a", "--site", "b"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("two site folders"));
+}
