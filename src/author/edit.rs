@@ -165,16 +165,7 @@ fn parse_status(entry: &Found, text: &str) -> Result<AnyStatus, AuthorError> {
             IncidentStatus::Monitoring,
             IncidentStatus::Resolved,
         ];
-        all.iter()
-            .find(|s| s.as_str() == text)
-            .map(|s| AnyStatus::Incident(*s))
-            .ok_or_else(|| {
-                let names: Vec<&str> = all.iter().map(|s| s.as_str()).collect();
-                AuthorError::usage(
-                    format!("`{text}` is not an incident status"),
-                    Some(suggestion(text, &names)),
-                )
-            })
+        pick(&all, IncidentStatus::as_str, text, "an incident status").map(AnyStatus::Incident)
     } else {
         let all = [
             MaintenanceStatus::Scheduled,
@@ -182,17 +173,16 @@ fn parse_status(entry: &Found, text: &str) -> Result<AnyStatus, AuthorError> {
             MaintenanceStatus::Verifying,
             MaintenanceStatus::Completed,
         ];
-        all.iter()
-            .find(|s| s.as_str() == text)
-            .map(|s| AnyStatus::Maintenance(*s))
-            .ok_or_else(|| {
-                let names: Vec<&str> = all.iter().map(|s| s.as_str()).collect();
-                AuthorError::usage(
-                    format!("`{text}` is not a maintenance status"),
-                    Some(suggestion(text, &names)),
-                )
-            })
+        pick(&all, MaintenanceStatus::as_str, text, "a maintenance status").map(AnyStatus::Maintenance)
     }
+}
+
+/// The value of `all` named `text`, or a usage error listing the names.
+pub(super) fn pick<T: Copy>(all: &[T], name: fn(T) -> &'static str, text: &str, what: &str) -> Result<T, AuthorError> {
+    all.iter().copied().find(|v| name(*v) == text).ok_or_else(|| {
+        let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
+        AuthorError::usage(format!("`{text}` is not {what}"), Some(suggestion(text, &names)))
+    })
 }
 
 /// The fields of a new update, already formatted.

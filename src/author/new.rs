@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::edit::message_lines;
-use super::{AuthorError, Context, Written, component_id, parse_component, parse_when, suggestion, written_time};
+use super::edit::{message_lines, pick};
+use super::{AuthorError, Context, Written, component_id, parse_component, parse_when, written_time};
 use crate::load::yaml;
 use crate::model::Impact;
 
@@ -42,16 +42,7 @@ pub fn new_incident(
     let loaded = cx.load(Default::default())?;
     let zone = loaded.site.config.time_zone;
     let impacts = [Impact::None, Impact::Minor, Impact::Major, Impact::Critical];
-    let impact = impacts
-        .iter()
-        .find(|i| i.as_str() == request.impact.trim())
-        .ok_or_else(|| {
-            let names: Vec<&str> = impacts.iter().map(|i| i.as_str()).collect();
-            AuthorError::usage(
-                format!("`{}` is not an impact", request.impact),
-                Some(suggestion(&request.impact, &names)),
-            )
-        })?;
+    let impact = pick(&impacts, Impact::as_str, request.impact.trim(), "an impact")?;
     let components = request
         .components
         .iter()
