@@ -51,15 +51,18 @@ fn main() -> ExitCode {
             report(serve::run(options))
         }),
         Command::Notify(args) => {
-            let options = notify::NotifyOptions {
-                site_dir: site.unwrap_or_else(|| PathBuf::from(".")),
-                since: args.since,
-                webhooks: args.webhooks,
-                slacks: args.slacks,
-                dry_run: args.dry_run,
-                now: clock.now(),
-            };
-            Ok(report(notify::run(&options)))
+            notify::backoff_from_env(std::env::var(notify::BACKOFF_ENV).ok().as_deref()).map(|backoff| {
+                let options = notify::NotifyOptions {
+                    site_dir: site.unwrap_or_else(|| PathBuf::from(".")),
+                    since: args.since,
+                    webhooks: args.webhooks,
+                    slacks: args.slacks,
+                    dry_run: args.dry_run,
+                    now: clock.now(),
+                    backoff,
+                };
+                notify_report(notify::run(&options))
+            })
         }
         Command::Init(_) | Command::New(_) | Command::Update(_) | Command::Resolve(_) => {
             Ok(unavailable(&site.unwrap_or_default(), "this command"))
@@ -95,6 +98,21 @@ fn report(result: Result<(), String>) -> ExitCode {
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::from(1)
+        }
+    }
+}
+
+/// `notify`'s exit: 0, 1 for failed posts or site errors (printed), 2 for
+/// bad usage.
+fn notify_report(result: Result<(), notify::NotifyError>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if let notify::NotifyError::Site(diagnostics) = &e {
+                print_diagnostics(diagnostics);
+            }
+            eprintln!("error: {e}");
+            ExitCode::from(e.exit_code())
         }
     }
 }
