@@ -75,7 +75,10 @@ pub enum Command {
     )]
     Resolve(ResolveArgs),
 
-    /// Post the updates added since a git revision to webhooks and Slack.
+    /// Post the updates added or changed since a git revision to webhooks and Slack.
+    ///
+    /// Each update is posted once: a ledger in the git folder remembers what
+    /// went where. Exits 1 when a target keeps failing, 2 for an unknown revision.
     #[command(
         after_help = "Examples:\n  allclear notify --since HEAD~1 --webhook https://hooks.example.com/status --dry-run\n  allclear notify --since \"$LAST_DEPLOYED\" --slack \"$SLACK_WEBHOOK_URL\"\n"
     )]

@@ -51,15 +51,18 @@ fn main() -> ExitCode {
             report(serve::run(options))
         }),
         Command::Notify(args) => {
-            let options = notify::NotifyOptions {
-                site_dir: site.unwrap_or_else(|| PathBuf::from(".")),
-                since: args.since,
-                webhooks: args.webhooks,
-                slacks: args.slacks,
-                dry_run: args.dry_run,
-                now: clock.now(),
-            };
-            Ok(report(notify::run(&options)))
+            notify::backoff_from_env(std::env::var(notify::BACKOFF_ENV).ok().as_deref()).map(|backoff| {
+                let options = notify::NotifyOptions {
+                    site_dir: site.unwrap_or_else(|| PathBuf::from(".")),
+                    since: args.since,
+                    webhooks: args.webhooks,
+                    slacks: args.slacks,
+                    dry_run: args.dry_run,
+                    now: clock.now(),
+                    backoff,
+                };
+                notify_report(notify::run(&options))
+            })
         }
         Command::Init(args) => Ok(author_result(author::init(&args.dir, &args.title, &args.base_url).map(|files| {
             for f in &files {
@@ -213,6 +216,21 @@ fn check(site_dir: &std::path::Path, args: &CheckArgs, clock: Clock) -> ExitCode
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// `notify`'s exit: 0, 1 for failed posts or site errors (printed), 2 for
+/// bad usage.
+fn notify_report(result: Result<(), notify::NotifyError>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if let notify::NotifyError::Site(diagnostics) = &e {
+                print_diagnostics(diagnostics);
+            }
+            eprintln!("error: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
 }
 
 fn build(site_dir: PathBuf, args: BuildArgs, clock: Clock) -> ExitCode {

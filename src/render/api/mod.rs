@@ -118,6 +118,24 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
     ]
 }
 
+/// The `page` object of the API files, for `snap`.
+pub fn page(snap: &Snapshot<'_>) -> Page {
+    Api::new(snap).page
+}
+
+/// The API object of incident `i` (an index into `snap.site.incidents`),
+/// field for field as `incidents.json` has it: for webhooks that must say
+/// exactly what the API says.
+pub fn incident_object(snap: &Snapshot<'_>, i: usize) -> Incident {
+    Api::new(snap).incident(i)
+}
+
+/// The API object of maintenance `m` (an index into
+/// `snap.site.maintenances`), as `scheduled-maintenances.json` has it.
+pub fn maintenance_object(snap: &Snapshot<'_>, m: usize) -> Incident {
+    Api::new(snap).maintenance(m)
+}
+
 fn json<T: Serialize>(name: &str, value: &T) -> OutputFile {
     OutputFile {
         path: format!("api/v2/{name}"),
