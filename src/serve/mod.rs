@@ -1,0 +1,553 @@
+//! `allclear serve`: a live preview of the site while you edit it.
+//!
+//! The site is built into memory with [`crate::build_files`], the same
+//! pipeline as `allclear build`, and nothing is written to disk. The server
+//! (axum on a single-threaded tokio runtime) answers from the last good
+//! build. The site folder is watched ([`watch`]), and every change rebuilds
+//! it on a thread of its own. Each build, good or failed, starts a new
+//! generation. Pages served here carry a small script ([`reload`]) that
+//! follows the generations over Server-Sent Events and reloads the page
+//! when one starts. A failed build keeps the last good files served. Its
+//! errors go to the terminal and, as an overlay, onto every page until a
+//! build succeeds again.
+//!
+//! The server and the rebuild thread share one `tokio::sync::watch`
+//! channel holding the current [`Generation`].
+
+mod reload;
+mod watch;
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::header::{ALLOW, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
+use axum::http::{HeaderValue, Method, StatusCode, Uri};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::Stream;
+use tokio::sync::watch as channel;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::clock::Clock;
+use crate::diagnostics::{Diagnostic, Severity};
+
+/// How long open connections get to finish after Ctrl-C.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
+
+/// What `serve` needs.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder (holds `site.yaml`).
+    pub site_dir: PathBuf,
+    /// The address to listen on: an IP address or a host name.
+    pub bind: String,
+    /// The port to listen on; 0 picks a free one (the printed URL tells which).
+    pub port: u16,
+    /// Open the page in a browser once the server is up.
+    pub open: bool,
+    /// Watch by polling instead of file-system events.
+    pub poll: bool,
+    /// Read at every build.
+    pub clock: Clock,
+}
+
+/// Serve the site until Ctrl-C, rebuilding it on every change.
+///
+/// Prints `Serving SITE at URL (Ctrl-C to stop)` once the first build is
+/// done, then a line per rebuild and the diagnostics of failed builds.
+///
+/// # Errors
+/// A message for the user: the folder does not exist or cannot be
+/// watched, or the address cannot be listened on (for example the port is
+/// in use).
+pub fn run(options: ServeOptions) -> Result<(), String> {
+    if !options.site_dir.is_dir() {
+        return Err(format!("there is no site folder at {}", options.site_dir.display()));
+    }
+    let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
+        .map_err(|e| bind_error(&options.bind, options.port, &e))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let url = browse_url(addr);
+
+    let mut builder = Rebuilder::new(&options, &url);
+    let (sender, receiver) = channel::channel(builder.build(None));
+
+    let (change_tx, change_rx) = mpsc::channel::<Vec<PathBuf>>();
+    let watcher = Arc::new(watch::SiteWatcher::start(&options.site_dir, options.poll, change_tx)?);
+    let weak_watcher = Arc::downgrade(&watcher);
+    std::thread::Builder::new()
+        .name("allclear-rebuild".into())
+        .spawn(move || {
+            // Ends when the watcher is dropped, which drops the sender.
+            while let Ok(mut changed) = change_rx.recv() {
+                while let Ok(more) = change_rx.try_recv() {
+                    changed.extend(more);
+                }
+                if let Some(w) = weak_watcher.upgrade()
+                    && let Err(e) = w.refresh()
+                {
+                    eprintln!("warning: watching the site folder: {e}");
+                }
+                sender.send_replace(builder.build(Some(&changed)));
+            }
+        })
+        .map_err(|e| format!("cannot start the rebuild thread: {e}"))?;
+
+    let announce = move || {
+        if !addr.ip().is_loopback() {
+            eprintln!(
+                "note: listening on {}: other machines that can reach it can see this preview",
+                addr.ip()
+            );
+        }
+        eprintln!("Serving {} at {url} (Ctrl-C to stop)", options.site_dir.display());
+        if options.open {
+            open_browser(&url);
+        }
+    };
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    let result = runtime.block_on(serve(listener, receiver, announce));
+    drop(watcher);
+    result
+}
+
+/// Serve `listener` from the generations in `site` until Ctrl-C; `announce`
+/// runs once Ctrl-C is handled here.
+async fn serve(
+    listener: std::net::TcpListener,
+    site: channel::Receiver<Generation>,
+    announce: impl FnOnce(),
+) -> Result<(), String> {
+    let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| format!("cannot listen: {e}"))?;
+    let (stop_tx, stop_rx) = channel::channel(false);
+    let app = router(site, stop_rx.clone());
+    // `ctrl_c` installs its handler when first polled: do that now, before
+    // telling anyone to press Ctrl-C.
+    let mut ctrl_c = Box::pin(tokio::signal::ctrl_c());
+    let early = tokio::select! {
+        biased;
+        signal = &mut ctrl_c => Some(signal),
+        () = std::future::ready(()) => None,
+    };
+    announce();
+    let shutdown = async move {
+        let signal = match early {
+            Some(signal) => signal,
+            None => ctrl_c.await,
+        };
+        match signal {
+            Ok(()) => eprintln!("\nStopping"),
+            Err(e) => {
+                eprintln!("warning: cannot wait for Ctrl-C ({e}); serving until killed");
+                std::future::pending::<()>().await;
+            }
+        }
+        // Ends the event streams, which would otherwise hold their
+        // connections open for ever.
+        let _ = stop_tx.send(true);
+    };
+    let server = axum::serve(listener, app).with_graceful_shutdown(shutdown);
+    let mut stopping = stop_rx;
+    tokio::select! {
+        result = async { server.await } => result.map_err(|e| format!("the server failed: {e}")),
+        // A browser that keeps a connection busy does not keep us up.
+        () = async {
+            let _ = stopping.wait_for(|&stop| stop).await;
+            tokio::time::sleep(SHUTDOWN_GRACE).await;
+        } => Ok(()),
+    }
+}
+
+/// The routes: the event stream, and every other path from the site.
+/// Every response says `Cache-Control: no-store`, so a reload always shows
+/// the latest build.
+fn router(site: channel::Receiver<Generation>, stop: channel::Receiver<bool>) -> Router {
+    Router::new()
+        .route(reload::EVENTS_PATH, get(events))
+        .fallback(site_file)
+        .with_state(AppState { site, stop })
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+}
+
+/// One build's outcome, as served.
+#[derive(Debug, Clone)]
+struct Generation {
+    /// Unique to this build in this process: `SESSION-N`.
+    id: String,
+    /// The files of the last good build, by path (`incidents/x/index.html`).
+    files: Arc<HashMap<String, Bytes>>,
+    /// The rendered diagnostics when this build failed.
+    error: Option<Arc<str>>,
+}
+
+#[derive(Clone)]
+struct AppState {
+    site: channel::Receiver<Generation>,
+    stop: channel::Receiver<bool>,
+}
+
+/// Runs the builds and keeps the last good files.
+struct Rebuilder {
+    site_dir: PathBuf,
+    base_url: String,
+    clock: Clock,
+    color: bool,
+    /// Tells this process's generations from an earlier server's, so a page
+    /// left open across a restart reloads too.
+    session: String,
+    count: u64,
+    last_good: Arc<HashMap<String, Bytes>>,
+}
+
+impl Rebuilder {
+    fn new(options: &ServeOptions, url: &str) -> Self {
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        Rebuilder {
+            site_dir: options.site_dir.clone(),
+            // Links that must be absolute (the 404 page's, the feeds') point
+            // here, not at the public site.
+            base_url: url.trim_end_matches('/').to_string(),
+            clock: options.clock,
+            color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            session: format!("{:x}{:x}", started.as_millis(), std::process::id()),
+            count: 0,
+            last_good: Arc::default(),
+        }
+    }
+
+    /// Build the site at the clock's current time and report it in the
+    /// terminal; `changed` are the paths that caused it (`None` for the
+    /// first build).
+    fn build(&mut self, changed: Option<&[PathBuf]>) -> Generation {
+        if let Some(changed) = changed {
+            eprintln!("Changed: {}", describe_changes(changed));
+        }
+        let started = Instant::now();
+        let result = crate::build_files(&self.site_dir, Some(self.base_url.clone()), self.clock.now());
+        self.count += 1;
+        let id = format!("{}-{}", self.session, self.count);
+        match result {
+            Ok(built) => {
+                self.print(&built.warnings);
+                eprintln!(
+                    "Built {} incidents and {} maintenances: {} files in {:.2} s",
+                    built.incidents,
+                    built.maintenances,
+                    built.files.len(),
+                    started.elapsed().as_secs_f64()
+                );
+                self.last_good = Arc::new(
+                    built
+                        .files
+                        .into_iter()
+                        .map(|f| (f.path, Bytes::from(f.bytes)))
+                        .collect(),
+                );
+                Generation {
+                    id,
+                    files: Arc::clone(&self.last_good),
+                    error: None,
+                }
+            }
+            Err(e) => {
+                self.print(&e.diagnostics);
+                let errors = e.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+                let kept = if self.last_good.is_empty() {
+                    "nothing to serve until it builds"
+                } else {
+                    "still serving the last good build"
+                };
+                eprintln!(
+                    "Build failed: {errors} error{}; {kept}",
+                    if errors == 1 { "" } else { "s" }
+                );
+                let text: Vec<String> = e.diagnostics.iter().map(|d| d.render(false)).collect();
+                Generation {
+                    id,
+                    files: Arc::clone(&self.last_good),
+                    error: Some(text.join("\n\n").into()),
+                }
+            }
+        }
+    }
+
+    fn print(&self, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            eprintln!("{}\n", d.render(self.color));
+        }
+    }
+}
+
+/// `incidents/a.md`, or `incidents/a.md and 2 more`.
+fn describe_changes(changed: &[PathBuf]) -> String {
+    let mut paths: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+    paths.sort();
+    paths.dedup();
+    match paths.as_slice() {
+        [] => "the site folder".into(),
+        [one] if one.is_empty() => "the site folder".into(),
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+    }
+}
+
+/// `GET /__allclear/events`: the current generation's id at once, then
+/// each new one, until the server stops.
+async fn events(State(app): State<AppState>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let stream = futures_util::stream::unfold((app, true), |(mut app, first)| async move {
+        if !first {
+            tokio::select! {
+                changed = app.site.changed() => changed.ok()?,
+                _ = app.stop.wait_for(|&stop| stop) => return None,
+            }
+        }
+        let id = app.site.borrow_and_update().id.clone();
+        // Reconnect quickly after a restart of the server.
+        let event = Event::default().retry(Duration::from_secs(1)).data(id);
+        Some((Ok(event), (app, false)))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Every other path: a file of the last good build. `/` and `/dir/` serve
+/// their `index.html`, `/dir` redirects to `/dir/` when that exists, and
+/// anything else gets the site's `404.html` with status 404. HTML gets the
+/// reload script, and the error overlay while the site has errors.
+async fn site_file(State(app): State<AppState>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return (StatusCode::METHOD_NOT_ALLOWED, [(ALLOW, "GET, HEAD")]).into_response();
+    }
+    let generation = app.site.borrow().clone();
+    let files = &generation.files;
+    if files.is_empty() {
+        let page = reload::placeholder(&generation.id, generation.error.as_deref());
+        return (StatusCode::SERVICE_UNAVAILABLE, [(CONTENT_TYPE, HTML)], page).into_response();
+    }
+    let Some(path) = decode_path(uri.path()) else {
+        return not_found(&generation);
+    };
+    let path = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path
+    };
+    if let Some(bytes) = files.get(&path) {
+        return file_response(StatusCode::OK, &path, bytes, &generation);
+    }
+    if files.contains_key(&format!("{path}/index.html")) {
+        let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+        let location = format!("{}/{query}", uri.path());
+        return (StatusCode::TEMPORARY_REDIRECT, [(LOCATION, location)]).into_response();
+    }
+    not_found(&generation)
+}
+
+fn not_found(generation: &Generation) -> Response {
+    match generation.files.get("404.html") {
+        Some(bytes) => file_response(StatusCode::NOT_FOUND, "404.html", bytes, generation),
+        None => (StatusCode::NOT_FOUND, [(CONTENT_TYPE, TEXT)], "Not found\n").into_response(),
+    }
+}
+
+fn file_response(status: StatusCode, path: &str, bytes: &Bytes, generation: &Generation) -> Response {
+    let content_type = content_type(path);
+    let body = if content_type == HTML {
+        Bytes::from(reload::inject(bytes, &generation.id, generation.error.as_deref()))
+    } else {
+        bytes.clone()
+    };
+    (status, [(CONTENT_TYPE, content_type)], body).into_response()
+}
+
+const HTML: &str = "text/html; charset=utf-8";
+const TEXT: &str = "text/plain; charset=utf-8";
+
+/// The Content-Type for a file, by its extension.
+fn content_type(path: &str) -> &'static str {
+    let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("html" | "htm") => HTML,
+        Some("css") => "text/css; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("rss") => "application/rss+xml",
+        Some("atom") => "application/atom+xml",
+        Some("xml") => "application/xml",
+        Some("ics") => "text/calendar; charset=utf-8",
+        Some("txt") => TEXT,
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("avif") => "image/avif",
+        Some("ico") => "image/x-icon",
+        Some("woff") => "font/woff",
+        Some("woff2") => "font/woff2",
+        Some("pdf") => "application/pdf",
+        Some("webmanifest") => "application/manifest+json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A request path as a key of the built files: percent-decoded, without the
+/// leading `/`. `None` when it does not decode to UTF-8 or has a `..`
+/// segment.
+fn decode_path(path: &str) -> Option<String> {
+    let raw = path.trim_start_matches('/').as_bytes();
+    let mut bytes = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        if raw[i] == b'%'
+            && let (Some(hi), Some(lo)) = (
+                raw.get(i + 1).and_then(|&b| hex(b)),
+                raw.get(i + 2).and_then(|&b| hex(b)),
+            )
+        {
+            bytes.push((hi * 16 + lo) as u8);
+            i += 3;
+        } else {
+            bytes.push(raw[i]);
+            i += 1;
+        }
+    }
+    let decoded = String::from_utf8(bytes).ok()?;
+    (!decoded.split('/').any(|segment| segment == "..")).then_some(decoded)
+}
+
+/// The URL to browse: `http://ADDR/`, with the loopback address in place of
+/// an unspecified one (`0.0.0.0`, `::`).
+fn browse_url(addr: SocketAddr) -> String {
+    let mut shown = addr;
+    if addr.ip().is_unspecified() {
+        shown.set_ip(match addr {
+            SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+            SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+        });
+    }
+    format!("http://{shown}/")
+}
+
+fn bind_error(bind: &str, port: u16, e: &std::io::Error) -> String {
+    let at = if bind.contains(':') {
+        format!("[{bind}]:{port}")
+    } else {
+        format!("{bind}:{port}")
+    };
+    match e.kind() {
+        std::io::ErrorKind::AddrInUse => format!(
+            "cannot listen on {at}: the port is in use (is another `allclear serve` running?); choose another with --port"
+        ),
+        std::io::ErrorKind::AddrNotAvailable => {
+            format!("cannot listen on {at}: that is not an address of this machine; leave out --bind to use 127.0.0.1")
+        }
+        _ => format!("cannot listen on {at}: {e}"),
+    }
+}
+
+/// Open `url` in the default browser, or say why not.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/c", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    match command.spawn() {
+        Ok(mut child) => {
+            // Reap it, so it does not linger as a zombie.
+            std::thread::spawn(move || child.wait());
+        }
+        Err(e) => eprintln!("note: could not open a browser ({e}); open {url} yourself"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_decode_to_file_keys() {
+        assert_eq!(decode_path("/").as_deref(), Some(""));
+        assert_eq!(decode_path("/history/2026/11/").as_deref(), Some("history/2026/11/"));
+        assert_eq!(decode_path("/a%20b.png").as_deref(), Some("a b.png"));
+        assert_eq!(decode_path("/%zz").as_deref(), Some("%zz"));
+        assert_eq!(decode_path("/%ff"), None);
+        assert_eq!(decode_path("/a/../site.yaml"), None);
+    }
+
+    #[test]
+    fn content_types_follow_the_extension() {
+        assert_eq!(content_type("index.html"), HTML);
+        assert_eq!(content_type("history.rss"), "application/rss+xml");
+        assert_eq!(content_type("updates.atom"), "application/atom+xml");
+        assert_eq!(content_type("maintenance.ics"), "text/calendar; charset=utf-8");
+        assert_eq!(content_type("badges/api.SVG"), "image/svg+xml");
+        assert_eq!(content_type("api/v2/summary.json"), "application/json");
+        assert_eq!(content_type("LICENSE"), "application/octet-stream");
+    }
+
+    #[test]
+    fn the_url_names_a_reachable_address() {
+        assert_eq!(browse_url("127.0.0.1:1111".parse().unwrap()), "http://127.0.0.1:1111/");
+        assert_eq!(browse_url("0.0.0.0:80".parse().unwrap()), "http://127.0.0.1:80/");
+        assert_eq!(browse_url("[::]:8080".parse().unwrap()), "http://[::1]:8080/");
+    }
+
+    #[test]
+    fn changes_are_summed_up() {
+        let one = [PathBuf::from("incidents/a.md")];
+        assert_eq!(describe_changes(&one), "incidents/a.md");
+        let three = [
+            PathBuf::from("site.yaml"),
+            PathBuf::from("incidents/a.md"),
+            PathBuf::from("incidents/a.md"),
+        ];
+        assert_eq!(describe_changes(&three), "incidents/a.md and 1 more");
+        assert_eq!(describe_changes(&[PathBuf::new()]), "the site folder");
+    }
+
+    #[test]
+    fn bind_errors_say_what_to_do() {
+        let in_use = std::io::Error::from(std::io::ErrorKind::AddrInUse);
+        let message = bind_error("127.0.0.1", 1111, &in_use);
+        assert!(
+            message.contains("127.0.0.1:1111") && message.contains("--port"),
+            "{message}"
+        );
+        assert!(bind_error("::1", 1, &in_use).contains("[::1]:1"));
+    }
+}
