@@ -53,18 +53,38 @@ fn index_shows_the_live_incident_maintenance_components_and_past_days() {
     );
 
     let components = section(&index, r#"id="h-components""#, "</section>");
-    assert_eq!(components.matches(r#"<li class="component">"#).count(), 11);
-    assert_eq!(components.matches(r#"class="group__name""#).count(), 4);
     assert_eq!(
-        components.matches("uptime__day uptime__day--").count(),
-        11 * 90,
-        "90 day cells per component"
+        components.matches(r#"<li class="component" data-component=""#).count(),
+        11
     );
+    assert_eq!(components.matches(r#"class="group__name""#).count(), 4);
+    let bars: Vec<&str> = components
+        .split(r#"<div class="uptime__bar" aria-hidden="true" data-first="2026-08-23">"#)
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</div>").unwrap()])
+        .collect();
+    assert_eq!(
+        bars.len(),
+        11,
+        "one bar per component, starting 89 days before the build"
+    );
+    for bar in &bars {
+        assert_eq!(
+            bar.matches("<i").count() + bar.matches("<a ").count(),
+            90,
+            "90 day cells: {bar}"
+        );
+    }
     assert!(components.contains("Degraded performance"), "status as text");
     assert!(
         components.contains(r#"title="Nov 20, 2026: "#),
-        "each cell has its date"
+        "a day with an incident has its date and uptime in the cell"
     );
+    assert!(
+        components.contains("days with incidents</summary>"),
+        "incident days are listed for keyboards and screen readers"
+    );
+    assert!(components.contains(r#"<li><time datetime="2026-11-20">Nov 20, 2026</time>: "#));
 
     let past = section(&index, r#"id="h-past""#, "</section>");
     assert_eq!(past.matches(r#"<h3 class="day__date">"#).count(), 7);
@@ -399,4 +419,69 @@ fn a_theme_named_in_site_yaml_overrides_the_default_theme() {
         read(&out, "404.html").contains("Page not found"),
         "templates it lacks come from the default theme"
     );
+}
+
+#[test]
+fn next_change_tells_ci_when_to_rebuild() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_example(&out);
+    let doc: serde_json::Value = serde_json::from_str(&read(&out, "api/allclear/next-change.json")).unwrap();
+    assert_eq!(doc["generated_at"], "2026-11-20T15:00:00Z");
+    assert_eq!(
+        doc["next_change"], "2026-11-20T15:30:00Z",
+        "the live incident's promised update"
+    );
+    let changes: Vec<(&str, &str)> = doc["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["at"].as_str().unwrap(), c["what"].as_str().unwrap()))
+        .collect();
+    assert!(changes.contains(&(
+        "2026-11-20T17:00:00Z",
+        "maintenance `2026-11-20-search-index-migration` ends"
+    )));
+    assert!(
+        changes.contains(&("2026-11-20T23:00:00Z", "a new day begins in the site's time zone")),
+        "midnight in Berlin"
+    );
+    assert!(changes.windows(2).all(|w| w[0].0 <= w[1].0), "soonest first");
+}
+
+#[test]
+fn pages_embed_the_state_their_script_needs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_example(&out);
+    let index = read(&out, "index.html");
+    let start = index
+        .find(r#"<script type="application/json" id="allclear-state">"#)
+        .unwrap();
+    let json = &index[start..];
+    let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+    let state: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(state["built"], "2026-11-20T15:00:00Z");
+    assert_eq!(state["base"], "major", "the indicator from incidents alone");
+    assert_eq!(
+        state["comps"]["search"], "operational",
+        "statuses before maintenance is laid over them"
+    );
+    assert_eq!(state["comps"]["api"], "degraded_performance");
+    let maint = state["maint"].as_array().unwrap();
+    let search = maint
+        .iter()
+        .find(|m| m["id"] == "2026-11-20-search-index-migration")
+        .unwrap();
+    assert_eq!(
+        (search["status"].as_str(), search["until"].as_str()),
+        (Some("in_progress"), Some("2026-11-20T17:00:00Z"))
+    );
+    assert!(
+        !maint.iter().any(|m| m["id"] == "2026-11-27-webhooks-cluster-move"),
+        "cancelled work never flips"
+    );
+    let script = &index[index.rfind("<script>").unwrap()..];
+    assert!(script.len() < 4096 + 20, "the inline script stays under 4 KB");
+    assert!(!script.contains("// "), "comments are stripped");
 }

@@ -304,7 +304,7 @@ fn serve_previews_edits_shows_errors_and_recovers() {
     assert_eq!(index.header("cache-control"), Some("no-store"));
     assert!(index.body.contains("<title>Fixture Status</title>"), "{}", index.body);
     assert!(index.body.contains(SCRIPT), "{}", index.body);
-    assert_eq!(index.body.matches("<script>").count(), 1);
+    assert_eq!(index.body.matches(SCRIPT).count(), 1, "the reload script is added once");
     assert!(!index.body.contains(OVERLAY));
     let script_at = index.body.find(SCRIPT).unwrap();
     assert!(

@@ -191,6 +191,7 @@ pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagno
                     incidents,
                     maintenances,
                     theme,
+                    next_publication: None,
                 },
                 warnings,
                 sources: sources.into_iter().chain(entry_sources).collect(),

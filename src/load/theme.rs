@@ -43,6 +43,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/history_month.html"),
     ),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
+    (
+        "allclear.js",
+        include_str!("../../themes/default/templates/allclear.js"),
+    ),
 ];
 
 /// The default theme's static files, by path under the output root.

@@ -30,6 +30,9 @@ pub struct Site {
     /// Sorted by (effective) window start, then id.
     pub maintenances: Vec<Maintenance>,
     pub theme: Theme,
+    /// Set by [`Site::as_of`]: when the earliest update it hid becomes
+    /// published.
+    pub next_publication: Option<DateTime<Utc>>,
 }
 
 /// The page-level keys of `site.yaml`.
@@ -344,6 +347,7 @@ impl Site {
             return std::borrow::Cow::Borrowed(self);
         }
         let mut site = self.clone();
+        site.next_publication = self.future_updates(now).first().map(|f| f.at);
         site.incidents.retain_mut(|i| {
             i.updates.retain(|u| u.at <= now);
             !i.updates.is_empty()

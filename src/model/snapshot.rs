@@ -110,6 +110,12 @@ pub struct Snapshot<'s> {
     pub history: Vec<Month>,
     /// The past 7 days, today first, quiet days included.
     pub recent_days: Vec<Day>,
+    /// Component statuses from the ongoing incidents alone, before
+    /// maintenance is laid over them (what a page's script starts from when
+    /// the clock opens or closes a maintenance window after the build).
+    pub incident_statuses: Vec<ComponentStatus>,
+    /// The page indicator from incidents alone.
+    pub incident_indicator: Indicator,
     /// The last time anything on the page changed, at or before `now`: an
     /// update, or a maintenance window opening or closing by the clock.
     /// `None` for a site with no entries.
@@ -140,6 +146,8 @@ impl<'s> Snapshot<'s> {
         upcoming_maintenance.sort_by_key(|&i| maintenances[i].window.from);
 
         let statuses = component_statuses(site, &ongoing, &active_maintenance, &maintenances);
+        let incident_statuses = component_statuses(site, &ongoing, &[], &maintenances);
+        let incident_indicator = page_status(site, &ongoing, &[], &incident_statuses).indicator;
         let status = page_status(site, &ongoing, &active_maintenance, &statuses);
         let uptimes = uptimes(site, now);
         let components = statuses
@@ -169,7 +177,40 @@ impl<'s> Snapshot<'s> {
             history,
             recent_days,
             last_change,
+            incident_statuses,
+            incident_indicator,
         }
+    }
+
+    /// Everything that will change the page by the clock alone, after
+    /// `now`, soonest first: maintenance windows opening and closing,
+    /// promised updates falling due, hidden updates being published, and
+    /// the next midnight in the site's zone (the day bars and the past
+    /// seven days move on).
+    pub fn next_changes(&self) -> Vec<(DateTime<Utc>, String)> {
+        let site = self.site;
+        let mut out: Vec<(DateTime<Utc>, String)> = Vec::new();
+        for (m, state) in site.maintenances.iter().zip(&self.maintenances) {
+            if state.cancelled {
+                continue;
+            }
+            out.push((state.window.from, format!("maintenance `{}` starts", m.id)));
+            out.push((state.window.until, format!("maintenance `{}` ends", m.id)));
+        }
+        for &i in &self.ongoing {
+            let incident = &site.incidents[i];
+            if let Some(next) = incident.latest().next_update {
+                out.push((next, format!("the next update of `{}` is due", incident.id)));
+            }
+        }
+        if let Some(t) = site.next_publication {
+            out.push((t, "an update dated in the future is published".to_string()));
+        }
+        let midnight = uptime::start_of_day(self.today + Days::new(1), site.config.time_zone);
+        out.push((midnight, "a new day begins in the site's time zone".to_string()));
+        out.retain(|(t, _)| *t > self.now);
+        out.sort();
+        out
     }
 
     /// When an entry started: an incident's start, a maintenance's window

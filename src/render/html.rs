@@ -66,7 +66,96 @@ pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
     global.insert("site", &site);
     global.insert("built_at", &views.time(snap.now));
     global.insert("status", &PageStatusView::new(snap));
+    global.insert("state_json", &state_json(snap));
+    let script = snap
+        .site
+        .theme
+        .templates
+        .iter()
+        .find(|(n, _)| n == SCRIPT)
+        .map_or("", |(_, t)| t.as_str());
+    global.insert("script", &compact_script(script));
     Ok(tera)
+}
+
+/// The theme's page script, inlined in every page.
+const SCRIPT: &str = "allclear.js";
+
+/// The page script without comment lines, indentation or blank lines, to
+/// keep pages small. The script is written for this: no multi-line strings
+/// and no `//` inside a line that starts with code.
+fn compact_script(js: &str) -> String {
+    js.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Drop the indentation templates leave at the start of lines, except
+/// inside `<pre>` and `<textarea>`, where white space is content.
+fn strip_indentation(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut verbatim = false;
+    for line in html.split_inclusive('\n') {
+        let opens = line.contains("<pre") || line.contains("<textarea");
+        let closes = line.contains("</pre>") || line.contains("</textarea>");
+        out.push_str(if verbatim {
+            line
+        } else {
+            line.trim_start_matches([' ', '\t'])
+        });
+        if opens && !closes {
+            verbatim = true;
+        } else if closes {
+            verbatim = false;
+        }
+    }
+    out
+}
+
+/// What the page's script needs to keep the page true between builds (see
+/// `themes/default/templates/allclear.js`): the build time, the statuses
+/// from incidents alone, and the maintenance windows still to open or
+/// close. JSON with `<` escaped, so it is safe inside `<script>`.
+fn state_json(snap: &Snapshot<'_>) -> String {
+    let site = snap.site;
+    let comps: serde_json::Map<String, serde_json::Value> = site
+        .components
+        .iter()
+        .zip(&snap.incident_statuses)
+        .map(|(c, s)| (c.id.clone(), s.as_str().into()))
+        .collect();
+    let maint: Vec<serde_json::Value> = site
+        .maintenances
+        .iter()
+        .zip(&snap.maintenances)
+        .filter(|(_, s)| !s.cancelled && s.window.until > snap.now)
+        .map(|(m, s)| {
+            let comps: serde_json::Map<String, serde_json::Value> = m
+                .components
+                .iter()
+                .map(|&(c, st)| (site.components[c].id.clone(), st.as_str().into()))
+                .collect();
+            serde_json::json!({
+                "id": m.id,
+                "from": format::iso_utc(s.window.from),
+                "until": format::iso_utc(s.window.until),
+                "status": s.status.as_str(),
+                "comps": comps,
+            })
+        })
+        .collect();
+    let state = serde_json::json!({
+        "built": format::iso_utc(snap.now),
+        "ongoing": !snap.ongoing.is_empty(),
+        "base": snap.incident_indicator.as_str(),
+        "comps": comps,
+        "maint": maint,
+    });
+    serde_json::to_string(&state)
+        .expect("always serializes")
+        .replace('<', "\\u003c")
 }
 
 #[derive(Serialize)]
@@ -224,6 +313,7 @@ impl Page<'_, '_> {
             .tera
             .render(template, &cx)
             .map_err(|e| vec![template_error(template, &e)])?;
+        let html = strip_indentation(&html);
         Ok(OutputFile {
             path: path.to_string(),
             bytes: html.into_bytes(),

@@ -9,6 +9,7 @@ pub mod format;
 pub mod html;
 pub mod ical;
 pub mod links;
+pub mod schedule;
 pub mod view;
 
 use crate::diagnostics::Diagnostic;
@@ -32,6 +33,7 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     files.extend(api::render(snap));
     files.extend(ical::render(snap));
     files.extend(badges::render(snap));
+    files.extend(schedule::render(snap));
     let mut generated = std::collections::HashSet::new();
     let mut errors = Vec::new();
     for file in &files {

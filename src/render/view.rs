@@ -120,6 +120,8 @@ pub struct ComponentView {
     pub uptime: String,
     pub uptime_days: u32,
     pub days: Vec<DayView>,
+    /// The days of the window on which an incident touched the component.
+    pub incident_days: Vec<DayView>,
 }
 
 /// A group of components.
@@ -303,6 +305,14 @@ impl Views<'_, '_> {
             status: component_label(state.status),
             uptime: state.uptime.overall.map(format::percent).unwrap_or_default(),
             uptime_days: self.snap.site.config.uptime_days,
+            incident_days: state
+                .uptime
+                .days
+                .iter()
+                .rev()
+                .filter(|d| !d.incidents.is_empty())
+                .map(|d| self.day(d))
+                .collect(),
             days: state.uptime.days.iter().map(|d| self.day(d)).collect(),
         }
     }

@@ -1,0 +1,53 @@
+//! `api/allclear/next-change.json`: when the page next changes by the clock
+//! alone, so that CI can schedule one rebuild exactly then instead of
+//! polling (allclear's own file; see the README).
+//!
+//! ```json
+//! {"generated_at": "2026-11-20T15:00:00Z", "next_change": "2026-11-20T15:30:00Z",
+//!  "changes": [{"at": "2026-11-20T15:30:00Z", "what": "the next update of `x` is due"}]}
+//! ```
+//!
+//! Times are UTC, RFC 3339. `changes` lists the next ten, soonest first.
+
+use serde::Serialize;
+
+use super::{OutputFile, format};
+use crate::model::Snapshot;
+
+/// Output path.
+pub const PATH: &str = "api/allclear/next-change.json";
+
+#[derive(Serialize)]
+struct NextChange {
+    generated_at: String,
+    next_change: Option<String>,
+    changes: Vec<Change>,
+}
+
+#[derive(Serialize)]
+struct Change {
+    at: String,
+    what: String,
+}
+
+/// Render [`PATH`].
+pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
+    let changes: Vec<Change> = snap
+        .next_changes()
+        .into_iter()
+        .take(10)
+        .map(|(t, what)| Change {
+            at: format::iso_utc(t),
+            what,
+        })
+        .collect();
+    let doc = NextChange {
+        generated_at: format::iso_utc(snap.now),
+        next_change: changes.first().map(|c| c.at.clone()),
+        changes,
+    };
+    vec![OutputFile {
+        path: PATH.into(),
+        bytes: serde_json::to_vec_pretty(&doc).expect("always serializes"),
+    }]
+}
