@@ -96,7 +96,7 @@ fn index_shows_the_live_incident_maintenance_components_and_past_days() {
     );
 
     assert!(index.contains("Page built <time datetime=\"2026-11-20T15:00:00Z\">Nov 20, 2026 16:00 CET</time>"));
-    assert!(index.contains("Times are shown in Europe/Berlin"));
+    assert!(index.contains("Times are shown in Europe/Berlin, or in your own time zone when scripts run."));
 }
 
 #[test]
@@ -484,4 +484,35 @@ fn pages_embed_the_state_their_script_needs() {
     let script = &index[index.rfind("<script>").unwrap()..];
     assert!(script.len() < 4096 + 20, "the inline script stays under 4 KB");
     assert!(!script.contains("// "), "comments are stripped");
+}
+
+#[test]
+fn a_pale_accent_colour_is_made_readable_and_the_embed_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("base-site"), &site);
+    let yaml = fs::read_to_string(site.join("site.yaml")).unwrap();
+    fs::write(
+        site.join("site.yaml"),
+        yaml.replace("time_zone:", "accent_color: \"#ffff00\"\ntime_zone:"),
+    )
+    .unwrap();
+    build_pinned(&site, None).assert().success();
+    let out = site.join("public");
+    let index = read(&out, "index.html");
+    let style = &index[index.find(":root { --accent: ").unwrap()..];
+    let light = &style[18..25];
+    assert_ne!(light, "#ffff00", "yellow text on white fails WCAG; it is darkened");
+    assert!(
+        style.contains("@media (prefers-color-scheme: dark) { :root { --accent: #ffff00; } }"),
+        "{style}"
+    );
+
+    let embed = read(&out, "embed.html");
+    assert!(
+        embed.contains(r#"<pre><code>&lt;script src="https://status.fixture.example/embed.js" async&gt;&lt;/script&gt;</code></pre>"#),
+        "the snippet to paste: {embed}"
+    );
+    let js = read(&out, "embed.js");
+    assert!(js.contains("api/v2/status.json"));
 }

@@ -43,6 +43,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/history_month.html"),
     ),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
+    ("embed.html", include_str!("../../themes/default/templates/embed.html")),
     (
         "allclear.js",
         include_str!("../../themes/default/templates/allclear.js"),
@@ -50,7 +51,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The default theme's static files, by path under the output root.
-const DEFAULT_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
+const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../themes/default/static/style.css")),
+    ("embed.js", include_bytes!("../../themes/default/static/embed.js")),
+];
 
 /// Build the layered theme for the site in `site_dir`, whose `site.yaml`
 /// names theme `name`; `shown` is how `site_dir` is displayed.

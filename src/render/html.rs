@@ -31,6 +31,9 @@ struct SiteView<'a> {
     logo: Option<&'a str>,
     favicon: Option<&'a str>,
     accent_color: Option<&'a str>,
+    /// The accent made readable on the light and dark backgrounds.
+    accent_light: Option<String>,
+    accent_dark: Option<String>,
 }
 
 /// A month in the history archive's navigation.
@@ -60,6 +63,18 @@ pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
         logo: c.logo.as_deref(),
         favicon: c.favicon.as_deref(),
         accent_color: c.accent_color.as_deref(),
+        accent_light: None,
+        accent_dark: None,
+    };
+    let (accent_light, accent_dark) = c
+        .accent_color
+        .as_deref()
+        .map(|a| super::color::accents(a).unwrap_or_else(|| (a.to_string(), a.to_string())))
+        .unzip();
+    let site = SiteView {
+        accent_light,
+        accent_dark,
+        ..site
     };
     let views = Views { snap };
     let global = tera.global_context();
@@ -215,6 +230,7 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     }
     out.extend(history_pages(&page, &views)?);
     out.push(page.render("404.html", "404.html", Context::new())?);
+    out.push(page.render("embed.html", "embed.html", Context::new())?);
     Ok(out)
 }
 

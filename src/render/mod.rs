@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod badges;
+pub mod color;
 pub mod feeds;
 pub mod format;
 pub mod html;
