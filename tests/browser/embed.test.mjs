@@ -1,0 +1,131 @@
+// The embed: another site shows the current status with the one-line snippet
+// that embed.html documents. The widget reads api/v2/status.json.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { errorsMessage, eventually, externalMessage, startServer, setup } from './lib.mjs';
+
+const HOST_PATH = '/__embed-test__/host.html';
+
+let env;
+let other; // a second server: a page on another origin that embeds the status
+before(async () => {
+  env = await setup();
+  other = await startServer();
+});
+after(async () => {
+  await other?.close();
+  await env?.close();
+});
+
+function decodeEntities(s) {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0*39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * The snippet embed.html documents (shown as escaped code), its form
+ * ('iframe' or 'script'), and where it came from. Until embed.html documents
+ * one, the script form with a `data-allclear-embed` container.
+ */
+function documentedSnippet() {
+  const file = join(env.root, 'embed.html');
+  if (existsSync(file)) {
+    const text = decodeEntities(readFileSync(file, 'utf8').match(/&lt;[\s\S]*?&gt;/g)?.join('\n') ?? '');
+    const iframe = text.match(/<iframe\b[^>]*\bsrc=["'][^"']*embed\.html[^"']*["'][^>]*>(\s*<\/iframe>)?/i);
+    if (iframe) {
+      return { form: 'iframe', snippet: iframe[0].includes('</iframe>') ? iframe[0] : `${iframe[0]}</iframe>`, from: 'embed.html' };
+    }
+    const script = text.match(/<script\b[^>]*\bsrc=["'][^"']*embed\.js[^"']*["'][^>]*>\s*<\/script>/i);
+    if (script) {
+      const container = text.match(/<(div|span|p)\b[^>]*\bdata-allclear-embed\b[^>]*>[\s\S]*?<\/\1>/i);
+      return { form: 'script', snippet: `${container ? `${container[0]}\n` : ''}${script[0]}`, from: 'embed.html' };
+    }
+  }
+  return {
+    form: 'script',
+    snippet: '<div data-allclear-embed></div>\n<script src="/embed.js" async></script>',
+    from: 'the default (embed.html documents no snippet yet)',
+  };
+}
+
+/**
+ * The snippet pointed at the test server `origin`: the site's base_url
+ * becomes `origin`, and with `rootRelative` also `src="/..."`.
+ */
+function pointAt(snippet, origin, rootRelative) {
+  let s = snippet;
+  if (env.ownOrigin) s = s.split(env.ownOrigin).join(origin);
+  return rootRelative ? s.replace(/(\bsrc=["'])\/(?!\/)/g, `$1${origin}/`) : s;
+}
+
+function hostPage(snippet) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>A page that embeds the status</title></head>
+<body>
+<h1>Our product</h1>
+<p>Current status:</p>
+${snippet}
+</body>
+</html>
+`;
+}
+
+test('embed.html and embed.js are built and served', { timeout: 30_000 }, async () => {
+  const missing = ['embed.html', 'embed.js'].filter((f) => !existsSync(join(env.root, f)));
+  assert.ok(missing.length === 0, `not in the built site: ${missing.join(', ')}`);
+  for (const [path, type] of [
+    ['/embed.html', /text\/html/],
+    ['/embed.js', /javascript/],
+  ]) {
+    const res = await fetch(env.origin + path);
+    assert.equal(res.status, 200, `GET ${path}`);
+    assert.match(res.headers.get('content-type'), type);
+  }
+});
+
+for (const [where, crossOrigin] of [
+  ['on the same origin', false],
+  ['on another origin', true],
+]) {
+  test(`the documented snippet, ${where}, shows "Partial System Outage" from api/v2/status.json`, { timeout: 60_000 }, async (t) => {
+    const { form, snippet, from } = documentedSnippet();
+    const html = hostPage(pointAt(snippet, env.origin, crossOrigin));
+    const server = crossOrigin ? other : env.server;
+    server.routes.set(HOST_PATH, { body: html, type: 'text/html; charset=utf-8' });
+    t.diagnostic(`${form} form, from ${from}: ${snippet.replace(/\s*\n\s*/g, ' ')}`);
+
+    const p = await env.newPage();
+    try {
+      const res = await p.page.goto(server.origin + HOST_PATH, { waitUntil: 'load' });
+      assert.equal(res.status(), 200);
+      await eventually(
+        async () => {
+          let text;
+          if (form === 'iframe') {
+            const frame = p.page.frames().find((f) => f !== p.page.mainFrame() && f.url().includes('embed.html'));
+            assert.ok(frame, 'the embed iframe did not load');
+            text = await frame.locator('body').innerText();
+          } else {
+            text = await p.page.locator('body').innerText();
+          }
+          assert.match(text, /Partial System Outage/, `the host page reads:\n${text}`);
+        },
+        { timeout: 5000 },
+      );
+      const fetched = p.requests.filter((u) => new URL(u).pathname.endsWith('/api/v2/status.json'));
+      assert.ok(fetched.length > 0, `the embed did not fetch api/v2/status.json; requests: ${p.requests.join(', ')}`);
+    } finally {
+      await env.closeContext(p.context);
+    }
+    assert.deepEqual(p.errors, [], errorsMessage(p));
+    assert.deepEqual(p.external, [], externalMessage(p));
+  });
+}
