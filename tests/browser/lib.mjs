@@ -106,7 +106,7 @@ export function siteDir() {
     fresh = false;
   }
   if (!fresh) {
-    const args = ['run', '--release', '--quiet', '--', 'build', '../../example-site', '--now', BUILD_NOW, '--out', '.site'];
+    const args = ['run', '--quiet', '--', 'build', '../../example-site', '--now', BUILD_NOW, '--out', '.site'];
     process.stderr.write(`# building the example site: cargo ${args.join(' ')}\n`);
     const r = spawnSync('cargo', args, { cwd: HERE, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     if (r.error) throw r.error;

@@ -56,14 +56,14 @@
     main.prepend(p);
   }
 
-  // Times in the viewer's zone, recent ones in words; the site's time stays
-  // in the tooltip.
+  // Times in the viewer's zone, the last hour's in words ("12 minutes ago";
+  // a promised time stays a clock time); the site's time stays in the tooltip.
   const words = new Intl.RelativeTimeFormat(undefined, {numeric: 'auto'});
   const local = new Intl.DateTimeFormat(undefined, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'});
   all('time[datetime*="T"]').forEach((t) => {
     const at = Date.parse(t.dateTime), min = Math.round((at - now) / 60000);
     if (!t.title) t.title = t.textContent;
-    t.textContent = Math.abs(min) < 60 ? words.format(min, 'minute') : local.format(at);
+    t.textContent = min <= 0 && min > -60 ? words.format(min, 'minute') : local.format(at);
   });
 
   // The past days, regrouped by the viewer's calendar.
