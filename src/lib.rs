@@ -27,6 +27,7 @@ pub mod notify;
 pub mod output;
 pub mod render;
 pub mod serve;
+pub mod timing;
 
 use std::path::{Path, PathBuf};
 
@@ -94,11 +95,12 @@ pub fn build_files(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>
         base_url,
         ..load::LoadOptions::default()
     };
-    let loaded = load::load(site_dir, &options).map_err(|diagnostics| BuildError { diagnostics })?;
+    let loaded =
+        timing::phase("load", || load::load(site_dir, &options)).map_err(|diagnostics| BuildError { diagnostics })?;
     let mut warnings = loaded.warnings.clone();
     warnings.extend(check::future_updates(&loaded, now));
     let site = loaded.site.as_of(now);
-    let snapshot = Snapshot::new(&site, now);
+    let snapshot = timing::phase("model", || Snapshot::new(&site, now));
     let files = render::render(&snapshot).map_err(|diagnostics| BuildError { diagnostics })?;
     Ok(Built {
         files,
@@ -116,7 +118,7 @@ pub fn build_files(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let built = build_files(&options.site_dir, options.base_url.clone(), options.now)?;
     let out_dir = options.out_dir();
-    let summary = output::write_site(&out_dir, &built.files).map_err(|e| {
+    let summary = timing::phase("write", || output::write_site(&out_dir, &built.files)).map_err(|e| {
         let help = e.help();
         let d = Diagnostic::file_error(&out_dir, e.to_string());
         BuildError {

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
@@ -148,8 +149,14 @@ pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagno
     sources.insert(PathBuf::from("site.yaml"), src);
     let src = &sources[Path::new("site.yaml")];
     let mut entry_sources = Vec::new();
-    for file in files {
-        match load_entry(&file, &cx, options.overrides.get(&file.rel)) {
+    // Each file parses on its own, so all cores share the work; results
+    // keep the files' order, so the outcome does not depend on scheduling.
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|file| (file, load_entry(file, &cx, options.overrides.get(&file.rel))))
+        .collect();
+    for (file, result) in results {
+        match result {
             Ok((entry, source)) => {
                 entry_sources.push((file.rel.clone(), source));
                 match entry {

@@ -6,6 +6,7 @@
 //! `root` (relative way back to the output root), `page_url` (public URL)
 //! and the page's own data; see `themes/default/templates/` for their use.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -200,14 +201,17 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut out = Vec::new();
 
     out.push(page.render("index.html", "index.html", index_context(&views))?);
-    for (i, inc) in snap.site.incidents.iter().enumerate() {
+    // Entry and component pages are independent: render them on every core.
+    let incidents = (0..snap.site.incidents.len()).into_par_iter().map(|i| {
+        let inc = &snap.site.incidents[i];
         let mut cx = Context::new();
         cx.insert("entry", &views.entry(EntryRef::Incident(i)));
         cx.insert("updates", &newest_first(views.incident_updates(i)));
         cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
-        out.push(page.render("incident.html", &links::incident(&inc.id), cx)?);
-    }
-    for (m, mt) in snap.site.maintenances.iter().enumerate() {
+        page.render("incident.html", &links::incident(&inc.id), cx)
+    });
+    let maintenances = (0..snap.site.maintenances.len()).into_par_iter().map(|m| {
+        let mt = &snap.site.maintenances[m];
         let mut cx = Context::new();
         cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
         cx.insert("updates", &newest_first(views.maintenance_updates(m)));
@@ -216,9 +220,10 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
             "original_window",
             &(views.time(mt.scheduled_for), views.time(mt.scheduled_until)),
         );
-        out.push(page.render("maintenance.html", &links::maintenance(&mt.id), cx)?);
-    }
-    for (c, comp) in snap.site.components.iter().enumerate() {
+        page.render("maintenance.html", &links::maintenance(&mt.id), cx)
+    });
+    let components = (0..snap.site.components.len()).into_par_iter().map(|c| {
+        let comp = &snap.site.components[c];
         let mut cx = Context::new();
         cx.insert("component", &views.component(c));
         cx.insert("group", &comp.group);
@@ -226,8 +231,14 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         let entries: Vec<EntryView> = all.iter().take(COMPONENT_ENTRIES).map(|&e| views.entry(e)).collect();
         cx.insert("entries", &entries);
         cx.insert("total_entries", &all.len());
-        out.push(page.render("component.html", &links::component(&comp.id), cx)?);
-    }
+        page.render("component.html", &links::component(&comp.id), cx)
+    });
+    out.extend(
+        incidents
+            .chain(maintenances)
+            .chain(components)
+            .collect::<Result<Vec<_>, _>>()?,
+    );
     out.extend(history_pages(&page, &views)?);
     out.push(page.render("404.html", "404.html", Context::new())?);
     out.push(page.render("embed.html", "embed.html", Context::new())?);

@@ -29,12 +29,13 @@ pub struct OutputFile {
 /// # Errors
 /// Template errors, and a static file that would overwrite a generated one.
 pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let mut files = html::render(snap)?;
-    files.extend(feeds::render(snap));
-    files.extend(api::render(snap));
-    files.extend(ical::render(snap));
-    files.extend(badges::render(snap));
-    files.extend(schedule::render(snap));
+    use crate::timing::phase;
+    let mut files = phase("render html", || html::render(snap))?;
+    files.extend(phase("render feeds", || feeds::render(snap)));
+    files.extend(phase("render api", || api::render(snap)));
+    files.extend(phase("render ical", || ical::render(snap)));
+    files.extend(phase("render badges", || badges::render(snap)));
+    files.extend(phase("render schedule", || schedule::render(snap)));
     let mut generated = std::collections::HashSet::new();
     let mut errors = Vec::new();
     for file in &files {
