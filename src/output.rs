@@ -32,6 +32,8 @@ pub enum OutputError {
     NotADirectory(PathBuf),
     #[error("{} cannot be an output folder", .0.display())]
     BadPath(PathBuf),
+    #[error("refusing to write the site into {}: it is {what}", .path.display())]
+    Unsafe { path: PathBuf, what: &'static str },
     #[error("cannot write {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
 }
@@ -42,6 +44,9 @@ impl OutputError {
         match self {
             OutputError::NotOurs(_) => Some("choose another --out, or empty or remove that folder yourself"),
             OutputError::BadPath(_) => Some("give --out a folder name, like `public`"),
+            OutputError::Unsafe { .. } => {
+                Some("give --out a folder of its own, like `public` inside the site folder (the default)")
+            }
             _ => None,
         }
     }
@@ -52,6 +57,61 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
         path: path.to_path_buf(),
         source,
     }
+}
+
+/// Refuse an output folder that replacing would destroy more than a
+/// built site: the site folder itself, a folder that contains it, the file
+/// system root or the home folder. Paths are compared after resolving `.`,
+/// `..` and symbolic links of the parts that exist.
+///
+/// # Errors
+/// [`OutputError::Unsafe`] naming what the folder is.
+pub fn check_out_dir(out: &Path, site_dir: &Path) -> Result<(), OutputError> {
+    let out_abs = resolve(out);
+    let site_abs = resolve(site_dir);
+    let home = std::env::var_os("HOME").map(|h| resolve(Path::new(&h)));
+    let what = if out_abs.parent().is_none() {
+        Some("the root of the file system")
+    } else if home.as_deref() == Some(out_abs.as_path()) {
+        Some("your home folder")
+    } else if out_abs == site_abs {
+        Some("the site folder itself")
+    } else if site_abs.starts_with(&out_abs) {
+        Some("a folder that contains the site")
+    } else {
+        None
+    };
+    match what {
+        Some(what) => Err(OutputError::Unsafe {
+            path: out.to_path_buf(),
+            what,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// `path` made absolute with `.` and `..` folded, then with symbolic links
+/// resolved for the longest part that exists.
+fn resolve(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut folded = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                folded.pop();
+            }
+            other => folded.push(other),
+        }
+    }
+    let mut existing = folded.clone();
+    while !existing.exists() && existing.pop() {}
+    let rest = folded
+        .strip_prefix(&existing)
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    fs::canonicalize(&existing).unwrap_or(existing).join(rest)
 }
 
 /// What was written.
@@ -250,6 +310,21 @@ mod tests {
         let err = write_site(&theirs, &[file("index.html", "x")]).unwrap_err();
         assert!(matches!(err, OutputError::NotOurs(_)));
         assert_eq!(fs::read_to_string(theirs.join("thesis.tex")).unwrap(), "precious");
+    }
+
+    #[test]
+    fn refuses_to_replace_the_site_its_parents_root_or_home() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        fs::create_dir_all(&site).unwrap();
+        let refused = |out: &Path| matches!(check_out_dir(out, &site), Err(OutputError::Unsafe { .. }));
+        assert!(refused(&site));
+        assert!(refused(&site.join(".")));
+        assert!(refused(tmp.path()));
+        assert!(refused(&site.join("sub/../..")));
+        assert!(refused(Path::new("/")));
+        assert!(check_out_dir(&site.join("public"), &site).is_ok());
+        assert!(check_out_dir(&tmp.path().join("out"), &site).is_ok());
     }
 
     #[test]

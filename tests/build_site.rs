@@ -516,3 +516,30 @@ fn a_pale_accent_colour_is_made_readable_and_the_embed_is_written() {
     let js = read(&out, "embed.js");
     assert!(js.contains("api/v2/status.json"));
 }
+
+#[test]
+fn refuses_an_output_folder_that_would_destroy_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("base-site"), &site);
+    for (out, what) in [
+        (site.clone(), "the site folder itself"),
+        (tmp.path().to_path_buf(), "a folder that contains the site"),
+    ] {
+        build_pinned(&site, Some(&out))
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains(format!(
+                "refusing to write the site into {}: it is {what}",
+                out.display()
+            )));
+    }
+    assert!(
+        site.join("site.yaml").is_file() && site.join("incidents/2026-11-01-ok.md").is_file(),
+        "nothing was touched"
+    );
+    build_pinned(&site, Some(Path::new("/")))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("the root of the file system"));
+}
