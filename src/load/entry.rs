@@ -214,6 +214,39 @@ impl Checker<'_> {
     fn markdown(&self, text: &str) -> Markdown {
         markdown::render(text, self.cx.allow_raw_html)
     }
+
+    /// A message that is too long is an error (and rendered as empty).
+    fn message(&mut self, text: &str, path: &[Seg<'_>]) -> Markdown {
+        if text.len() > super::limits::MESSAGE_BYTES {
+            let kib = text.len() / 1024;
+            self.errors.push(
+                self.src
+                    .error_at(
+                        path,
+                        false,
+                        format!("this text is {kib} KiB; a message may be at most 64 KiB"),
+                    )
+                    .with_help("shorten it, or link to a longer document"),
+            );
+            return Markdown::default();
+        }
+        self.markdown(text)
+    }
+
+    /// More updates than [`super::limits::UPDATES`] is an error.
+    fn count_updates(&mut self, count: usize) {
+        if count > super::limits::UPDATES {
+            self.errors.push(
+                self.src
+                    .error_at(
+                        &[Seg::Key("updates")],
+                        true,
+                        format!("{count} updates; an entry may have at most 10,000"),
+                    )
+                    .with_help("start a new entry for a new incident"),
+            );
+        }
+    }
 }
 
 /// Parse and check an incident.
@@ -234,6 +267,7 @@ pub(crate) fn load_incident(
         cx,
         errors: Vec::new(),
     };
+    ck.count_updates(raw.updates.len());
 
     if raw.title.trim().is_empty() {
         ck.errors.push(
@@ -297,7 +331,7 @@ pub(crate) fn load_incident(
                 index: i,
                 at,
                 status: u.status,
-                message: ck.markdown(&u.message),
+                message: ck.message(&u.message, &here("message")),
                 next_update,
                 components: changes,
             });
@@ -318,7 +352,7 @@ pub(crate) fn load_incident(
         updates,
         postmortem: postmortem_text
             .filter(|t| !t.trim().is_empty())
-            .map(|t| ck.markdown(&t)),
+            .map(|t| ck.message(&t, &[Seg::Key("postmortem")])),
     })
 }
 
@@ -340,6 +374,7 @@ pub(crate) fn load_maintenance(
         cx,
         errors: Vec::new(),
     };
+    ck.count_updates(raw.updates.len());
     if raw.title.trim().is_empty() {
         ck.errors.push(
             src.error_at(&[Seg::Key("title")], false, "`title` is empty")
@@ -422,7 +457,7 @@ pub(crate) fn load_maintenance(
                 index: i,
                 at,
                 status: u.status,
-                message: ck.markdown(&u.message),
+                message: ck.message(&u.message, &here("message")),
                 scheduled_for: new_from,
                 scheduled_until: new_until,
             });
@@ -441,6 +476,8 @@ pub(crate) fn load_maintenance(
         scheduled_until: until.expect("checked above"),
         cancelled: raw.cancelled,
         updates,
-        body: body.filter(|t| !t.trim().is_empty()).map(|t| ck.markdown(&t)),
+        body: body
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| ck.message(&t, &[Seg::Key("title")])),
     })
 }

@@ -336,7 +336,14 @@ fn load_entry(
     cx: &EntryContext<'_>,
     text: Option<&String>,
 ) -> Result<(Entry, Source), Vec<Diagnostic>> {
+    if let Ok(meta) = fs::metadata(&file.path)
+        && text.is_none()
+        && meta.len() > limits::ENTRY_BYTES
+    {
+        return Err(vec![too_big(&file.shown, meta.len())]);
+    }
     let bytes = match text {
+        Some(t) if t.len() as u64 > limits::ENTRY_BYTES => return Err(vec![too_big(&file.shown, t.len() as u64)]),
         Some(t) => t.clone().into_bytes(),
         None => {
             fs::read(&file.path).map_err(|e| vec![Diagnostic::file_error(&file.shown, format!("cannot read: {e}"))])?
@@ -362,6 +369,27 @@ fn load_entry(
         }
     }?;
     Ok((entry, src))
+}
+
+/// Limits that keep a broken or hostile entry from exhausting the machine.
+pub mod limits {
+    /// The largest entry file, in bytes (1 MiB).
+    pub const ENTRY_BYTES: u64 = 1024 * 1024;
+    /// The most updates one entry may have.
+    pub const UPDATES: usize = 10_000;
+    /// The longest message, postmortem or details text, in bytes (64 KiB).
+    pub const MESSAGE_BYTES: usize = 64 * 1024;
+}
+
+fn too_big(shown: &Path, len: u64) -> Diagnostic {
+    Diagnostic::file_error(
+        shown,
+        format!(
+            "this file is {:.1} MiB; an entry may be at most 1 MiB",
+            len as f64 / (1024.0 * 1024.0)
+        ),
+    )
+    .with_help("split a long postmortem into a linked document, or move images to static/")
 }
 
 /// An error at the first byte that is not UTF-8, with its line and column.
