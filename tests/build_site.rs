@@ -543,3 +543,39 @@ fn refuses_an_output_folder_that_would_destroy_the_site() {
         .code(1)
         .stderr(predicates::str::contains("the root of the file system"));
 }
+
+#[test]
+fn a_content_security_policy_allows_only_the_pages_own_inline_script() {
+    use base64::Engine;
+    use sha2::Digest;
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_example(&out);
+    for page in ["index.html", "incidents/2026-11-20-api-errors/index.html", "404.html"] {
+        let html = read(&out, page);
+        let csp = &html[html
+            .find(r#"<meta http-equiv="Content-Security-Policy" content=""#)
+            .expect(page)..];
+        let csp = &csp[csp.find("content=\"").unwrap() + 9..];
+        let csp = &csp[..csp.find('"').unwrap()];
+        let script = &html[html.rfind("<script>").unwrap() + 8..];
+        let script = &script[..script.find("</script>").unwrap()];
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes()));
+        let own = "'self' https://status.lumen.example";
+        assert!(
+            csp.contains(&format!("script-src {own} 'sha256-{hash}'")),
+            "{page}: {csp}"
+        );
+        assert!(
+            csp.contains("object-src 'none'") && !csp.contains("unsafe-inline"),
+            "{page}: {csp}"
+        );
+        let style = &html[html.find("<style>").unwrap() + 7..];
+        let style = &style[..style.find("</style>").unwrap()];
+        let style_hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style.as_bytes()));
+        assert!(
+            csp.contains(&format!("style-src {own} 'sha256-{style_hash}'")),
+            "the accent <style> only: {csp}"
+        );
+    }
+}

@@ -32,9 +32,6 @@ struct SiteView<'a> {
     logo: Option<&'a str>,
     favicon: Option<&'a str>,
     accent_color: Option<&'a str>,
-    /// The accent made readable on the light and dark backgrounds.
-    accent_light: Option<String>,
-    accent_dark: Option<String>,
 }
 
 /// A month in the history archive's navigation.
@@ -64,18 +61,6 @@ pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
         logo: c.logo.as_deref(),
         favicon: c.favicon.as_deref(),
         accent_color: c.accent_color.as_deref(),
-        accent_light: None,
-        accent_dark: None,
-    };
-    let (accent_light, accent_dark) = c
-        .accent_color
-        .as_deref()
-        .map(|a| super::color::accents(a).unwrap_or_else(|| (a.to_string(), a.to_string())))
-        .unzip();
-    let site = SiteView {
-        accent_light,
-        accent_dark,
-        ..site
     };
     let views = Views { snap };
     let global = tera.global_context();
@@ -90,8 +75,48 @@ pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
         .iter()
         .find(|(n, _)| n == SCRIPT)
         .map_or("", |(_, t)| t.as_str());
-    global.insert("script", &compact_script(script));
+    let script = compact_script(script);
+    let style = accent_style(snap);
+    // The site's own origin as well as 'self': the 404 page links its
+    // assets absolutely, and a mirror or preview may serve from elsewhere.
+    let own = format!("'self' {}", origin(&c.base_url));
+    global.insert(
+        "csp",
+        &format!(
+            "default-src {own}; script-src {own} 'sha256-{}'; style-src {own}{}; img-src {own} data: https:; connect-src {own}; object-src 'none'; base-uri 'none'; form-action 'none'",
+            sha256_base64(&script),
+            style.as_deref().map(|s| format!(" 'sha256-{}'", sha256_base64(s))).unwrap_or_default()
+        ),
+    );
+    global.insert("script", &script);
+    global.insert("accent_style", &style);
     Ok(tera)
+}
+
+/// The `<style>` text that sets the site's accent, readable in both
+/// schemes (see [`super::color`]); `None` without `accent_color`.
+fn accent_style(snap: &Snapshot<'_>) -> Option<String> {
+    let accent = snap.site.config.accent_color.as_deref()?;
+    let (light, dark) = super::color::accents(accent).unwrap_or_else(|| (accent.to_string(), accent.to_string()));
+    Some(format!(
+        ":root {{ --accent: {light}; }} @media (prefers-color-scheme: dark) {{ :root {{ --accent: {dark}; }} }}"
+    ))
+}
+
+/// `scheme://host[:port]` of a URL.
+fn origin(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    url[after_scheme..]
+        .find('/')
+        .map_or(url, |end| &url[..after_scheme + end])
+}
+
+/// The base64 SHA-256 of `text`, as a Content-Security-Policy source
+/// names an inline script or style (CSP Level 3, "hash-source").
+fn sha256_base64(text: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()))
 }
 
 /// The theme's page script, inlined in every page.

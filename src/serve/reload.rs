@@ -18,6 +18,9 @@ pub(super) const EVENTS_PATH: &str = "/__allclear/events";
 /// `error` (the rendered diagnostics, plain text) when there is one, added
 /// before the last `</body>` (or at the end when there is none).
 pub(super) fn inject(html: &[u8], generation: &str, error: Option<&str>) -> Vec<u8> {
+    // The built page's Content-Security-Policy allows only its own inline
+    // script; the preview's reload script and overlay are not in it.
+    let html = &without_csp(html);
     let mut snippet = String::new();
     if let Some(error) = error {
         snippet.push_str(&overlay(error));
@@ -29,6 +32,19 @@ pub(super) fn inject(html: &[u8], generation: &str, error: Option<&str>) -> Vec<
     out.extend_from_slice(snippet.as_bytes());
     out.extend_from_slice(&html[at..]);
     out
+}
+
+/// `html` without its Content-Security-Policy `<meta>`.
+fn without_csp(html: &[u8]) -> Vec<u8> {
+    const CSP: &[u8] = b"<meta http-equiv=\"Content-Security-Policy\"";
+    let Some(start) = html.windows(CSP.len()).position(|w| w == CSP) else {
+        return html.to_vec();
+    };
+    let end = html[start..]
+        .iter()
+        .position(|&b| b == b'>')
+        .map_or(html.len(), |e| start + e + 1);
+    [&html[..start], &html[end..]].concat()
 }
 
 /// A whole page for when no build has succeeded yet: nothing to show but
