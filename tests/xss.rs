@@ -1,0 +1,265 @@
+//! No script from author text: a corpus of XSS payloads (the OWASP
+//! cheat-sheet kinds) goes into every author field at once, the site is
+//! built, and every HTML page is parsed with an HTML5 parser (html5ever,
+//! through `scraper`) and searched for what would run: script elements
+//! other than the page's own, event-handler attributes, `javascript:`,
+//! `vbscript:` and `data:` URLs, and frames, objects, forms, `<base>` and
+//! refreshes. SVG badges must not contain markup from the text either.
+
+mod common;
+
+use allclear::render::OutputFile;
+use scraper::{Html, Selector};
+use serde_json::json;
+
+const PAYLOADS: &[&str] = &[
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "<iframe src=\"javascript:alert(1)\"></iframe>",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "[x](javascript:alert(1))",
+    "![x](javascript:alert(1))",
+    "<body onload=alert(1)>",
+    "<input onfocus=alert(1) autofocus>",
+    "<details open ontoggle=alert(1)>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "\"><script>alert(1)</script>",
+    "'><img src=x onerror=alert(1)>",
+    "</title><script>alert(1)</script>",
+    "</textarea><script>alert(1)</script>",
+    "<scr<script>ipt>alert(1)</script>",
+    "<SCRIPT SRC=//xss.example/x.js></SCRIPT>",
+    "<IMG SRC=JaVaScRiPt:alert('XSS')>",
+    "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#39;&#88;&#83;&#83;&#39;&#41;>",
+    "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+    "<a href=\" &#14; javascript:alert(1)\">x</a>",
+    "<object data=\"javascript:alert(1)\"></object>",
+    "<embed src=\"javascript:alert(1)\">",
+    "<form action=\"javascript:alert(1)\"><button>x</button></form>",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "<link rel=stylesheet href=javascript:alert(1)>",
+    "<style>@import 'javascript:alert(1)';</style>",
+    "<div style=\"background:url(javascript:alert(1))\">x</div>",
+    "<base href=\"javascript:alert(1)//\">",
+    "<video><source onerror=alert(1)></video>",
+    "<audio src=x onerror=alert(1)>",
+    "<marquee onstart=alert(1)>x</marquee>",
+    "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "<svg><script>alert(1)</script></svg>",
+    "<!--<img src=\"--><img src=x onerror=alert(1)//\">",
+    "{{ site.title }}{% raw %}<script>alert(1)</script>",
+    "]]><script>alert(1)</script>",
+    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+    "<a href=\"vbscript:msgbox(1)\">x</a>",
+    "javascript:alert(1)",
+    "<img src=\"x` `<script>alert(1)</script>\"` `>",
+    "<isindex type=image src=1 onerror=alert(1)>",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "<a href=\"https://ok.example\" onclick=\"alert(1)\">x</a>",
+    "<frameset><frame src=\"javascript:alert(1)\"></frameset>",
+];
+
+/// The example-like site with `payload` in every author field, built in
+/// memory at the pinned time.
+fn build_with(payload: &str) -> Vec<OutputFile> {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path();
+    let text = format!("x {payload}");
+    let write = |path: &str, value: serde_json::Value| {
+        let path = site.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, serde_yaml::to_string(&value).unwrap()).unwrap();
+    };
+    write(
+        "site.yaml",
+        json!({
+            "title": text, "description": text, "base_url": "https://status.example.com",
+            "links": [{"title": text, "url": "https://example.com/help"}],
+            "components": [{"id": "api", "name": text, "description": text, "group": text}],
+        }),
+    );
+    write(
+        "incidents/2026-11-20-x.yaml",
+        json!({
+            "title": text, "impact": "major", "components": {"api": "major_outage"},
+            "updates": [{"at": "2026-11-20T14:00:00Z", "status": "investigating", "message": text, "next_update": "2026-11-20T16:00:00Z"}],
+            "postmortem": text,
+        }),
+    );
+    std::fs::create_dir_all(site.join("maintenance")).unwrap();
+    std::fs::write(
+        site.join("maintenance/2026-11-30-x.md"),
+        format!(
+            "---\n{}---\n{text}\n",
+            serde_yaml::to_string(&json!({
+                "title": text, "components": ["api"],
+                "scheduled_for": "2026-11-30T02:00:00Z", "scheduled_until": "2026-11-30T03:00:00Z",
+                "updates": [{"at": "2026-11-19T10:00:00Z", "status": "scheduled", "message": text}],
+            }))
+            .unwrap()
+        ),
+    )
+    .unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339(common::NOW).unwrap().to_utc();
+    allclear::build_files(site, None, now)
+        .unwrap_or_else(|e| panic!("{payload}: {:#?}", e.diagnostics))
+        .files
+}
+
+/// Whether a URL attribute would run code.
+fn dangerous_url(value: &str) -> bool {
+    let squeezed: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| squeezed.starts_with(s))
+}
+
+fn check_html(payload: &str, path: &str, html: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let mut found = Vec::new();
+    for el in doc.select(&Selector::parse("*").unwrap()) {
+        let name = el.value().name();
+        for (attr, value) in el.value().attrs() {
+            if attr.to_ascii_lowercase().starts_with("on") {
+                found.push(format!("{path}: <{name} {attr}=…>"));
+            }
+            if matches!(
+                attr,
+                "href" | "src" | "action" | "formaction" | "data" | "xlink:href" | "poster" | "background"
+            ) && dangerous_url(value)
+            {
+                found.push(format!("{path}: <{name} {attr}=\"{value}\">"));
+            }
+        }
+        match name {
+            "script" => {
+                let own_state = el.value().attr("id") == Some("allclear-state")
+                    && el.value().attr("type") == Some("application/json");
+                let text: String = el.text().collect();
+                let own_script =
+                    el.value().attrs().count() == 0 && text.starts_with("(() => {") && text.contains("allclear-state");
+                let own_embed = el
+                    .value()
+                    .attr("src")
+                    .is_some_and(|s| s.ends_with("embed.js") && !s.contains(':'));
+                if own_state {
+                    serde_json::from_str::<serde_json::Value>(&text)
+                        .unwrap_or_else(|e| panic!("{payload}: {path}: state JSON broken: {e}"));
+                } else if !own_script && !own_embed {
+                    found.push(format!("{path}: a <script> from the text: {text:.60}"));
+                }
+            }
+            "iframe" | "frame" | "frameset" | "object" | "embed" | "form" | "base" | "applet" | "isindex" | "math"
+            | "svg" => {
+                found.push(format!("{path}: <{name}>"));
+            }
+            "meta"
+                if el
+                    .value()
+                    .attr("http-equiv")
+                    .is_some_and(|h| h.eq_ignore_ascii_case("refresh")) =>
+            {
+                found.push(format!("{path}: <meta http-equiv=refresh>"));
+            }
+            "style" if !el.text().collect::<String>().starts_with(":root { --accent:") => {
+                found.push(format!("{path}: <style>"))
+            }
+            "link" if el.value().attr("href").is_some_and(dangerous_url) => {
+                found.push(format!("{path}: <link> to script"))
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The elements and attributes of an SVG that could run code.
+fn check_svg(path: &str, svg: &str) -> Vec<String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(svg);
+    let mut found = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).to_lowercase();
+                if matches!(name.as_str(), "script" | "foreignobject" | "iframe" | "a") {
+                    found.push(format!("{path}: <{name}>"));
+                }
+                for attr in e.attributes().flatten() {
+                    let key = String::from_utf8_lossy(attr.key.as_ref()).to_lowercase();
+                    if key.starts_with("on")
+                        || (key.ends_with("href") && dangerous_url(&String::from_utf8_lossy(&attr.value)))
+                    {
+                        found.push(format!("{path}: <{name} {key}=…>"));
+                    }
+                }
+            }
+            Ok(Event::Eof) => break,
+            Err(e) => {
+                found.push(format!("{path}: not well-formed: {e}"));
+                break;
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn no_payload_survives_as_markup_in_any_output() {
+    assert!(PAYLOADS.len() >= 40);
+    let mut failures = Vec::new();
+    for payload in PAYLOADS {
+        for file in build_with(payload) {
+            let path = file.path.as_str();
+            let Ok(text) = std::str::from_utf8(&file.bytes) else {
+                continue;
+            };
+            if path.ends_with(".html") {
+                failures.extend(
+                    check_html(payload, path, text)
+                        .into_iter()
+                        .map(|f| format!("{payload:?} -> {f}")),
+                );
+            } else if path.ends_with(".svg") {
+                failures.extend(check_svg(path, text).into_iter().map(|f| format!("{payload:?} -> {f}")));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_check_finds_what_it_looks_for() {
+    let bad = r#"<html><body><img src=x onerror=alert(1)><a href=" JaVa script:x">x</a><script>alert(1)</script><iframe></iframe></body></html>"#;
+    let found = check_html("self-test", "t.html", bad);
+    assert!(found.iter().any(|f| f.contains("onerror")), "{found:?}");
+    assert!(
+        found.iter().any(|f| f.contains("a <script> from the text")),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|f| f.contains("<iframe>")), "{found:?}");
+    assert!(
+        dangerous_url(" JaVa\tscript:x") && dangerous_url("data:text/html,x") && !dangerous_url("https://x.example")
+    );
+    let svg = check_svg(
+        "b.svg",
+        r#"<svg onload="x"><script>1</script><title>&lt;img onerror=x&gt;</title></svg>"#,
+    );
+    assert_eq!(
+        svg,
+        ["b.svg: <svg onload=…>", "b.svg: <script>"],
+        "escaped text is not markup"
+    );
+}
