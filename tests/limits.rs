@@ -96,3 +96,45 @@ fn yaml_alias_bombs_and_deep_nesting_fail_fast() {
         .stderr(predicates::str::contains("incidents/deep.yaml:1:8:"));
     assert!(started.elapsed() < Duration::from_secs(10), "no expansion blow-up");
 }
+
+#[cfg(unix)]
+#[test]
+fn links_leading_outside_the_site_are_never_published() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("base-site"), &site);
+    let secret = tmp.path().join("secret.txt");
+    fs::write(&secret, "password=hunter2\n").unwrap();
+    fs::create_dir_all(site.join("static/docs")).unwrap();
+    fs::write(site.join("static/inside.txt"), "public\n").unwrap();
+    std::os::unix::fs::symlink(&secret, site.join("static/secret.txt")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", site.join("static/docs/passwd")).unwrap();
+    std::os::unix::fs::symlink(site.join("static/inside.txt"), site.join("static/alias.txt")).unwrap();
+    build_pinned(&site, None)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "static/secret.txt: symbolic link leads outside the site folder",
+        ))
+        .stderr(predicates::str::contains(
+            "static/docs/passwd: symbolic link leads outside the site folder",
+        ));
+    let out = site.join("public");
+    assert!(!out.join("secret.txt").exists() && !out.join("docs/passwd").exists());
+    assert_eq!(
+        fs::read_to_string(out.join("alias.txt")).unwrap(),
+        "public\n",
+        "a link inside the site is fine"
+    );
+    let all: Vec<String> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| fs::read_to_string(e.path()).unwrap_or_default())
+        .collect();
+    assert!(
+        !all.iter()
+            .any(|text| text.contains("hunter2") || text.contains("root:x:0")),
+        "no outside content anywhere"
+    );
+}
