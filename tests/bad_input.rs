@@ -1,7 +1,7 @@
 //! Every violation of the content format is an error that names the file,
 //! the line, the column and what is wrong, and the build exits 1.
 //!
-//! Each folder under `tests/fixtures/bad/` is one broken site: its files are
+//! Each folder under `tests/bad_sites/` is one broken site: its files are
 //! laid over `tests/fixtures/base-site/` (a valid site), and its
 //! `expected.txt` lists, one per line, every diagnostic the build must
 //! print, as `PATH:LINE:COL: message` with PATH relative to the site (`#`
@@ -15,6 +15,11 @@ use std::path::Path;
 
 use common::{NOW, allclear, copy_tree, fixture};
 
+/// `tests/bad_sites/`: one folder per broken site.
+fn bad_sites() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_sites")
+}
+
 struct Case {
     name: String,
     deletes: Vec<String>,
@@ -23,7 +28,7 @@ struct Case {
 
 fn cases() -> Vec<Case> {
     let mut out = Vec::new();
-    for entry in fs::read_dir(fixture("bad")).unwrap() {
+    for entry in fs::read_dir(bad_sites()).unwrap() {
         let dir = entry.unwrap().path();
         let text = fs::read_to_string(dir.join("expected.txt"))
             .unwrap_or_else(|_| panic!("{} has no expected.txt", dir.display()));
@@ -55,7 +60,7 @@ fn build_case(case: &Case, root: &Path) -> (Option<i32>, String) {
     for path in &case.deletes {
         fs::remove_file(site.join(path)).unwrap();
     }
-    let overlay = fixture("bad").join(&case.name);
+    let overlay = bad_sites().join(&case.name);
     copy_tree(&overlay, &site);
     fs::remove_file(site.join("expected.txt")).unwrap();
     let output = allclear()
@@ -69,7 +74,7 @@ fn build_case(case: &Case, root: &Path) -> (Option<i32>, String) {
 #[test]
 fn every_bad_site_fails_with_its_exact_errors() {
     let cases = cases();
-    assert!(cases.len() >= 15, "only {} bad-input cases", cases.len());
+    assert!(cases.len() >= 30, "only {} bad-input cases", cases.len());
     let mut failures = Vec::new();
     for case in &cases {
         let tmp = tempfile::tempdir().unwrap();
