@@ -34,6 +34,8 @@ pub enum OutputError {
     BadPath(PathBuf),
     #[error("refusing to write the site into {}: it is {what}", .path.display())]
     Unsafe { path: PathBuf, what: &'static str },
+    #[error("an output path would leave the output folder: {0}")]
+    Escapes(String),
     #[error("cannot write {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
 }
@@ -206,6 +208,11 @@ fn remove_leftovers(parent: &Path, name: &str) {
 /// Write every file under `root`, marker first (so a half-written staging
 /// folder is recognisably ours).
 fn write_tree(root: &Path, files: &[OutputFile]) -> Result<WriteSummary, OutputError> {
+    // Paths come from ids and file names the loader checked; this is the
+    // last line of defence that nothing is written outside `root`.
+    if let Some(bad) = files.iter().find(|f| !stays_inside(&f.path)) {
+        return Err(OutputError::Escapes(bad.path.clone()));
+    }
     fs::create_dir_all(root).map_err(io_err(root))?;
     fs::write(root.join(MARKER), MARKER_TEXT).map_err(io_err(root))?;
     // Folders first, each once; then the files, on every core.
@@ -227,6 +234,12 @@ fn write_tree(root: &Path, files: &[OutputFile]) -> Result<WriteSummary, OutputE
         files: files.len(),
         bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
     })
+}
+
+/// A relative path of plain names: no root, no `..`, no drive prefix.
+fn stays_inside(path: &str) -> bool {
+    use std::path::Component;
+    !path.is_empty() && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 /// Put `staging` where `out` is, and remove the old content.
@@ -325,6 +338,20 @@ mod tests {
         assert!(refused(Path::new("/")));
         assert!(check_out_dir(&site.join("public"), &site).is_ok());
         assert!(check_out_dir(&tmp.path().join("out"), &site).is_ok());
+    }
+
+    #[test]
+    fn no_file_is_written_outside_the_output_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        for bad in ["../escape.html", "/etc/x", "a/../../b", ""] {
+            assert!(
+                matches!(write_site(&out, &[file(bad, "x")]), Err(OutputError::Escapes(_))),
+                "{bad}"
+            );
+        }
+        assert!(!out.exists() && !tmp.path().join("escape.html").exists());
+        assert!(stays_inside("incidents/x/index.html"));
     }
 
     #[test]

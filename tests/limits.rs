@@ -138,3 +138,47 @@ fn links_leading_outside_the_site_are_never_published() {
         "no outside content anywhere"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn memory_stays_bounded_under_ulimit() {
+    // An alias bomb, a 5,000-deep nesting and a 1 MiB file together, under
+    // a 1 GiB address-space limit: the build reports errors and exits 1,
+    // it does not abort for lack of memory.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("base-site"), &site);
+    let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..10 {
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [{}]\n",
+            vec![format!("*a{}", i - 1); 10].join(", ")
+        ));
+    }
+    bomb.push_str("title: Bomb\nimpact: minor\ncomponents: {}\nupdates: *a9\n");
+    fs::write(site.join("incidents/bomb.yaml"), bomb).unwrap();
+    fs::write(
+        site.join("incidents/deep.yaml"),
+        format!(
+            "title: x\nimpact: minor\ncomponents: {{}}\nupdates: {}{}\n",
+            "[".repeat(5000),
+            "]".repeat(5000)
+        ),
+    )
+    .unwrap();
+    fs::write(site.join("incidents/big.yaml"), "x".repeat(1_100_000)).unwrap();
+    let binary = assert_cmd::cargo::cargo_bin("allclear");
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" build \"$1\" --now 2026-11-20T15:00:00Z")
+        .arg(&binary)
+        .arg(&site)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    for file in ["bomb.yaml", "deep.yaml", "big.yaml"] {
+        assert!(stderr.contains(&format!("incidents/{file}")), "{file}: {stderr}");
+    }
+}
