@@ -3,11 +3,17 @@
 //! I/O floor: what reading the site and writing the same files costs with
 //! nothing else to do.
 //!
-//! For each size, each of `runs` times: remove the previous output
-//! (untimed), run `allclear build SITE --out OUT --now REFERENCE_NOW`, and
-//! read the child's wall time, CPU time (user + system) and peak RSS from
-//! `wait4`; then measure the floor once. Every figure reported is the
-//! median over the runs.
+//! For each size, each of `runs` times: run `allclear build SITE --out OUT
+//! --now REFERENCE_NOW` into a new folder, and read the child's wall time,
+//! CPU time (user + system) and peak RSS from `wait4`; then measure the
+//! floor once, into another new folder. Every figure reported is the median
+//! over the runs.
+//!
+//! Nothing is deleted until every size is measured: on ext4 without a
+//! journal, creating a file scans the inodes deleted in the last one to six
+//! minutes (`recently_deleted` in `fs/ext4/ialloc.c`), so writing 10,000
+//! files right after deleting 10,000 others costs several times as much,
+//! and each run would slow the next.
 //!
 //! Peak RSS: a child started with `posix_spawn` (which `std::process` uses)
 //! inherits the parent's peak RSS in its own `ru_maxrss`, because the
@@ -144,12 +150,42 @@ pub fn run(options: &BenchOptions) -> Result<Vec<Measurement>, String> {
     for &n in &options.sizes {
         out.push(measure(&exe, &root.join(format!("incidents-{n}")), n, options)?);
     }
+    if options.keep.is_some() {
+        for &n in &options.sizes {
+            keep_first_output(&root.join(format!("incidents-{n}")), options.runs)?;
+        }
+    }
     Ok(out)
+}
+
+/// The folders of run `run`: the build's output and the floor's.
+fn run_dirs(dir: &Path, run: usize) -> (PathBuf, PathBuf) {
+    (dir.join(format!("public-{run}")), dir.join(format!("floor-{run}")))
+}
+
+/// After every size is measured: keep the first build as `DIR/public` and
+/// remove the other runs' folders.
+fn keep_first_output(dir: &Path, runs: usize) -> Result<(), String> {
+    let remove = |p: &Path| match fs::remove_dir_all(p) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(format!("cannot remove {}: {e}", p.display())),
+        _ => Ok(()),
+    };
+    let public = dir.join("public");
+    remove(&public)?;
+    for run in 0..runs {
+        let (build, floor) = run_dirs(dir, run);
+        remove(&floor)?;
+        if run == 0 {
+            fs::rename(&build, &public).map_err(|e| format!("cannot rename {}: {e}", build.display()))?;
+        } else {
+            remove(&build)?;
+        }
+    }
+    Ok(())
 }
 
 fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<Measurement, String> {
     let site = dir.join("site");
-    let public = dir.join("public");
     let gen_options = GenOptions {
         incidents: n,
         seed: options.seed,
@@ -181,8 +217,12 @@ fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<M
     let mut outputs: Vec<(PathBuf, u64)> = Vec::new();
     let mut warnings = 0;
     for run in 0..options.runs {
-        if public.exists() {
-            fs::remove_dir_all(&public).map_err(|e| format!("cannot remove {}: {e}", public.display()))?;
+        let (public, floor_dir) = run_dirs(dir, run);
+        for stale in [&public, &floor_dir] {
+            // Left by an interrupted bench in --keep's folder.
+            if stale.exists() {
+                fs::remove_dir_all(stale).map_err(|e| format!("cannot remove {}: {e}", stale.display()))?;
+            }
         }
         settle();
         eprint!("{n} incidents: build {}/{}… ", run + 1, options.runs);
@@ -200,7 +240,7 @@ fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<M
         rsss.extend(child.peak_rss);
 
         settle();
-        let floor = io_floor(&site, &outputs, dir).map_err(|e| format!("measuring the I/O floor: {e}"))?;
+        let floor = io_floor(&site, &outputs, &floor_dir).map_err(|e| format!("measuring the I/O floor: {e}"))?;
         eprintln!(
             "{n} incidents: I/O floor {}/{}: {:.3} s",
             run + 1,
@@ -342,12 +382,11 @@ fn settle() {
 }
 
 /// The I/O floor: walk the site and read every file, then write files of
-/// the given sizes at the same paths into a fresh folder under `scratch`
-/// (removed afterwards, untimed). Plain `std::fs`, one thread.
-fn io_floor(site: &Path, outputs: &[(PathBuf, u64)], scratch: &Path) -> io::Result<Duration> {
+/// the given sizes at the same paths into the new folder `target`. Plain
+/// `std::fs`, one thread.
+fn io_floor(site: &Path, outputs: &[(PathBuf, u64)], target: &Path) -> io::Result<Duration> {
     let largest = outputs.iter().map(|&(_, s)| s).max().unwrap_or(0);
     let data: Vec<u8> = (0..largest).map(|i| b"allclear floor\n"[(i % 15) as usize]).collect();
-    let target = tempfile::Builder::new().prefix("floor-").tempdir_in(scratch)?;
 
     let started = Instant::now();
     let mut read = 0u64;
@@ -359,7 +398,7 @@ fn io_floor(site: &Path, outputs: &[(PathBuf, u64)], scratch: &Path) -> io::Resu
     }
     let mut made: HashSet<PathBuf> = HashSet::new();
     for (rel, size) in outputs {
-        let path = target.path().join(rel);
+        let path = target.join(rel);
         if let Some(parent) = path.parent()
             && !made.contains(parent)
         {
@@ -370,7 +409,6 @@ fn io_floor(site: &Path, outputs: &[(PathBuf, u64)], scratch: &Path) -> io::Resu
     }
     let took = started.elapsed();
     std::hint::black_box(read);
-    target.close()?;
     Ok(took)
 }
 
