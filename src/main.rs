@@ -118,6 +118,14 @@ fn main() -> ExitCode {
                 eprintln!("Added an update ({}) to {} in {}", a.status, w.id, w.path.display());
             })))
         }
+        Command::Dev(cli::DevCommand::GenSite(a)) => Ok(report(allclear::dev::gen_site(&a.dir, a.incidents, a.seed))),
+        Command::Dev(cli::DevCommand::Bench(a)) => Ok(allclear::dev::bench::command(&allclear::dev::bench::BenchOptions {
+            sizes: a.sizes,
+            runs: a.runs,
+            keep: a.keep,
+            seed: a.seed,
+            check: a.check,
+        })),
         Command::Resolve(a) => {
             let cx = author_context(site, clock);
             let message = a.message;

@@ -1,0 +1,657 @@
+//! `allclear dev bench`: time `allclear build` on synthetic sites of several
+//! sizes, as a child process of this same binary, and compare it with the
+//! I/O floor: what reading the site and writing the same files costs with
+//! nothing else to do.
+//!
+//! For each size, each of `runs` times: run `allclear build SITE --out OUT
+//! --now REFERENCE_NOW` into a new folder, and read the child's wall time,
+//! CPU time (user + system) and peak RSS from `wait4`; then measure the
+//! floor once, into another new folder. Every figure reported is the median
+//! over the runs.
+//!
+//! Nothing is deleted until every size is measured: on ext4 without a
+//! journal, creating a file scans the inodes deleted in the last one to six
+//! minutes (`recently_deleted` in `fs/ext4/ialloc.c`), so writing 10,000
+//! files right after deleting 10,000 others costs several times as much,
+//! and each run would slow the next.
+//!
+//! Peak RSS: a child started with `posix_spawn` (which `std::process` uses)
+//! inherits the parent's peak RSS in its own `ru_maxrss`, because the
+//! kernel records the peak of the address space it replaces at `exec`.
+//! Before each build this process resets its own peak (`5` into
+//! `/proc/self/clear_refs`), so the figure is the child's own, or this
+//! process's current RSS if that is larger (a few MiB, shown in the notes).
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{self, Read, Seek};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+use super::r#gen::{self as generator, GenOptions, REFERENCE_NOW};
+
+/// What to measure.
+#[derive(Debug, Clone)]
+pub struct BenchOptions {
+    /// Numbers of incidents, one site each.
+    pub sizes: Vec<usize>,
+    /// Builds (and floor measurements) per size; the median is reported.
+    pub runs: usize,
+    /// Keep the sites and outputs here (`DIR/incidents-N/{site,public}`)
+    /// instead of a temporary folder; a site already there is reused.
+    pub keep: Option<PathBuf>,
+    pub seed: u64,
+    /// Exit 1 when a target is missed.
+    pub check: bool,
+}
+
+/// The figures for one size (medians over the runs).
+#[derive(Debug, Clone)]
+pub struct Measurement {
+    pub incidents: usize,
+    pub wall: Duration,
+    /// User + system CPU time of the build; `None` where not measured.
+    pub cpu: Option<Duration>,
+    /// Peak resident set size of the build in bytes; `None` where not measured.
+    pub peak_rss: Option<u64>,
+    /// Files and bytes in the output folder.
+    pub files: usize,
+    pub bytes: u64,
+    /// Read every input file, then write as many files of the same sizes.
+    pub floor: Duration,
+    pub input_files: usize,
+    pub input_bytes: u64,
+    /// Time to generate the site; `None` when a kept one was reused.
+    pub generated_in: Option<Duration>,
+    /// Every run's wall time, in order.
+    pub walls: Vec<Duration>,
+    /// Warnings the build printed (there should be none).
+    pub warnings: usize,
+}
+
+impl Measurement {
+    /// Build time over the I/O floor.
+    pub fn over_floor(&self) -> f64 {
+        self.wall.as_secs_f64() / self.floor.as_secs_f64().max(1e-9)
+    }
+}
+
+/// A target of `--check`.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub what: String,
+    pub measured: String,
+    pub met: bool,
+}
+
+const MIB: u64 = 1024 * 1024;
+
+/// `allclear dev bench`: measure, print the tables, and with `--check`
+/// exit 1 when a target is missed.
+pub fn command(options: &BenchOptions) -> ExitCode {
+    if options.sizes.is_empty() || options.sizes.contains(&0) || options.runs == 0 {
+        eprintln!("error: --sizes needs at least one size above 0, and --runs at least 1");
+        return ExitCode::from(2);
+    }
+    if cfg!(debug_assertions) {
+        eprintln!(
+            "warning: this is a debug build, and it times itself: the figures say little.\n  \
+             Run: cargo build --release && target/release/allclear dev bench"
+        );
+    }
+    let measurements = match run(options) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let targets = targets(&measurements);
+    print!("{}", report(options, &measurements, &targets));
+    if options.check {
+        if targets.is_empty() {
+            eprintln!("error: --check needs 10000 or 100000 among --sizes: the targets are for those sizes");
+            return ExitCode::from(2);
+        }
+        let missed = targets.iter().filter(|t| !t.met).count();
+        if missed > 0 {
+            eprintln!("{missed} target{} missed", if missed == 1 { "" } else { "s" });
+            return ExitCode::from(1);
+        }
+        eprintln!("every target met");
+    }
+    ExitCode::SUCCESS
+}
+
+/// Measure every size.
+///
+/// # Errors
+/// A message when a site cannot be generated, a build fails, or a file
+/// cannot be read or written.
+pub fn run(options: &BenchOptions) -> Result<Vec<Measurement>, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
+    let temp;
+    let root = match &options.keep {
+        Some(dir) => {
+            fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            dir.clone()
+        }
+        None => {
+            temp = tempfile::Builder::new()
+                .prefix("allclear-bench-")
+                .tempdir()
+                .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+            temp.path().to_path_buf()
+        }
+    };
+    let mut out = Vec::new();
+    for &n in &options.sizes {
+        out.push(measure(&exe, &root.join(format!("incidents-{n}")), n, options)?);
+    }
+    if options.keep.is_some() {
+        for &n in &options.sizes {
+            keep_first_output(&root.join(format!("incidents-{n}")), options.runs)?;
+        }
+    }
+    Ok(out)
+}
+
+/// The folders of run `run`: the build's output and the floor's.
+fn run_dirs(dir: &Path, run: usize) -> (PathBuf, PathBuf) {
+    (dir.join(format!("public-{run}")), dir.join(format!("floor-{run}")))
+}
+
+/// After every size is measured: keep the first build as `DIR/public` and
+/// remove the other runs' folders.
+fn keep_first_output(dir: &Path, runs: usize) -> Result<(), String> {
+    let remove = |p: &Path| match fs::remove_dir_all(p) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(format!("cannot remove {}: {e}", p.display())),
+        _ => Ok(()),
+    };
+    let public = dir.join("public");
+    remove(&public)?;
+    for run in 0..runs {
+        let (build, floor) = run_dirs(dir, run);
+        remove(&floor)?;
+        if run == 0 {
+            fs::rename(&build, &public).map_err(|e| format!("cannot rename {}: {e}", build.display()))?;
+        } else {
+            remove(&build)?;
+        }
+    }
+    Ok(())
+}
+
+fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<Measurement, String> {
+    let site = dir.join("site");
+    let gen_options = GenOptions {
+        incidents: n,
+        seed: options.seed,
+    };
+    let generated_in = if generator::is_generated(&site, &gen_options) {
+        eprintln!("{n} incidents: reusing the site in {}", site.display());
+        None
+    } else {
+        if site.exists() {
+            return Err(format!(
+                "{} exists but is not a site generated with --incidents {n} --seed {}; remove it or choose another --keep",
+                site.display(),
+                options.seed
+            ));
+        }
+        eprint!("{n} incidents: generating the site… ");
+        let started = Instant::now();
+        let summary = generator::generate(&site, &gen_options).map_err(|e| format!("cannot generate the site: {e}"))?;
+        let took = started.elapsed();
+        eprintln!("{} files in {:.2} s", summary.files, took.as_secs_f64());
+        Some(took)
+    };
+    let (input_files, input_bytes) = tree_size(&site).map_err(|e| format!("cannot read {}: {e}", site.display()))?;
+
+    let mut walls = Vec::new();
+    let mut cpus = Vec::new();
+    let mut rsss = Vec::new();
+    let mut floors = Vec::new();
+    let mut outputs: Vec<(PathBuf, u64)> = Vec::new();
+    let mut warnings = 0;
+    for run in 0..options.runs {
+        let (public, floor_dir) = run_dirs(dir, run);
+        for stale in [&public, &floor_dir] {
+            // Left by an interrupted bench in --keep's folder.
+            if stale.exists() {
+                fs::remove_dir_all(stale).map_err(|e| format!("cannot remove {}: {e}", stale.display()))?;
+            }
+        }
+        settle();
+        eprint!("{n} incidents: build {}/{}… ", run + 1, options.runs);
+        let child = run_build(exe, &site, &public)?;
+        eprintln!("{:.3} s", child.wall.as_secs_f64());
+        if run == 0 {
+            warnings = child.stderr.matches("warning").count();
+            if warnings > 0 {
+                eprintln!("the build printed warnings:\n{}", child.stderr);
+            }
+            outputs = list_files(&public).map_err(|e| format!("cannot read {}: {e}", public.display()))?;
+        }
+        walls.push(child.wall);
+        cpus.extend(child.cpu);
+        rsss.extend(child.peak_rss);
+
+        settle();
+        let floor = io_floor(&site, &outputs, &floor_dir).map_err(|e| format!("measuring the I/O floor: {e}"))?;
+        eprintln!(
+            "{n} incidents: I/O floor {}/{}: {:.3} s",
+            run + 1,
+            options.runs,
+            floor.as_secs_f64()
+        );
+        floors.push(floor);
+    }
+    Ok(Measurement {
+        incidents: n,
+        wall: median_duration(&walls),
+        cpu: (!cpus.is_empty()).then(|| median_duration(&cpus)),
+        peak_rss: (!rsss.is_empty()).then(|| median(&rsss)),
+        files: outputs.len(),
+        bytes: outputs.iter().map(|(_, s)| s).sum(),
+        floor: median_duration(&floors),
+        input_files,
+        input_bytes,
+        generated_in,
+        walls,
+        warnings,
+    })
+}
+
+/// What one build cost.
+struct ChildRun {
+    wall: Duration,
+    cpu: Option<Duration>,
+    peak_rss: Option<u64>,
+    stderr: String,
+}
+
+fn run_build(exe: &Path, site: &Path, out: &Path) -> Result<ChildRun, String> {
+    let mut log = tempfile::tempfile().map_err(|e| format!("cannot create a temporary file: {e}"))?;
+    let mut cmd = Command::new(exe);
+    cmd.arg("build")
+        .arg(site)
+        .arg("--out")
+        .arg(out)
+        .args(["--now", REFERENCE_NOW])
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(
+            log.try_clone()
+                .map_err(|e| format!("cannot share a temporary file: {e}"))?,
+        ));
+    reset_peak_rss();
+    let (wall, success, cpu, peak_rss) =
+        wait_measured(&mut cmd).map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
+    let mut stderr = String::new();
+    log.rewind()
+        .and_then(|()| log.read_to_string(&mut stderr))
+        .map_err(|e| format!("cannot read the build's messages: {e}"))?;
+    if !success {
+        return Err(format!("the build of {} failed:\n{stderr}", site.display()));
+    }
+    Ok(ChildRun {
+        wall,
+        cpu,
+        peak_rss,
+        stderr,
+    })
+}
+
+/// Spawn `cmd` and wait for it with `wait4`: wall time, success, CPU time
+/// and peak RSS (bytes).
+#[cfg(target_os = "linux")]
+fn wait_measured(cmd: &mut Command) -> io::Result<(Duration, bool, Option<Duration>, Option<u64>)> {
+    let started = Instant::now();
+    let child = cmd.spawn()?;
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: rusage is plain data, for which all zeroes is a valid value.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: `pid` is our child, not yet reaped (std's `Child` only
+        // reaps in `wait`/`try_wait`, which are never called on it); the
+        // pointers are to live locals.
+        let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        if rc == pid {
+            break;
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+    let wall = started.elapsed();
+    drop(child);
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    let cpu = tv(usage.ru_utime) + tv(usage.ru_stime);
+    // ru_maxrss is in KiB on Linux.
+    let rss = usage.ru_maxrss as u64 * 1024;
+    let success = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    Ok((wall, success, Some(cpu), Some(rss)))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn wait_measured(cmd: &mut Command) -> io::Result<(Duration, bool, Option<Duration>, Option<u64>)> {
+    let started = Instant::now();
+    let status = cmd.status()?;
+    Ok((started.elapsed(), status.success(), None, None))
+}
+
+/// Reset this process's peak RSS, which a spawned child would inherit
+/// (see the module's documentation).
+fn reset_peak_rss() {
+    #[cfg(target_os = "linux")]
+    {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        static WARNED: AtomicBool = AtomicBool::new(false);
+        if fs::write("/proc/self/clear_refs", "5").is_err() && !WARNED.swap(true, Ordering::Relaxed) {
+            eprintln!(
+                "warning: cannot reset this process's peak RSS; the builds' peak RSS may include this process's ({})",
+                own_rss().map_or_else(|| "unknown".to_string(), mib)
+            );
+        }
+    }
+}
+
+/// This process's current RSS in bytes (Linux).
+fn own_rss() -> Option<u64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+/// Let the previous run's writes reach the disk, so that one run's
+/// write-back does not slow the next (Linux; untimed).
+fn settle() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: sync(2) takes no arguments and cannot fail.
+    unsafe {
+        libc::sync();
+    }
+}
+
+/// The I/O floor: walk the site and read every file, then write files of
+/// the given sizes at the same paths into the new folder `target`. Plain
+/// `std::fs`, one thread.
+fn io_floor(site: &Path, outputs: &[(PathBuf, u64)], target: &Path) -> io::Result<Duration> {
+    let largest = outputs.iter().map(|&(_, s)| s).max().unwrap_or(0);
+    let data: Vec<u8> = (0..largest).map(|i| b"allclear floor\n"[(i % 15) as usize]).collect();
+
+    let started = Instant::now();
+    let mut read = 0u64;
+    for entry in walkdir::WalkDir::new(site) {
+        let entry = entry.map_err(io::Error::from)?;
+        if entry.file_type().is_file() {
+            read += fs::read(entry.path())?.len() as u64;
+        }
+    }
+    let mut made: HashSet<PathBuf> = HashSet::new();
+    for (rel, size) in outputs {
+        let path = target.join(rel);
+        if let Some(parent) = path.parent()
+            && !made.contains(parent)
+        {
+            fs::create_dir_all(parent)?;
+            made.insert(parent.to_path_buf());
+        }
+        fs::write(&path, &data[..*size as usize])?;
+    }
+    let took = started.elapsed();
+    std::hint::black_box(read);
+    Ok(took)
+}
+
+/// Files under `dir` and their total size.
+fn tree_size(dir: &Path) -> io::Result<(usize, u64)> {
+    let files = list_files(dir)?;
+    Ok((files.len(), files.iter().map(|(_, s)| s).sum()))
+}
+
+/// Every file under `dir`: path relative to it and size, sorted by path.
+fn list_files(dir: &Path) -> io::Result<Vec<(PathBuf, u64)>> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.map_err(io::Error::from)?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).expect("under dir").to_path_buf();
+            out.push((rel, entry.metadata().map_err(io::Error::from)?.len()));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The median: the middle value, or the mean of the two middle ones.
+pub fn median(values: &[u64]) -> u64 {
+    let mut v = values.to_vec();
+    v.sort_unstable();
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2
+    }
+}
+
+fn median_duration(values: &[Duration]) -> Duration {
+    let nanos: Vec<u64> = values.iter().map(|d| d.as_nanos() as u64).collect();
+    Duration::from_nanos(median(&nanos))
+}
+
+/// The targets that apply to the sizes measured.
+pub fn targets(ms: &[Measurement]) -> Vec<Target> {
+    let at = |n: usize| ms.iter().find(|m| m.incidents == n);
+    let mut out = Vec::new();
+    let mut time_and_memory = |m: &Measurement, wall_max: f64, rss_max: u64, rss_text: &str| {
+        out.push(Target {
+            what: format!("{} incidents: wall ≤ {wall_max} s", thousands(m.incidents as u64)),
+            measured: secs(m.wall),
+            met: m.wall.as_secs_f64() <= wall_max,
+        });
+        out.push(Target {
+            what: format!("{} incidents: peak RSS ≤ {rss_text}", thousands(m.incidents as u64)),
+            measured: m.peak_rss.map_or_else(|| "not measured".into(), mib),
+            met: m.peak_rss.is_some_and(|r| r <= rss_max),
+        });
+    };
+    if let Some(m) = at(10_000) {
+        time_and_memory(m, 0.5, 300 * MIB, "300 MiB");
+    }
+    if let Some(m) = at(100_000) {
+        time_and_memory(m, 6.0, 2048 * MIB, "2 GiB");
+    }
+    if let (Some(a), Some(b)) = (at(10_000), at(100_000)) {
+        let growth = b.wall.as_secs_f64() / a.wall.as_secs_f64();
+        out.push(Target {
+            what: "wall growth 10,000 → 100,000 incidents ≤ 12×".into(),
+            measured: format!("{growth:.1}×"),
+            met: growth <= 12.0,
+        });
+    }
+    if let Some(m) = at(10_000) {
+        out.push(Target {
+            what: "10,000 incidents: build ≤ 3× the I/O floor".into(),
+            measured: format!("{:.1}×", m.over_floor()),
+            met: m.over_floor() <= 3.0,
+        });
+    }
+    out
+}
+
+/// The Markdown report: the table, the growth between sizes, the targets
+/// and notes.
+pub fn report(options: &BenchOptions, ms: &[Measurement], targets: &[Target]) -> String {
+    let mut s = String::new();
+    let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let _ = writeln!(
+        s,
+        "allclear {} ({} build), {cpus} CPUs, median of {} run{}, seed {}, built at {REFERENCE_NOW}\n",
+        env!("CARGO_PKG_VERSION"),
+        if cfg!(debug_assertions) { "DEBUG" } else { "release" },
+        options.runs,
+        if options.runs == 1 { "" } else { "s" },
+        options.seed
+    );
+    if cfg!(debug_assertions) {
+        s.push_str("> **Debug build**: these figures are not representative.\n\n");
+    }
+    s.push_str("| incidents | wall (median) | CPU | peak RSS | files | bytes | I/O floor | build / floor |\n");
+    s.push_str("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for m in ms {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | {} | {:.1}× |",
+            thousands(m.incidents as u64),
+            secs(m.wall),
+            m.cpu.map_or_else(|| "n/a".into(), secs),
+            m.peak_rss.map_or_else(|| "n/a".into(), mib),
+            thousands(m.files as u64),
+            mib(m.bytes),
+            secs(m.floor),
+            m.over_floor()
+        );
+    }
+    if ms.len() > 1 {
+        s.push_str("\n| growth | incidents | wall | CPU | peak RSS | bytes written |\n");
+        s.push_str("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for pair in ms.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let ratio = |x: Option<f64>, y: Option<f64>| match (x, y) {
+                (Some(x), Some(y)) if x > 0.0 => format!("{:.1}×", y / x),
+                _ => "n/a".into(),
+            };
+            let secs_of = |d: Option<Duration>| d.map(|d| d.as_secs_f64());
+            let _ = writeln!(
+                s,
+                "| {} → {} | {} | {} | {} | {} | {} |",
+                thousands(a.incidents as u64),
+                thousands(b.incidents as u64),
+                ratio(Some(a.incidents as f64), Some(b.incidents as f64)),
+                ratio(Some(a.wall.as_secs_f64()), Some(b.wall.as_secs_f64())),
+                ratio(secs_of(a.cpu), secs_of(b.cpu)),
+                ratio(a.peak_rss.map(|r| r as f64), b.peak_rss.map(|r| r as f64)),
+                ratio(Some(a.bytes as f64), Some(b.bytes as f64)),
+            );
+        }
+    }
+    if !targets.is_empty() {
+        s.push_str("\nTargets:\n\n");
+        for t in targets {
+            let _ = writeln!(
+                s,
+                "- {} {}: {}",
+                if t.met { "met" } else { "MISSED" },
+                t.what,
+                t.measured
+            );
+        }
+    }
+    s.push_str("\nNotes:\n\n");
+    for m in ms {
+        let runs: Vec<String> = m.walls.iter().map(|&d| secs(d)).collect();
+        let _ = writeln!(
+            s,
+            "- {} incidents: the site has {} files ({}){}; build runs {}{}",
+            thousands(m.incidents as u64),
+            thousands(m.input_files as u64),
+            mib(m.input_bytes),
+            m.generated_in
+                .map(|d| format!(", generated in {}", secs(d)))
+                .unwrap_or_default(),
+            runs.join(", "),
+            if m.warnings > 0 {
+                format!("; the build printed {} warning(s)", m.warnings)
+            } else {
+                String::new()
+            }
+        );
+    }
+    if let Some(rss) = own_rss() {
+        let _ = writeln!(
+            s,
+            "- this process's RSS is {}, the least a build's peak RSS can show",
+            mib(rss)
+        );
+    }
+    s
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.3} s", d.as_secs_f64())
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / MIB as f64)
+}
+
+/// `12345` as `12,345`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians() {
+        assert_eq!(median(&[3, 1, 2]), 2);
+        assert_eq!(median(&[4, 1, 3, 2]), 2);
+        assert_eq!(median(&[5]), 5);
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(100_000), "100,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    fn measurement(n: usize, wall: f64, rss_mib: u64, floor: f64) -> Measurement {
+        Measurement {
+            incidents: n,
+            wall: Duration::from_secs_f64(wall),
+            cpu: Some(Duration::from_secs_f64(wall)),
+            peak_rss: Some(rss_mib * MIB),
+            files: 10,
+            bytes: 10,
+            floor: Duration::from_secs_f64(floor),
+            input_files: 1,
+            input_bytes: 1,
+            generated_in: None,
+            walls: vec![Duration::from_secs_f64(wall)],
+            warnings: 0,
+        }
+    }
+
+    #[test]
+    fn targets_apply_to_the_sizes_measured() {
+        assert!(targets(&[measurement(1000, 0.1, 50, 0.1)]).is_empty());
+        let t = targets(&[measurement(10_000, 0.4, 200, 0.2), measurement(100_000, 5.0, 1500, 2.0)]);
+        assert_eq!(t.len(), 6);
+        // 5.0 / 0.4 = 12.5× growth is the one missed.
+        let missed: Vec<&str> = t.iter().filter(|t| !t.met).map(|t| t.what.as_str()).collect();
+        assert_eq!(missed, ["wall growth 10,000 → 100,000 incidents ≤ 12×"]);
+    }
+}

@@ -1,0 +1,32 @@
+//! Developer tools, behind the hidden `allclear dev` command: a synthetic
+//! site generator ([`gen`]) and the build benchmark ([`bench`]). See
+//! `docs/performance.md`.
+
+pub mod bench;
+// `gen` is a reserved word in Rust 2024, hence `r#gen`; its items are
+// re-exported here.
+pub mod r#gen;
+
+pub use r#gen::{GenOptions, GenSummary, REFERENCE_NOW, generate, reference_now};
+
+use std::path::Path;
+
+/// `allclear dev gen-site DIR --incidents N --seed S`.
+///
+/// # Errors
+/// A message when the folder is not empty or a file cannot be written.
+pub fn gen_site(dir: &Path, incidents: usize, seed: u64) -> Result<(), String> {
+    let summary = generate(dir, &GenOptions { incidents, seed })
+        .map_err(|e| format!("cannot generate a site in {}: {e}", dir.display()))?;
+    eprintln!(
+        "Generated {} incidents and {} maintenances in {} ({} files, {} bytes). Build it with:\n  allclear build {} --now {}",
+        summary.incidents,
+        summary.maintenances,
+        dir.display(),
+        summary.files,
+        summary.bytes,
+        dir.display(),
+        REFERENCE_NOW
+    );
+    Ok(())
+}

@@ -1,0 +1,128 @@
+//! `allclear dev`: the synthetic site builds cleanly and is deterministic,
+//! and the benchmark runs end to end.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use allclear::dev::{GenOptions, generate};
+use common::{NOW, allclear, build_pinned, snapshot_tree};
+
+fn count_files(dir: &Path, ext: &str) -> usize {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext))
+        .count()
+}
+
+fn json(out: &Path, path: &str) -> serde_json::Value {
+    serde_json::from_str(&fs::read_to_string(out.join(path)).unwrap()).unwrap()
+}
+
+#[test]
+fn a_generated_site_builds_and_checks_without_errors_or_warnings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let out = tmp.path().join("public");
+    allclear()
+        .args(["dev", "gen-site"])
+        .arg(&site)
+        .args(["--incidents", "200", "--seed", "1"])
+        .assert()
+        .success();
+
+    // The layout: incidents/YYYY/MM/, maintenance/YYYY/, .md and .yaml mixed.
+    let incidents = site.join("incidents");
+    assert_eq!(count_files(&incidents, "md") + count_files(&incidents, "yaml"), 200);
+    assert!(count_files(&incidents, "md") > 50 && count_files(&incidents, "yaml") > 50);
+    assert!(incidents.join("2026/11").is_dir() && incidents.join("2016/11").is_dir());
+    let maintenance = site.join("maintenance");
+    assert_eq!(count_files(&maintenance, "md") + count_files(&maintenance, "yaml"), 10);
+    assert!(maintenance.join("2026").is_dir());
+
+    let built = build_pinned(&site, Some(&out)).assert().success();
+    let stderr = String::from_utf8_lossy(&built.get_output().stderr).to_string();
+    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(stderr.contains("Built 200 incidents and 10 maintenances"), "{stderr}");
+    allclear()
+        .arg("check")
+        .arg(&site)
+        .args(["--deny-warnings", "--now", NOW])
+        .assert()
+        .success();
+
+    // What the site says at the reference time.
+    let unresolved = json(&out, "api/v2/incidents/unresolved.json");
+    assert_eq!(unresolved["incidents"].as_array().unwrap().len(), 2);
+    let active = json(&out, "api/v2/scheduled-maintenances/active.json");
+    assert_eq!(active["scheduled_maintenances"].as_array().unwrap().len(), 1);
+    let upcoming = json(&out, "api/v2/scheduled-maintenances/upcoming.json");
+    assert_eq!(upcoming["scheduled_maintenances"].as_array().unwrap().len(), 3);
+    let components = json(&out, "api/v2/components.json");
+    let all = components["components"].as_array().unwrap();
+    assert_eq!(all.iter().filter(|c| c["group"] == true).count(), 4);
+    assert_eq!(all.iter().filter(|c| c["group"] == false).count(), 20);
+    let recent = json(&out, "api/v2/incidents.json");
+    assert!(
+        recent["incidents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["status"] == "postmortem")
+    );
+    let maintenances = fs::read_to_string(out.join("maintenance.ics")).unwrap();
+    assert!(maintenances.contains("STATUS:CANCELLED"), "no cancelled maintenance");
+}
+
+#[test]
+fn the_same_seed_gives_the_same_bytes_and_another_seed_differs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let gen_into = |name: &str, seed: u64| {
+        let dir = tmp.path().join(name);
+        let summary = generate(&dir, &GenOptions { incidents: 200, seed }).unwrap();
+        assert_eq!((summary.incidents, summary.maintenances), (200, 10));
+        snapshot_tree(&dir)
+    };
+    let a = gen_into("a", 42);
+    let b = gen_into("b", 42);
+    let c = gen_into("c", 43);
+    assert_eq!(a.len(), 211);
+    assert!(a == b, "two generations with seed 42 differ");
+    assert!(a != c, "seeds 42 and 43 gave the same site");
+
+    // A folder that holds files is refused.
+    let again = generate(&tmp.path().join("a"), &GenOptions { incidents: 1, seed: 1 });
+    assert_eq!(again.unwrap_err().kind(), std::io::ErrorKind::AlreadyExists);
+}
+
+#[test]
+fn bench_prints_a_markdown_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    let keep = tmp.path().join("bench");
+    let run = allclear()
+        .args(["dev", "bench", "--sizes", "20,40", "--runs", "1", "--keep"])
+        .arg(&keep)
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&run.get_output().stdout).to_string();
+    assert!(
+        stdout.contains("| incidents | wall (median) | CPU | peak RSS | files | bytes | I/O floor | build / floor |"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\n| 20 | "), "{stdout}");
+    assert!(stdout.contains("\n| 40 | "), "{stdout}");
+    assert!(stdout.contains("| 20 → 40 | 2.0× |"), "{stdout}");
+    assert!(keep.join("incidents-40/site/site.yaml").is_file());
+    assert!(keep.join("incidents-40/public/index.html").is_file());
+
+    // Kept sites are reused; --check without a size that has targets is bad usage.
+    let again = allclear()
+        .args(["dev", "bench", "--sizes", "20", "--runs", "1", "--check", "--keep"])
+        .arg(&keep)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&again.get_output().stderr).to_string();
+    assert!(stderr.contains("reusing the site"), "{stderr}");
+}
