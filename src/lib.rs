@@ -118,6 +118,7 @@ pub fn build_files(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>
 /// the output folder is then left exactly as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let out_dir = options.out_dir();
+    // An output problem, as a diagnostic about the output folder.
     let refuse = |e: output::OutputError| {
         let help = e.help();
         let d = Diagnostic::file_error(&out_dir, e.to_string());
@@ -130,16 +131,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     output::check_out_dir(&out_dir, &options.site_dir).map_err(refuse)?;
     let built = build_files(&options.site_dir, options.base_url.clone(), options.now)?;
-    let summary = timing::phase("write", || output::write_site(&out_dir, &built.files)).map_err(|e| {
-        let help = e.help();
-        let d = Diagnostic::file_error(&out_dir, e.to_string());
-        BuildError {
-            diagnostics: vec![match help {
-                Some(h) => d.with_help(h),
-                None => d,
-            }],
-        }
-    })?;
+    let summary = timing::phase("write", || output::write_site(&out_dir, &built.files)).map_err(refuse)?;
     Ok(BuildReport {
         out_dir,
         files: summary.files,
