@@ -391,14 +391,7 @@ fn a_component_page_lists_the_newest_fifty_entries() {
 #[test]
 fn a_theme_named_in_site_yaml_overrides_the_default_theme() {
     let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    copy_tree(&fixture("base-site"), &site);
-    let yaml = fs::read_to_string(site.join("site.yaml")).unwrap();
-    fs::write(
-        site.join("site.yaml"),
-        yaml.replace("time_zone:", "theme: plain\ntime_zone:"),
-    )
-    .unwrap();
+    let site = common::base_site_with(tmp.path(), "theme: plain");
     build_pinned(&site, None)
         .assert()
         .code(1)
@@ -489,14 +482,7 @@ fn pages_embed_the_state_their_script_needs() {
 #[test]
 fn a_pale_accent_colour_is_made_readable_and_the_embed_is_written() {
     let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    copy_tree(&fixture("base-site"), &site);
-    let yaml = fs::read_to_string(site.join("site.yaml")).unwrap();
-    fs::write(
-        site.join("site.yaml"),
-        yaml.replace("time_zone:", "accent_color: \"#ffff00\"\ntime_zone:"),
-    )
-    .unwrap();
+    let site = common::base_site_with(tmp.path(), "accent_color: \"#ffff00\"");
     build_pinned(&site, None).assert().success();
     let out = site.join("public");
     let index = read(&out, "index.html");

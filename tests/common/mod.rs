@@ -103,3 +103,17 @@ pub fn assert_well_formed_xml(name: &str, xml: &str) {
     }
     assert_eq!((roots, depth), (1, 0), "{name}: one root element, every tag closed");
 }
+
+/// A copy of `tests/fixtures/base-site` in `tmp/site`, with `lines` added to
+/// its `site.yaml` (before `time_zone:`).
+pub fn base_site_with(tmp: &Path, lines: &str) -> PathBuf {
+    let site = tmp.join("site");
+    copy_tree(&fixture("base-site"), &site);
+    let yaml = fs::read_to_string(site.join("site.yaml")).unwrap();
+    fs::write(
+        site.join("site.yaml"),
+        yaml.replace("time_zone:", &format!("{lines}\ntime_zone:")),
+    )
+    .unwrap();
+    site
+}

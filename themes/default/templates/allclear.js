@@ -52,7 +52,7 @@
     p.id = 'allclear-stale';
     p.className = 'stale';
     p.setAttribute('role', 'status');
-    p.textContent = 'This page was last updated ' + (age < 180 ? age + ' minutes' : Math.round(age / 60) + ' hours') + ' ago, during an incident. Reload for news.';
+    p.textContent = 'This page was last updated ' + (age < 180 ? age + ' minutes' : Math.round(age / 60) + ' hours') + ' ago, during an incident. Reload for newer updates.';
     main.prepend(p);
   }
 
