@@ -142,7 +142,9 @@ pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagno
         components: index.as_ref(),
         allow_raw_html: loaded_site.as_ref().is_some_and(|s| s.config.allow_raw_html),
     };
-    let files = discover(site_dir, &shown, &options.overrides, &mut errors);
+    let files = crate::timing::phase("load: discover", || {
+        discover(site_dir, &shown, &options.overrides, &mut errors)
+    });
     let mut incidents = Vec::new();
     let mut maintenances = Vec::new();
     let mut sources = HashMap::new();
@@ -151,10 +153,12 @@ pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagno
     let mut entry_sources = Vec::new();
     // Each file parses on its own, so all cores share the work; results
     // keep the files' order, so the outcome does not depend on scheduling.
-    let results: Vec<_> = files
-        .par_iter()
-        .map(|file| (file, load_entry(file, &cx, options.overrides.get(&file.rel))))
-        .collect();
+    let results: Vec<_> = crate::timing::phase("load: entries", || {
+        files
+            .par_iter()
+            .map(|file| (file, load_entry(file, &cx, options.overrides.get(&file.rel))))
+            .collect()
+    });
     for (file, result) in results {
         match result {
             Ok((entry, source)) => {

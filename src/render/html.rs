@@ -139,8 +139,7 @@ fn strip_indentation(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut verbatim = false;
     for line in html.split_inclusive('\n') {
-        let opens = line.contains("<pre") || line.contains("<textarea");
-        let closes = line.contains("</pre>") || line.contains("</textarea>");
+        let (opens, closes) = verbatim_tags(line);
         out.push_str(if verbatim {
             line
         } else {
@@ -153,6 +152,21 @@ fn strip_indentation(html: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `line` opens and whether it closes a `<pre>` or `<textarea>`;
+/// one pass over the line's `<`s, as pages have thousands of lines.
+fn verbatim_tags(line: &str) -> (bool, bool) {
+    let (mut opens, mut closes) = (false, false);
+    for (i, _) in line.match_indices('<') {
+        let rest = &line[i + 1..];
+        if rest.starts_with("pre") || rest.starts_with("textarea") {
+            opens = true;
+        } else if rest.starts_with("/pre>") || rest.starts_with("/textarea>") {
+            closes = true;
+        }
+    }
+    (opens, closes)
 }
 
 /// What the page's script needs to keep the page true between builds (see

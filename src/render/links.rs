@@ -5,6 +5,8 @@
 //! a bucket without index documents, and opened from disk. Public URLs
 //! (feeds, canonical links) are absolute and end in `/`.
 
+use chrono::{Datelike, Timelike};
+
 /// Output path of an incident page.
 pub fn incident(id: &str) -> String {
     format!("incidents/{id}/index.html")
@@ -49,7 +51,15 @@ pub fn update_anchors(times: impl IntoIterator<Item = chrono::DateTime<chrono::U
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for t in times {
-        let base = format!("update-{}", t.format("%Y%m%dt%H%M%Sz"));
+        let base = format!(
+            "update-{:04}{:02}{:02}t{:02}{:02}{:02}z",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        );
         let repeats = seen.iter().filter(|b| **b == base).count();
         out.push(if repeats == 0 {
             base.clone()
@@ -78,7 +88,7 @@ pub fn host(url: &str) -> String {
 /// The key an update is known by (entry id and UTC time), from which its
 /// API id and feed ids derive.
 pub fn update_key(entry_id: &str, at: chrono::DateTime<chrono::Utc>) -> String {
-    format!("{entry_id}@{}", at.format("%Y-%m-%dT%H:%M:%SZ"))
+    format!("{entry_id}@{}", super::format::iso_utc(at))
 }
 
 /// A stable Statuspage-style id: 12 lowercase base-36 characters derived

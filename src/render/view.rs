@@ -148,12 +148,14 @@ pub struct Views<'a, 's> {
 
 impl Views<'_, '_> {
     pub fn time(&self, t: DateTime<Utc>) -> TimeView {
-        let zone = self.snap.site.config.time_zone;
+        let local = t.with_timezone(&self.snap.site.config.time_zone);
+        let date = format::date(local.date_naive());
+        let time = format::clock(&local);
         TimeView {
             iso: format::iso_utc(t),
-            text: format::date_time(t, zone),
-            time: format::time_of_day(t, zone),
-            date: format::date(t.with_timezone(&zone).date_naive()),
+            text: format!("{date} {time}"),
+            time,
+            date,
         }
     }
 

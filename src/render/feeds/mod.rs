@@ -19,8 +19,10 @@ mod atom;
 mod json;
 mod rss;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Tz;
+use rayon::prelude::*;
+use std::sync::OnceLock;
 
 use super::{OutputFile, format, links};
 use crate::model::{EntryRef, MaintenanceStatus, Markdown, Snapshot};
@@ -76,41 +78,99 @@ pub(crate) struct Item {
 }
 
 /// Render every feed file.
+///
+/// Items are built only for the entries and updates a feed shows (the
+/// newest few hundred), however long the history, and once each: an item
+/// shared by the history feed and component feeds is built once.
 pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
     let cx = Context::new(snap);
-    let incident_items: Vec<Item> = (0..snap.site.incidents.len()).map(|i| cx.incident_item(i)).collect();
-    let maintenance_items: Vec<Item> = (0..snap.site.maintenances.len())
-        .map(|m| cx.maintenance_item(m))
-        .collect();
-    let item = |e: &EntryRef| match *e {
-        EntryRef::Incident(i) => incident_items[i].clone(),
-        EntryRef::Maintenance(m) => maintenance_items[m].clone(),
-    };
-    let mut files = Vec::new();
-
-    let all = incident_items.iter().chain(&maintenance_items).cloned();
-    let history = cx.feed("history", feed_title(&snap.site.config.title), all);
-    files.extend(write_xml(&history));
-
+    let items = EntryItems::new(&cx);
+    let all_entries = (0..snap.site.incidents.len())
+        .map(EntryRef::Incident)
+        .chain((0..snap.site.maintenances.len()).map(EntryRef::Maintenance));
+    let history = cx.feed(
+        "history",
+        feed_title(&snap.site.config.title),
+        items.newest(all_entries, FEED_LIMIT),
+    );
     let updates = cx.feed(
         "updates",
         format!("{}: every update", snap.site.config.title.trim()),
-        cx.update_items().into_iter(),
+        cx.update_items(UPDATES_LIMIT),
     );
-    files.extend(write_xml(&updates));
-    files.push(json::write(&updates, "feed.json"));
+    let components: Vec<Feed> = snap
+        .site
+        .components
+        .par_iter()
+        .enumerate()
+        .map(|(c, comp)| {
+            let entries = snap.by_component[c].iter().take(FEED_LIMIT).copied();
+            let mut feed = cx.feed(
+                &format!("components/{}/history", comp.id),
+                format!("{} - {}", feed_title(&snap.site.config.title), comp.name),
+                items.newest(entries, FEED_LIMIT),
+            );
+            feed.page_url = links::public_url(&snap.site.config.base_url, &links::component(&comp.id));
+            feed
+        })
+        .collect();
 
-    for (c, comp) in snap.site.components.iter().enumerate() {
-        let items = snap.by_component[c].iter().take(FEED_LIMIT).map(item);
-        let mut feed = cx.feed(
-            &format!("components/{}/history", comp.id),
-            format!("{} - {}", feed_title(&snap.site.config.title), comp.name),
-            items,
-        );
-        feed.page_url = links::public_url(&snap.site.config.base_url, &links::component(&comp.id));
-        files.extend(write_xml(&feed));
-    }
+    let mut files = vec![json::write(&updates, "feed.json")];
+    let xml: Vec<[OutputFile; 2]> = [&history, &updates]
+        .into_par_iter()
+        .chain(components.par_iter())
+        .map(write_xml)
+        .collect();
+    files.extend(xml.into_iter().flatten());
     files
+}
+
+/// History items of entries, each built on first use and then shared.
+struct EntryItems<'c, 'a, 's> {
+    cx: &'c Context<'a, 's>,
+    incidents: Vec<OnceLock<Item>>,
+    maintenances: Vec<OnceLock<Item>>,
+}
+
+impl<'c, 'a, 's> EntryItems<'c, 'a, 's> {
+    fn new(cx: &'c Context<'a, 's>) -> Self {
+        let site = cx.snap.site;
+        EntryItems {
+            cx,
+            incidents: (0..site.incidents.len()).map(|_| OnceLock::new()).collect(),
+            maintenances: (0..site.maintenances.len()).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    fn get(&self, e: EntryRef) -> Item {
+        match e {
+            EntryRef::Incident(i) => self.incidents[i].get_or_init(|| self.cx.incident_item(i)),
+            EntryRef::Maintenance(m) => self.maintenances[m].get_or_init(|| self.cx.maintenance_item(m)),
+        }
+        .clone()
+    }
+
+    /// The items of the `limit` newest of `entries` by item date (and all
+    /// that tie with the last), without building the others' items.
+    fn newest(&self, entries: impl Iterator<Item = EntryRef>, limit: usize) -> Vec<Item> {
+        let mut dated: Vec<(DateTime<Utc>, EntryRef)> = entries.map(|e| (self.cx.item_date(e), e)).collect();
+        dated.sort_by(|a, b| b.0.cmp(&a.0));
+        keep_ties(&mut dated, limit, |(date, _)| *date);
+        dated.into_iter().map(|(_, e)| self.get(e)).collect()
+    }
+}
+
+/// Keep the first `limit` of `sorted` and every later one whose key equals
+/// the last kept one's: a feed's final order breaks ties by id, so these
+/// are all candidates.
+fn keep_ties<T, K: PartialEq>(sorted: &mut Vec<T>, limit: usize, key: impl Fn(&T) -> K) {
+    if sorted.len() <= limit || limit == 0 {
+        sorted.truncate(limit);
+        return;
+    }
+    let last = key(&sorted[limit - 1]);
+    let end = limit + sorted[limit..].iter().take_while(|x| key(x) == last).count();
+    sorted.truncate(end);
 }
 
 fn write_xml(feed: &Feed) -> [OutputFile; 2] {
@@ -156,9 +216,8 @@ impl<'a, 's> Context<'a, 's> {
         format!("tag:{},2005:{what}", self.host)
     }
 
-    fn feed(&self, path: &str, title: String, items: impl Iterator<Item = Item>) -> Feed {
+    fn feed(&self, path: &str, title: String, mut items: Vec<Item>) -> Feed {
         let c = &self.snap.site.config;
-        let mut items: Vec<Item> = items.collect();
         items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.tag.cmp(&b.tag)));
         items.truncate(if path == "updates" { UPDATES_LIMIT } else { FEED_LIMIT });
         Feed {
@@ -223,11 +282,7 @@ impl<'a, 's> Context<'a, 's> {
                 format::date_time(state.window.until, self.zone)
             );
         }
-        let date = if state.status == MaintenanceStatus::Scheduled {
-            state.window.from
-        } else {
-            mt.updated_at().max(state.window.from)
-        };
+        let date = self.item_date(EntryRef::Maintenance(m));
         let link = links::public_url(&self.snap.site.config.base_url, &links::maintenance(&mt.id));
         Item {
             title: xml_text(&mt.title),
@@ -243,41 +298,88 @@ impl<'a, 's> Context<'a, 's> {
         }
     }
 
-    /// One item per update of every entry.
-    fn update_items(&self) -> Vec<Item> {
-        let site = self.snap.site;
-        let mut out = Vec::new();
-        for inc in &site.incidents {
-            let page = links::incident(&inc.id);
-            let anchors = links::update_anchors(inc.updates.iter().map(|u| u.at));
-            for (u, anchor) in inc.updates.iter().zip(anchors) {
-                let label = u.status.label();
-                out.push(self.update_item(
-                    &inc.id,
-                    &inc.title,
-                    &page,
-                    &anchor,
-                    u.at,
-                    label,
-                    &u.message,
-                    u.next_update,
-                ));
+    /// A history item's date: the last update of an incident; for a
+    /// maintenance, the window's start while it is scheduled, else the
+    /// later of its last update and its start.
+    fn item_date(&self, e: EntryRef) -> DateTime<Utc> {
+        match e {
+            EntryRef::Incident(i) => self.snap.site.incidents[i].updated_at(),
+            EntryRef::Maintenance(m) => {
+                let state = self.snap.maintenances[m];
+                if state.status == MaintenanceStatus::Scheduled {
+                    state.window.from
+                } else {
+                    self.snap.site.maintenances[m].updated_at().max(state.window.from)
+                }
             }
         }
-        for mt in &site.maintenances {
-            let page = links::maintenance(&mt.id);
-            let anchors = links::update_anchors(mt.updates.iter().map(|u| u.at));
-            for (u, anchor) in mt.updates.iter().zip(anchors) {
-                out.push(self.update_item(
-                    &mt.id,
-                    &mt.title,
-                    &page,
-                    &anchor,
-                    u.at,
-                    u.status.label(),
-                    &u.message,
-                    None,
-                ));
+    }
+
+    /// Items for the `limit` newest updates of all entries (and those that
+    /// tie with the last), built only for those.
+    fn update_items(&self, limit: usize) -> Vec<Item> {
+        let site = self.snap.site;
+        let mut all: Vec<(DateTime<Utc>, EntryRef)> = site
+            .incidents
+            .iter()
+            .enumerate()
+            .flat_map(|(i, inc)| inc.updates.iter().map(move |u| (u.at, EntryRef::Incident(i))))
+            .chain(
+                site.maintenances
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(m, mt)| mt.updates.iter().map(move |u| (u.at, EntryRef::Maintenance(m)))),
+            )
+            .collect();
+        all.sort_by(|a, b| b.0.cmp(&a.0));
+        keep_ties(&mut all, limit, |(at, _)| *at);
+        let Some(&(cutoff, _)) = all.last() else {
+            return Vec::new();
+        };
+        let kept = |at: DateTime<Utc>| at >= cutoff;
+        let mut entries: Vec<EntryRef> = all.into_iter().map(|(_, e)| e).collect();
+        entries.sort_unstable_by_key(|e| match *e {
+            EntryRef::Incident(i) => (0, i),
+            EntryRef::Maintenance(m) => (1, m),
+        });
+        entries.dedup();
+        let mut out = Vec::new();
+        for e in entries {
+            match e {
+                EntryRef::Incident(i) => {
+                    let inc = &site.incidents[i];
+                    let page = links::incident(&inc.id);
+                    let anchors = links::update_anchors(inc.updates.iter().map(|u| u.at));
+                    for (u, anchor) in inc.updates.iter().zip(anchors).filter(|(u, _)| kept(u.at)) {
+                        out.push(self.update_item(
+                            &inc.id,
+                            &inc.title,
+                            &page,
+                            &anchor,
+                            u.at,
+                            u.status.label(),
+                            &u.message,
+                            u.next_update,
+                        ));
+                    }
+                }
+                EntryRef::Maintenance(m) => {
+                    let mt = &site.maintenances[m];
+                    let page = links::maintenance(&mt.id);
+                    let anchors = links::update_anchors(mt.updates.iter().map(|u| u.at));
+                    for (u, anchor) in mt.updates.iter().zip(anchors).filter(|(u, _)| kept(u.at)) {
+                        out.push(self.update_item(
+                            &mt.id,
+                            &mt.title,
+                            &page,
+                            &anchor,
+                            u.at,
+                            u.status.label(),
+                            &u.message,
+                            None,
+                        ));
+                    }
+                }
             }
         }
         out
@@ -332,10 +434,10 @@ fn update_paragraph(at: DateTime<Utc>, zone: Tz, label: &str, message_html: &str
     let local = at.with_timezone(&zone);
     format!(
         "<p><small>{} <var data-var='date'>{}</var>, <var data-var='time'>{}</var> {}</small><br><strong>{}</strong> - {}</p>",
-        local.format("%b"),
-        local.format("%-d"),
-        local.format("%H:%M"),
-        local.format("%Z"),
+        format::short_month(local.month0()),
+        local.day(),
+        format!("{:02}:{:02}", local.hour(), local.minute()),
+        local.offset(),
         label,
         inline(message_html)
     )
