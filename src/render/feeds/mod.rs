@@ -154,7 +154,7 @@ impl<'c, 'a, 's> EntryItems<'c, 'a, 's> {
     /// that tie with the last), without building the others' items.
     fn newest(&self, entries: impl Iterator<Item = EntryRef>, limit: usize) -> Vec<Item> {
         let mut dated: Vec<(DateTime<Utc>, EntryRef)> = entries.map(|e| (self.cx.item_date(e), e)).collect();
-        dated.sort_by(|a, b| b.0.cmp(&a.0));
+        dated.sort_by_key(|d| std::cmp::Reverse(d.0));
         keep_ties(&mut dated, limit, |(date, _)| *date);
         dated.into_iter().map(|(_, e)| self.get(e)).collect()
     }
@@ -331,7 +331,7 @@ impl<'a, 's> Context<'a, 's> {
                     .flat_map(|(m, mt)| mt.updates.iter().map(move |u| (u.at, EntryRef::Maintenance(m)))),
             )
             .collect();
-        all.sort_by(|a, b| b.0.cmp(&a.0));
+        all.sort_by_key(|u| std::cmp::Reverse(u.0));
         keep_ties(&mut all, limit, |(at, _)| *at);
         let Some(&(cutoff, _)) = all.last() else {
             return Vec::new();
@@ -433,10 +433,11 @@ impl<'a, 's> Context<'a, 's> {
 fn update_paragraph(at: DateTime<Utc>, zone: Tz, label: &str, message_html: &str) -> String {
     let local = at.with_timezone(&zone);
     format!(
-        "<p><small>{} <var data-var='date'>{}</var>, <var data-var='time'>{}</var> {}</small><br><strong>{}</strong> - {}</p>",
+        "<p><small>{} <var data-var='date'>{}</var>, <var data-var='time'>{:02}:{:02}</var> {}</small><br><strong>{}</strong> - {}</p>",
         format::short_month(local.month0()),
         local.day(),
-        format!("{:02}:{:02}", local.hour(), local.minute()),
+        local.hour(),
+        local.minute(),
         local.offset(),
         label,
         inline(message_html)
