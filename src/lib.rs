@@ -92,6 +92,27 @@ pub struct Built {
 /// # Errors
 /// [`BuildError`] with every diagnostic when the site has errors.
 pub fn build_files(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>) -> Result<Built, BuildError> {
+    let loaded = load_at(site_dir, base_url, now)?;
+    let files = render::Collect::default();
+    let snapshot = timing::phase("model", || Snapshot::new(&loaded.site, now));
+    render::render_to(&snapshot, &files).map_err(|diagnostics| BuildError { diagnostics })?;
+    Ok(Built {
+        files: files.into_sorted(),
+        warnings: loaded.warnings,
+        incidents: loaded.site.incidents.len(),
+        maintenances: loaded.site.maintenances.len(),
+    })
+}
+
+/// A site loaded and cut at the reference time.
+struct LoadedAt {
+    site: model::Site,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Load the site and keep what is published at `now`; updates dated later
+/// are warned about.
+fn load_at(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>) -> Result<LoadedAt, BuildError> {
     let options = load::LoadOptions {
         base_url,
         ..load::LoadOptions::default()
@@ -100,44 +121,39 @@ pub fn build_files(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>
         timing::phase("load", || load::load(site_dir, &options)).map_err(|diagnostics| BuildError { diagnostics })?;
     let mut warnings = loaded.warnings.clone();
     warnings.extend(check::future_updates(&loaded, now));
-    let site = loaded.site.as_of(now);
-    let snapshot = timing::phase("model", || Snapshot::new(&site, now));
-    let files = render::render(&snapshot).map_err(|diagnostics| BuildError { diagnostics })?;
-    Ok(Built {
-        files,
+    Ok(LoadedAt {
+        site: loaded.site.published_at(now),
         warnings,
-        incidents: site.incidents.len(),
-        maintenances: site.maintenances.len(),
     })
 }
 
 /// Build the site and write it to its output folder.
+///
+/// The site is loaded and checked first; only then is a staging folder
+/// made next to the output, and pages are written into it as they are
+/// rendered, so memory stays flat however large the site. The staging
+/// folder is swapped in when every file is written (see [`output`]).
 ///
 /// # Errors
 /// [`BuildError`] when the site has errors or the output cannot be written;
 /// the output folder is then left exactly as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let out_dir = options.out_dir();
-    // An output problem, as a diagnostic about the output folder.
-    let refuse = |e: output::OutputError| {
-        let help = e.help();
-        let d = Diagnostic::file_error(&out_dir, e.to_string());
-        BuildError {
-            diagnostics: vec![match help {
-                Some(h) => d.with_help(h),
-                None => d,
-            }],
-        }
+    let refuse = |e: output::OutputError| BuildError {
+        diagnostics: vec![e.diagnostic(&out_dir)],
     };
     output::check_out_dir(&out_dir, &options.site_dir).map_err(refuse)?;
-    let built = build_files(&options.site_dir, options.base_url.clone(), options.now)?;
-    let summary = timing::phase("write", || output::write_site(&out_dir, &built.files)).map_err(refuse)?;
+    let loaded = load_at(&options.site_dir, options.base_url.clone(), options.now)?;
+    let snapshot = timing::phase("model", || Snapshot::new(&loaded.site, options.now));
+    let staging = output::Staging::create(&out_dir).map_err(refuse)?;
+    render::render_to(&snapshot, &staging).map_err(|diagnostics| BuildError { diagnostics })?;
+    let summary = timing::phase("swap", || staging.commit()).map_err(refuse)?;
     Ok(BuildReport {
         out_dir,
         files: summary.files,
         bytes: summary.bytes,
-        incidents: built.incidents,
-        maintenances: built.maintenances,
-        warnings: built.warnings,
+        incidents: loaded.site.incidents.len(),
+        maintenances: loaded.site.maintenances.len(),
+        warnings: loaded.warnings,
     })
 }

@@ -13,6 +13,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -41,6 +42,16 @@ pub enum OutputError {
 }
 
 impl OutputError {
+    /// This error as a diagnostic about the output folder `out`, with
+    /// [`OutputError::help`].
+    pub fn diagnostic(&self, out: &Path) -> crate::diagnostics::Diagnostic {
+        let d = crate::diagnostics::Diagnostic::file_error(out, self.to_string());
+        match self.help() {
+            Some(h) => d.with_help(h),
+            None => d,
+        }
+    }
+
     /// What the user can do about it.
     pub fn help(&self) -> Option<&'static str> {
         match self {
@@ -129,27 +140,116 @@ pub struct WriteSummary {
 /// [`OutputError::NotOurs`] when `out` holds files but no marker; an I/O
 /// error otherwise. Either way the previous content of `out` is unchanged.
 pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<WriteSummary, OutputError> {
-    let (parent, name) = split(out)?;
-    check_replaceable(out)?;
-    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    remove_leftovers(&parent, &name);
+    let staging = Staging::create(out)?;
+    files.par_iter().try_for_each(|file| staging.write(file))?;
+    staging.commit()
+}
 
-    let staging = parent.join(format!(".{name}.allclear-new-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(io_err(&staging))?;
-    }
-    let summary = match write_tree(&staging, files) {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(e);
+/// A new site being written next to `out`, in a hidden folder
+/// (`.NAME.allclear-new-PID`) that [`Staging::commit`] swaps in. Dropped
+/// without a commit, it is removed, and `out` never changed.
+///
+/// Files can be written from every thread at once, in any order; their
+/// folders are made as needed.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    root: PathBuf,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    committed: bool,
+}
+
+impl Staging {
+    /// Check that `out` may be replaced, remove what killed builds left,
+    /// and make the staging folder with the marker in it (so that a
+    /// half-written staging folder is recognisably ours).
+    ///
+    /// # Errors
+    /// [`OutputError::NotOurs`], [`OutputError::NotADirectory`] or
+    /// [`OutputError::BadPath`] for an `out` that cannot be replaced; I/O
+    /// errors.
+    pub fn create(out: &Path) -> Result<Staging, OutputError> {
+        let (parent, name) = split(out)?;
+        check_replaceable(out)?;
+        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        remove_leftovers(&parent, &name);
+        let root = parent.join(format!(".{name}.allclear-new-{}", std::process::id()));
+        if root.exists() {
+            fs::remove_dir_all(&root).map_err(io_err(&root))?;
         }
-    };
-    if let Err(e) = swap_in(&staging, out, &parent, &name) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
+        let staging = Staging {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            root,
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            committed: false,
+        };
+        fs::create_dir_all(&staging.root).map_err(io_err(&staging.root))?;
+        fs::write(staging.root.join(MARKER), MARKER_TEXT).map_err(io_err(&staging.root))?;
+        Ok(staging)
     }
-    Ok(summary)
+
+    /// Write one file, making its folders when they are missing.
+    ///
+    /// # Errors
+    /// [`OutputError::Escapes`] for a path that would leave the output
+    /// folder (the last line of defence: paths come from ids and file names
+    /// the loader checked); I/O errors.
+    pub fn write(&self, file: &OutputFile) -> Result<(), OutputError> {
+        if !stays_inside(&file.path) {
+            return Err(OutputError::Escapes(file.path.clone()));
+        }
+        let path = self.root.join(&file.path);
+        let written = match fs::write(&path, &file.bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let dir = path.parent().unwrap_or(&self.root);
+                fs::create_dir_all(dir).map_err(io_err(dir))?;
+                fs::write(&path, &file.bytes)
+            }
+            other => other,
+        };
+        written.map_err(io_err(&path))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Swap the new site in where `out` is and remove the old one.
+    ///
+    /// # Errors
+    /// I/O errors; `out` is then unchanged.
+    pub fn commit(mut self) -> Result<WriteSummary, OutputError> {
+        swap_in(&self.root, &self.out, &self.parent, &self.name)?;
+        self.committed = true;
+        Ok(WriteSummary {
+            files: self.files.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+
+    /// The output folder this staging replaces.
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.root);
+        }
+    }
+}
+
+impl crate::render::Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<(), crate::diagnostics::Diagnostic> {
+        self.write(&file).map_err(|e| e.diagnostic(&self.out))
+    }
 }
 
 /// `(parent folder, final name)` of `out`; `/`, `..` and the like are
@@ -203,37 +303,6 @@ fn remove_leftovers(parent: &Path, name: &str) {
             let _ = fs::remove_dir_all(&path);
         }
     }
-}
-
-/// Write every file under `root`, marker first (so a half-written staging
-/// folder is recognisably ours).
-fn write_tree(root: &Path, files: &[OutputFile]) -> Result<WriteSummary, OutputError> {
-    // Paths come from ids and file names the loader checked; this is the
-    // last line of defence that nothing is written outside `root`.
-    if let Some(bad) = files.iter().find(|f| !stays_inside(&f.path)) {
-        return Err(OutputError::Escapes(bad.path.clone()));
-    }
-    fs::create_dir_all(root).map_err(io_err(root))?;
-    fs::write(root.join(MARKER), MARKER_TEXT).map_err(io_err(root))?;
-    // Folders first, each once; then the files, on every core.
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf))
-        .collect();
-    dirs.sort_unstable();
-    dirs.dedup();
-    for dir in dirs.iter().filter(|d| !d.as_os_str().is_empty()) {
-        let dir = root.join(dir);
-        fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-    }
-    files.par_iter().try_for_each(|file| {
-        let path = root.join(&file.path);
-        fs::write(&path, &file.bytes).map_err(io_err(&path))
-    })?;
-    Ok(WriteSummary {
-        files: files.len(),
-        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
-    })
 }
 
 /// A relative path of plain names: no root, no `..`, no drive prefix.

@@ -338,24 +338,35 @@ impl Site {
     /// file), without their future updates. Borrows when nothing is in the
     /// future, which is the usual case.
     pub fn as_of(&self, now: DateTime<Utc>) -> std::borrow::Cow<'_, Site> {
-        let in_future = self.incidents.iter().any(|i| i.updated_at() > now)
-            || self
-                .maintenances
-                .iter()
-                .any(|m| m.updates.last().is_some_and(|u| u.at > now));
-        if !in_future {
-            return std::borrow::Cow::Borrowed(self);
+        if self.has_future(now) {
+            std::borrow::Cow::Owned(self.clone().published_at(now))
+        } else {
+            std::borrow::Cow::Borrowed(self)
         }
-        let mut site = self.clone();
-        site.next_publication = self.future_updates(now).first().map(|f| f.at);
-        site.incidents.retain_mut(|i| {
+    }
+
+    /// [`Site::as_of`], taking the site: nothing is copied.
+    pub fn published_at(mut self, now: DateTime<Utc>) -> Site {
+        if !self.has_future(now) {
+            return self;
+        }
+        self.next_publication = self.future_updates(now).first().map(|f| f.at);
+        self.incidents.retain_mut(|i| {
             i.updates.retain(|u| u.at <= now);
             !i.updates.is_empty()
         });
-        for m in &mut site.maintenances {
+        for m in &mut self.maintenances {
             m.updates.retain(|u| u.at <= now);
         }
-        std::borrow::Cow::Owned(site)
+        self
+    }
+
+    fn has_future(&self, now: DateTime<Utc>) -> bool {
+        self.incidents.iter().any(|i| i.updated_at() > now)
+            || self
+                .maintenances
+                .iter()
+                .any(|m| m.updates.last().is_some_and(|u| u.at > now))
     }
 
     /// Every update dated after `now`, oldest first.

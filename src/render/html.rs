@@ -11,7 +11,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::view::{EntryView, GroupView, Views};
-use super::{OutputFile, format, links};
+use super::{OutputFile, Sink, format, links};
 use crate::diagnostics::Diagnostic;
 use crate::model::{EntryRef, Link, Snapshot};
 
@@ -228,28 +228,28 @@ impl PageStatusView {
     }
 }
 
-/// Render every HTML page.
+/// Render every HTML page into `sink`, each as soon as it is rendered.
 ///
 /// # Errors
 /// A template that fails to render (an unknown variable or filter in an
-/// override, say), with Tera's message.
-pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+/// override, say), with Tera's message; the sink's errors.
+pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
     let tera = compile(snap)?;
     let views = Views { snap };
     let page = Page { tera: &tera, snap };
-    let mut out = Vec::new();
+    let put = |file: Result<OutputFile, Vec<Diagnostic>>| sink.put(file?).map_err(|d| vec![d]);
 
-    out.push(page.render("index.html", "index.html", index_context(&views))?);
+    put(page.render("index.html", "index.html", index_context(&views)))?;
     // Entry and component pages are independent: render them on every core.
-    let incidents = (0..snap.site.incidents.len()).into_par_iter().map(|i| {
+    (0..snap.site.incidents.len()).into_par_iter().try_for_each(|i| {
         let inc = &snap.site.incidents[i];
         let mut cx = Context::new();
         cx.insert("entry", &views.entry(EntryRef::Incident(i)));
         cx.insert("updates", &newest_first(views.incident_updates(i)));
         cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
-        page.render("incident.html", &links::incident(&inc.id), cx)
-    });
-    let maintenances = (0..snap.site.maintenances.len()).into_par_iter().map(|m| {
+        put(page.render("incident.html", &links::incident(&inc.id), cx))
+    })?;
+    (0..snap.site.maintenances.len()).into_par_iter().try_for_each(|m| {
         let mt = &snap.site.maintenances[m];
         let mut cx = Context::new();
         cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
@@ -259,9 +259,9 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
             "original_window",
             &(views.time(mt.scheduled_for), views.time(mt.scheduled_until)),
         );
-        page.render("maintenance.html", &links::maintenance(&mt.id), cx)
-    });
-    let components = (0..snap.site.components.len()).into_par_iter().map(|c| {
+        put(page.render("maintenance.html", &links::maintenance(&mt.id), cx))
+    })?;
+    (0..snap.site.components.len()).into_par_iter().try_for_each(|c| {
         let comp = &snap.site.components[c];
         let mut cx = Context::new();
         cx.insert("component", &views.component(c));
@@ -270,18 +270,11 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         let entries: Vec<EntryView> = all.iter().take(COMPONENT_ENTRIES).map(|&e| views.entry(e)).collect();
         cx.insert("entries", &entries);
         cx.insert("total_entries", &all.len());
-        page.render("component.html", &links::component(&comp.id), cx)
-    });
-    out.extend(
-        incidents
-            .chain(maintenances)
-            .chain(components)
-            .collect::<Result<Vec<_>, _>>()?,
-    );
-    out.extend(history_pages(&page, &views)?);
-    out.push(page.render("404.html", "404.html", Context::new())?);
-    out.push(page.render("embed.html", "embed.html", Context::new())?);
-    Ok(out)
+        put(page.render("component.html", &links::component(&comp.id), cx))
+    })?;
+    history_pages(&page, &views, &put)?;
+    put(page.render("404.html", "404.html", Context::new()))?;
+    put(page.render("embed.html", "embed.html", Context::new()))
 }
 
 fn index_context(views: &Views<'_, '_>) -> Context {
@@ -319,14 +312,17 @@ fn index_context(views: &Views<'_, '_>) -> Context {
 
 /// The archive: an index of months and a page per month, each linking to
 /// the next older and newer month that has entries.
-fn history_pages(page: &Page<'_, '_>, views: &Views<'_, '_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+fn history_pages(
+    page: &Page<'_, '_>,
+    views: &Views<'_, '_>,
+    put: &(dyn Fn(Result<OutputFile, Vec<Diagnostic>>) -> Result<(), Vec<Diagnostic>> + Sync),
+) -> Result<(), Vec<Diagnostic>> {
     let months = &views.snap.history;
     let link = |k: usize| MonthLink {
         name: format::month(months[k].year, months[k].month),
         url: links::history_month(months[k].year, months[k].month),
         count: months[k].entries.len(),
     };
-    let mut out = Vec::with_capacity(months.len() + 1);
     let all: Vec<MonthLink> = (0..months.len()).map(link).collect();
     let mut years: Vec<(i32, Vec<&MonthLink>)> = Vec::new();
     for (k, m) in months.iter().enumerate() {
@@ -338,18 +334,17 @@ fn history_pages(page: &Page<'_, '_>, views: &Views<'_, '_>) -> Result<Vec<Outpu
     let mut cx = Context::new();
     cx.insert("years", &years);
     cx.insert("total", &months.iter().map(|m| m.entries.len()).sum::<usize>());
-    out.push(page.render("history_index.html", links::HISTORY, cx)?);
+    put(page.render("history_index.html", links::HISTORY, cx))?;
 
-    for (k, m) in months.iter().enumerate() {
+    months.par_iter().enumerate().try_for_each(|(k, m)| {
         let mut cx = Context::new();
         let entries: Vec<EntryView> = m.entries.iter().map(|&e| views.entry(e)).collect();
         cx.insert("month", &all[k]);
         cx.insert("entries", &entries);
         cx.insert("newer", &k.checked_sub(1).map(link));
         cx.insert("older", &(k + 1 < months.len()).then(|| link(k + 1)));
-        out.push(page.render("history_month.html", &links::history_month(m.year, m.month), cx)?);
-    }
-    Ok(out)
+        put(page.render("history_month.html", &links::history_month(m.year, m.month), cx))
+    })
 }
 
 fn newest_first<T>(mut v: Vec<T>) -> Vec<T> {

@@ -13,6 +13,9 @@ pub mod links;
 pub mod schedule;
 pub mod view;
 
+use std::collections::HashSet;
+use std::sync::Mutex;
+
 use crate::diagnostics::Diagnostic;
 use crate::model::Snapshot;
 
@@ -24,25 +27,76 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Every output of the site, sorted by path.
+/// Where rendered files go, one at a time and from any thread: straight to
+/// disk ([`crate::output::Staging`]) or into memory ([`Collect`]). Pages are
+/// handed over as soon as they are rendered, so a build never holds the
+/// whole site in memory.
+pub trait Sink: Sync {
+    /// Take one file.
+    ///
+    /// # Errors
+    /// The file cannot be stored (a write error, as a diagnostic about the
+    /// output folder); rendering stops.
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
+}
+
+/// A [`Sink`] that keeps every file in memory.
+#[derive(Debug, Default)]
+pub struct Collect(Mutex<Vec<OutputFile>>);
+
+impl Collect {
+    /// The files collected, sorted by path.
+    pub fn into_sorted(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(file);
+        Ok(())
+    }
+}
+
+/// Every output of the site in memory, sorted by path.
 ///
 /// # Errors
-/// Template errors, and a static file that would overwrite a generated one.
+/// As [`render_to`].
 pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let files = Collect::default();
+    render_to(snap, &files)?;
+    Ok(files.into_sorted())
+}
+
+/// Render every output of the site into `sink`: pages, feeds, API,
+/// calendars, badges, the schedule, then the theme's static files.
+///
+/// # Errors
+/// Template errors, a static file that would overwrite a generated one, two
+/// outputs at one path, and the sink's own errors. Files already handed to
+/// the sink stay there: [`crate::output::Staging`] discards them unless
+/// the build commits.
+pub fn render_to(snap: &Snapshot<'_>, sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
     use crate::timing::phase;
-    let mut files = phase("render html", || html::render(snap))?;
-    files.extend(phase("render feeds", || feeds::render(snap)));
-    files.extend(phase("render api", || api::render(snap)));
-    files.extend(phase("render ical", || ical::render(snap)));
-    files.extend(phase("render badges", || badges::render(snap)));
-    files.extend(phase("render schedule", || schedule::render(snap)));
-    let mut generated = std::collections::HashSet::new();
-    let mut errors = Vec::new();
-    for file in &files {
-        if !generated.insert(file.path.clone()) {
-            errors.push(generated_twice(&file.path));
-        }
-    }
+    let sink = Unique {
+        sink,
+        paths: Mutex::default(),
+        clashes: Mutex::default(),
+    };
+    phase("render html", || html::render(snap, &sink))?;
+    let put_all = |files: Vec<OutputFile>| files.into_iter().try_for_each(|f| sink.put(f).map_err(|d| vec![d]));
+    phase("render feeds", || put_all(feeds::render(snap)))?;
+    phase("render api", || put_all(api::render(snap)))?;
+    phase("render ical", || put_all(ical::render(snap)))?;
+    phase("render badges", || put_all(badges::render(snap)))?;
+    phase("render schedule", || put_all(schedule::render(snap)))?;
+    let generated = sink.paths.lock().map(|p| p.clone()).unwrap_or_default();
+    let mut errors = sink.clashes.into_inner().unwrap_or_default();
     for (path, bytes) in &snap.site.theme.static_files {
         let path = path.to_string_lossy().replace('\\', "/");
         if generated.contains(&path) {
@@ -55,16 +109,41 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
             );
             continue;
         }
-        files.push(OutputFile {
-            path,
-            bytes: bytes.clone(),
-        });
+        sink.sink
+            .put(OutputFile {
+                path,
+                bytes: bytes.clone(),
+            })
+            .map_err(|d| vec![d])?;
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
+
+/// Passes each path on once; a second file at a path is an error, kept
+/// aside so that every clash is reported.
+struct Unique<'a> {
+    sink: &'a dyn Sink,
+    paths: Mutex<HashSet<String>>,
+    clashes: Mutex<Vec<Diagnostic>>,
+}
+
+impl Sink for Unique<'_> {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        let first = self
+            .paths
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(file.path.clone());
+        if first {
+            self.sink.put(file)
+        } else {
+            self.clashes
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(generated_twice(&file.path));
+            Ok(())
+        }
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
 }
 
 /// Two outputs with the same path. Only badges can clash: their names come
