@@ -7,6 +7,7 @@
 //! not match the schema reports that one error).
 
 mod entry;
+mod live;
 mod site;
 mod source;
 mod theme;
@@ -17,13 +18,14 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Incident, Maintenance, Site};
 use entry::EntryContext;
 use source::Source;
+
+pub use live::{Changed, LiveSite};
 
 /// What `load` needs besides the folder.
 #[derive(Debug, Clone, Default)]
@@ -106,7 +108,22 @@ enum Kind {
 /// # Errors
 /// Every diagnostic found, when there is at least one error.
 pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
-    let shown = shown_root(site_dir);
+    LiveSite::open(site_dir, options.clone()).into_loaded()
+}
+
+/// `site.yaml`, read and checked: the site's configuration and components,
+/// and its text. `Ok(None)` when it has errors (pushed to `errors`: entries
+/// are still checked, without their component ids).
+///
+/// # Errors
+/// The one diagnostic when it cannot be read at all: nothing else is
+/// checked then.
+fn read_site_yaml(
+    site_dir: &Path,
+    shown: &Path,
+    options: &LoadOptions,
+    errors: &mut Vec<Diagnostic>,
+) -> Result<Option<(site::LoadedSite, Source)>, Diagnostic> {
     let site_yaml = site_dir.join("site.yaml");
     let from_memory = options.overrides.get(Path::new("site.yaml")).cloned();
     let text = match from_memory.map_or_else(|| fs::read_to_string(&site_yaml), Ok) {
@@ -117,9 +134,9 @@ pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagno
             } else {
                 format!("cannot read site.yaml: {e}")
             };
-            return Err(vec![Diagnostic::file_error(shown.join("site.yaml"), what).with_help(
+            return Err(Diagnostic::file_error(shown.join("site.yaml"), what).with_help(
                 "a site folder holds site.yaml (title, base_url, components), incidents/ and maintenance/; see docs/content-format.md",
-            )]);
+            ));
         }
     };
     let src = Source {
@@ -128,89 +145,11 @@ pub fn load(site_dir: &Path, options: &LoadOptions) -> Result<Loaded, Vec<Diagno
         text,
         line_offset: 0,
     };
-    let mut errors = Vec::new();
-    let loaded_site = site::load_site(&src, options.base_url.as_deref())
-        .map_err(|e| errors.extend(e))
-        .ok();
-
-    let index = loaded_site.as_ref().map(|s| s.component_index());
-    let cx = EntryContext {
-        zone: loaded_site
-            .as_ref()
-            .map(|s| s.config.time_zone)
-            .unwrap_or(chrono_tz::UTC),
-        components: index.as_ref(),
-        allow_raw_html: loaded_site.as_ref().is_some_and(|s| s.config.allow_raw_html),
-    };
-    let files = crate::timing::phase("load: discover", || {
-        discover(site_dir, &shown, &options.overrides, &mut errors)
-    });
-    let mut incidents = Vec::new();
-    let mut maintenances = Vec::new();
-    let mut sources = HashMap::new();
-    sources.insert(PathBuf::from("site.yaml"), src);
-    let src = &sources[Path::new("site.yaml")];
-    let mut entry_sources = Vec::new();
-    // Each file parses on its own, so all cores share the work; results
-    // keep the files' order, so the outcome does not depend on scheduling.
-    let results: Vec<_> = crate::timing::phase("load: entries", || {
-        files
-            .par_iter()
-            .map(|file| (file, load_entry(file, &cx, options.overrides.get(&file.rel))))
-            .collect()
-    });
-    for (file, result) in results {
-        match result {
-            Ok((entry, source)) => {
-                entry_sources.push((file.rel.clone(), source));
-                match entry {
-                    Entry::Incident(i) => incidents.push(i),
-                    Entry::Maintenance(m) => maintenances.push(m),
-                }
-            }
-            Err(e) => errors.extend(e),
-        }
-    }
-
-    let mut warnings = Vec::new();
-    let theme = match &loaded_site {
-        Some(s) => match theme::load_theme(site_dir, &shown, &s.config.theme) {
-            Ok((t, w)) => {
-                warnings.extend(w);
-                Some(t)
-            }
-            Err(e) => {
-                errors.extend(e);
-                None
-            }
-        },
-        None => None,
-    };
-    if let Some(s) = &loaded_site {
-        check_static_refs(site_dir, &shown, src, s, &mut errors);
-    }
-
-    match (loaded_site, theme) {
-        (Some(s), Some(theme)) if errors.is_empty() => {
-            incidents.sort_by(|a, b| (a.started, &a.id).cmp(&(b.started, &b.id)));
-            maintenances.sort_by(|a, b| (a.window().from, &a.id).cmp(&(b.window().from, &b.id)));
-            Ok(Loaded {
-                site: Site {
-                    config: s.config,
-                    components: s.components,
-                    groups: s.groups,
-                    incidents,
-                    maintenances,
-                    theme,
-                    next_publication: None,
-                },
-                warnings,
-                sources: sources.into_iter().chain(entry_sources).collect(),
-            })
-        }
-        _ => {
-            errors.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
-            Err(errors)
+    match site::load_site(&src, options.base_url.as_deref()) {
+        Ok(s) => Ok(Some((s, src))),
+        Err(e) => {
+            errors.extend(e);
+            Ok(None)
         }
     }
 }
@@ -226,6 +165,7 @@ fn shown_root(site_dir: &Path) -> PathBuf {
 }
 
 /// An entry file found on disk.
+#[derive(Debug)]
 struct EntryFile {
     kind: Kind,
     id: String,

@@ -66,17 +66,6 @@ pub(crate) struct LoadedSite {
     pub groups: Vec<Group>,
 }
 
-impl LoadedSite {
-    /// Component id -> index.
-    pub fn component_index(&self) -> HashMap<&str, usize> {
-        self.components
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect()
-    }
-}
-
 /// Longest uptime history accepted, in days (ten years).
 const MAX_UPTIME_DAYS: u32 = 3660;
 

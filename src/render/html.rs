@@ -13,8 +13,8 @@ use tera::{Context, Tera};
 use super::view::{EntryView, GroupView, Views};
 use super::{OutputFile, Sink, format, links};
 use crate::diagnostics::Diagnostic;
-use crate::timing::phase;
 use crate::model::{EntryRef, Link, Snapshot};
+use crate::timing::phase;
 
 /// Most entries listed on a component page, newest first; the history
 /// archive has the rest.
@@ -242,14 +242,16 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink) -> Result<(), Vec<Diagnostic
 
     put(page.render("index.html", "index.html", index_context(&views)))?;
     // Entry and component pages are independent: render them on every core.
-    phase("html: incidents", || (0..snap.site.incidents.len()).into_par_iter().try_for_each(|i| {
-        let inc = &snap.site.incidents[i];
-        let mut cx = Context::new();
-        cx.insert("entry", &views.entry(EntryRef::Incident(i)));
-        cx.insert("updates", &newest_first(views.incident_updates(i)));
-        cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
-        put(page.render("incident.html", &links::incident(&inc.id), cx))
-    }))?;
+    phase("html: incidents", || {
+        (0..snap.site.incidents.len()).into_par_iter().try_for_each(|i| {
+            let inc = &snap.site.incidents[i];
+            let mut cx = Context::new();
+            cx.insert("entry", &views.entry(EntryRef::Incident(i)));
+            cx.insert("updates", &newest_first(views.incident_updates(i)));
+            cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
+            put(page.render("incident.html", &links::incident(&inc.id), cx))
+        })
+    })?;
     (0..snap.site.maintenances.len()).into_par_iter().try_for_each(|m| {
         let mt = &snap.site.maintenances[m];
         let mut cx = Context::new();

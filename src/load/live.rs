@@ -1,0 +1,316 @@
+//! A site kept loaded between builds: after an edit, only the entry files
+//! that changed are read and parsed again (`serve` at 10,000 incidents
+//! re-reads one file, not 10,000). [`super::load`] is a [`LiveSite`] opened
+//! once, so both give the same site and the same diagnostics.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::entry::EntryContext;
+use super::{
+    Entry, EntryFile, LoadOptions, Loaded, check_static_refs, discover, entry_stem, load_entry, read_site_yaml,
+    shown_root, theme,
+};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Incident, Maintenance, Site};
+
+/// What [`LiveSite::update`] read again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    /// The whole site: `site.yaml`, the theme or something other than an
+    /// entry file changed, or the site did not load before.
+    Everything,
+    /// Only these entries, by id: edited, added or removed.
+    Entries(Vec<String>),
+}
+
+/// A site folder, loaded, that can be brought up to date file by file.
+#[derive(Debug)]
+pub struct LiveSite {
+    site_dir: PathBuf,
+    options: LoadOptions,
+    /// Errors in `site.yaml` (or the one error that it cannot be read).
+    site_errors: Vec<Diagnostic>,
+    /// The entry files found, sorted by path, and the ids rejected on the way.
+    files: Vec<EntryFile>,
+    discover_errors: Vec<Diagnostic>,
+    /// Each entry file that does not load, and why.
+    entry_errors: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    /// Errors in the theme and in `site.yaml`'s references to static files.
+    theme_errors: Vec<Diagnostic>,
+    /// What entries are checked against; `None` when `site.yaml` failed.
+    checks: Option<Checks>,
+    /// The site with every entry that loads; `None` when `site.yaml` or the
+    /// theme failed.
+    loaded: Option<Loaded>,
+}
+
+/// The parts of `site.yaml` that entries are checked against.
+#[derive(Debug)]
+struct Checks {
+    zone: chrono_tz::Tz,
+    components: HashMap<String, usize>,
+    allow_raw_html: bool,
+}
+
+impl LiveSite {
+    /// Read the whole site in `site_dir`. Never fails: the problems found
+    /// are what [`LiveSite::loaded`] returns.
+    pub fn open(site_dir: &Path, options: LoadOptions) -> LiveSite {
+        let shown = shown_root(site_dir);
+        let mut live = LiveSite {
+            site_dir: site_dir.to_path_buf(),
+            options,
+            site_errors: Vec::new(),
+            files: Vec::new(),
+            discover_errors: Vec::new(),
+            entry_errors: BTreeMap::new(),
+            theme_errors: Vec::new(),
+            checks: None,
+            loaded: None,
+        };
+        let site_yaml = match read_site_yaml(site_dir, &shown, &live.options, &mut live.site_errors) {
+            Ok(s) => s,
+            Err(unreadable) => {
+                live.site_errors.push(unreadable);
+                return live;
+            }
+        };
+        live.checks = site_yaml.as_ref().map(|(s, _)| Checks {
+            zone: s.config.time_zone,
+            components: s
+                .components
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id.clone(), i))
+                .collect(),
+            allow_raw_html: s.config.allow_raw_html,
+        });
+        live.files = crate::timing::phase("load: discover", || {
+            discover(site_dir, &shown, &live.options.overrides, &mut live.discover_errors)
+        });
+        let mut entries = Entries::default();
+        let results: Vec<_> = crate::timing::phase("load: entries", || {
+            live.files.par_iter().map(|file| live.read(file)).collect()
+        });
+        for (file, result) in live.files.iter().zip(results) {
+            match result {
+                Ok((entry, source)) => entries.add(file.rel.clone(), entry, source),
+                Err(e) => {
+                    live.entry_errors.insert(file.rel.clone(), e);
+                }
+            }
+        }
+
+        let Some((s, src)) = site_yaml else { return live };
+        let mut warnings = Vec::new();
+        let theme = match theme::load_theme(site_dir, &shown, &s.config.theme) {
+            Ok((t, w)) => {
+                warnings.extend(w);
+                Some(t)
+            }
+            Err(e) => {
+                live.theme_errors.extend(e);
+                None
+            }
+        };
+        check_static_refs(site_dir, &shown, &src, &s, &mut live.theme_errors);
+        let Some(theme) = theme else { return live };
+        entries.sources.insert(PathBuf::from("site.yaml"), src);
+        let mut site = Site {
+            config: s.config,
+            components: s.components,
+            groups: s.groups,
+            incidents: entries.incidents,
+            maintenances: entries.maintenances,
+            theme,
+            next_publication: None,
+        };
+        sort_entries(&mut site);
+        live.loaded = Some(Loaded {
+            site,
+            warnings,
+            sources: entries.sources,
+        });
+        live
+    }
+
+    /// Read again what `changed` (paths inside the site folder) touched.
+    /// Edited, added and removed entry files are read on their own; any
+    /// other change reads the whole site again.
+    pub fn update(&mut self, changed: &[PathBuf]) -> Changed {
+        let entries_only = !changed.is_empty() && changed.iter().all(|p| is_entry_path(p));
+        if self.loaded.is_none() || !entries_only {
+            *self = LiveSite::open(&self.site_dir, std::mem::take(&mut self.options));
+            return Changed::Everything;
+        }
+        let mut again: Vec<PathBuf> = changed.to_vec();
+        again.sort();
+        again.dedup();
+        let mut ids = Vec::new();
+        let known: HashSet<&PathBuf> = self.files.iter().map(|f| &f.rel).collect();
+        // A path not among the entry files may be new, or may have been
+        // refused (an id that clashes); a known one may be gone.
+        let appeared_or_went = again
+            .iter()
+            .any(|p| !known.contains(p) || !self.site_dir.join(p).is_file());
+        if appeared_or_went {
+            // Find the entry files again: ids may now clash or stop clashing.
+            let shown = shown_root(&self.site_dir);
+            let mut errors = Vec::new();
+            let files = discover(&self.site_dir, &shown, &self.options.overrides, &mut errors);
+            let new: HashSet<&PathBuf> = files.iter().map(|f| &f.rel).collect();
+            for f in self.files.iter().filter(|f| !new.contains(&f.rel)) {
+                again.push(f.rel.clone());
+                ids.push(f.id.clone());
+            }
+            let old: HashSet<&PathBuf> = self.files.iter().map(|f| &f.rel).collect();
+            again.extend(files.iter().filter(|f| !old.contains(&f.rel)).map(|f| f.rel.clone()));
+            again.sort();
+            again.dedup();
+            self.files = files;
+            self.discover_errors = errors;
+        }
+        for rel in &again {
+            self.forget(rel);
+            let Some(file) = self.files.iter().find(|f| &f.rel == rel) else {
+                continue;
+            };
+            ids.push(file.id.clone());
+            let result = self.read(file);
+            let loaded = self.loaded.as_mut().expect("checked above");
+            match result {
+                Ok((Entry::Incident(i), source)) => {
+                    loaded.site.incidents.push(i);
+                    loaded.sources.insert(rel.clone(), source);
+                }
+                Ok((Entry::Maintenance(m), source)) => {
+                    loaded.site.maintenances.push(m);
+                    loaded.sources.insert(rel.clone(), source);
+                }
+                Err(e) => {
+                    self.entry_errors.insert(rel.clone(), e);
+                }
+            }
+        }
+        if let Some(loaded) = &mut self.loaded {
+            sort_entries(&mut loaded.site);
+        }
+        ids.sort();
+        ids.dedup();
+        Changed::Entries(ids)
+    }
+
+    /// The site, or every problem found when there is an error.
+    ///
+    /// # Errors
+    /// Every error and warning found, sorted by file, line and column.
+    pub fn loaded(&self) -> Result<&Loaded, Vec<Diagnostic>> {
+        let errors = self.errors();
+        match &self.loaded {
+            Some(loaded) if errors.is_empty() => Ok(loaded),
+            _ => Err(errors),
+        }
+    }
+
+    /// [`LiveSite::loaded`], taking the site.
+    ///
+    /// # Errors
+    /// As [`LiveSite::loaded`].
+    pub fn into_loaded(self) -> Result<Loaded, Vec<Diagnostic>> {
+        let errors = self.errors();
+        match self.loaded {
+            Some(loaded) if errors.is_empty() => Ok(loaded),
+            _ => Err(errors),
+        }
+    }
+
+    fn errors(&self) -> Vec<Diagnostic> {
+        let mut errors: Vec<Diagnostic> = self
+            .site_errors
+            .iter()
+            .chain(&self.discover_errors)
+            .chain(self.entry_errors.values().flatten())
+            .chain(&self.theme_errors)
+            .cloned()
+            .collect();
+        errors.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+        errors
+    }
+
+    /// Read and check one entry file.
+    fn read(&self, file: &EntryFile) -> Result<(Entry, super::Source), Vec<Diagnostic>> {
+        let components: Option<HashMap<&str, usize>> = self
+            .checks
+            .as_ref()
+            .map(|c| c.components.iter().map(|(id, &i)| (id.as_str(), i)).collect());
+        let cx = EntryContext {
+            zone: self.checks.as_ref().map_or(chrono_tz::UTC, |c| c.zone),
+            components: components.as_ref(),
+            allow_raw_html: self.checks.as_ref().is_some_and(|c| c.allow_raw_html),
+        };
+        load_entry(file, &cx, self.options.overrides.get(&file.rel))
+    }
+
+    /// Drop what was loaded from the entry file `rel`.
+    fn forget(&mut self, rel: &Path) {
+        self.entry_errors.remove(rel);
+        if let Some(loaded) = &mut self.loaded {
+            loaded.site.incidents.retain(|i| i.path != rel);
+            loaded.site.maintenances.retain(|m| m.path != rel);
+            loaded.sources.remove(rel);
+        }
+    }
+}
+
+/// Entries as they load, before the site is assembled.
+#[derive(Default)]
+struct Entries {
+    incidents: Vec<Incident>,
+    maintenances: Vec<Maintenance>,
+    sources: HashMap<PathBuf, super::Source>,
+}
+
+impl Entries {
+    fn add(&mut self, rel: PathBuf, entry: Entry, source: super::Source) {
+        match entry {
+            Entry::Incident(i) => self.incidents.push(i),
+            Entry::Maintenance(m) => self.maintenances.push(m),
+        }
+        self.sources.insert(rel, source);
+    }
+}
+
+/// The model's order: incidents by start, maintenances by window start,
+/// then id.
+fn sort_entries(site: &mut Site) {
+    site.incidents
+        .sort_by(|a, b| (a.started, &a.id).cmp(&(b.started, &b.id)));
+    site.maintenances
+        .sort_by(|a, b| (a.window().from, &a.id).cmp(&(b.window().from, &b.id)));
+}
+
+/// Whether `rel` (a path inside the site folder) names an entry file: a
+/// `.md`, `.yaml` or `.yml` file under `incidents/` or `maintenance/`.
+fn is_entry_path(rel: &Path) -> bool {
+    let top = rel.components().next().and_then(|c| c.as_os_str().to_str());
+    matches!(top, Some("incidents" | "maintenance")) && rel.components().count() > 1 && entry_stem(rel).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entry_paths() {
+        assert!(is_entry_path(Path::new("incidents/a.md")));
+        assert!(is_entry_path(Path::new("maintenance/2026/b.yaml")));
+        assert!(!is_entry_path(Path::new("incidents")));
+        assert!(!is_entry_path(Path::new("incidents/2026")));
+        assert!(!is_entry_path(Path::new("site.yaml")));
+        assert!(!is_entry_path(Path::new("templates/index.html")));
+        assert!(!is_entry_path(Path::new("incidents/README.md")));
+    }
+}
