@@ -320,7 +320,11 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
 
-    /// Exit 1 when a target is missed (10k: 0.5 s, 300 MiB, 3x the I/O floor; 100k: 6 s, 2 GiB; growth 12x).
+    /// Exit 1 when a target is missed (10k: 0.5 s, 300 MiB, 3x the I/O floor, serve 100 ms; 100k: 6 s, 2 GiB; growth 12x).
     #[arg(long)]
     pub check: bool,
+
+    /// Edits to time in `allclear serve` per size, from saving the file to the changed page; 0 skips.
+    #[arg(long, default_value_t = 5)]
+    pub edits: usize,
 }

@@ -125,6 +125,7 @@ fn main() -> ExitCode {
             keep: a.keep,
             seed: a.seed,
             check: a.check,
+            edits: a.edits,
         })),
         Command::Resolve(a) => {
             let cx = author_context(site, clock);

@@ -45,6 +45,8 @@ pub struct BenchOptions {
     pub seed: u64,
     /// Exit 1 when a target is missed.
     pub check: bool,
+    /// Edits to time in `serve` per size (see [`super::preview`]); 0 skips.
+    pub edits: usize,
 }
 
 /// The figures for one size (medians over the runs).
@@ -69,6 +71,8 @@ pub struct Measurement {
     pub walls: Vec<Duration>,
     /// Warnings the build printed (there should be none).
     pub warnings: usize,
+    /// `serve`: the time from each saved edit to the changed page.
+    pub edits: Vec<Duration>,
 }
 
 impl Measurement {
@@ -249,6 +253,21 @@ fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<M
         );
         floors.push(floor);
     }
+    let edits = if options.edits > 0 {
+        eprint!("{n} incidents: timing {} edits in allclear serve… ", options.edits);
+        let edits = super::preview::edit_latencies(exe, &site, options.edits)?;
+        eprintln!(
+            "{}",
+            edits
+                .iter()
+                .map(|d| format!("{:.0} ms", d.as_secs_f64() * 1000.0))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        edits
+    } else {
+        Vec::new()
+    };
     Ok(Measurement {
         incidents: n,
         wall: median_duration(&walls),
@@ -262,6 +281,7 @@ fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<M
         generated_in,
         walls,
         warnings,
+        edits,
     })
 }
 
@@ -485,6 +505,14 @@ pub fn targets(ms: &[Measurement]) -> Vec<Target> {
             measured: format!("{:.1}×", m.over_floor()),
             met: m.over_floor() <= 3.0,
         });
+        if !m.edits.is_empty() {
+            let edit = median_duration(&m.edits);
+            out.push(Target {
+                what: "10,000 incidents: serve shows a saved edit ≤ 100 ms".into(),
+                measured: format!("{:.0} ms", edit.as_secs_f64() * 1000.0),
+                met: edit <= Duration::from_millis(100),
+            });
+        }
     }
     out
 }
@@ -542,6 +570,21 @@ pub fn report(options: &BenchOptions, ms: &[Measurement], targets: &[Target]) ->
                 ratio(secs_of(a.cpu), secs_of(b.cpu)),
                 ratio(a.peak_rss.map(|r| r as f64), b.peak_rss.map(|r| r as f64)),
                 ratio(Some(a.bytes as f64), Some(b.bytes as f64)),
+            );
+        }
+    }
+    if ms.iter().any(|m| !m.edits.is_empty()) {
+        s.push_str("\n| `serve`: save to changed page | edits | median | slowest |\n");
+        s.push_str("| ---: | ---: | ---: | ---: |\n");
+        for m in ms.iter().filter(|m| !m.edits.is_empty()) {
+            let ms_of = |d: Duration| format!("{:.0} ms", d.as_secs_f64() * 1000.0);
+            let _ = writeln!(
+                s,
+                "| {} incidents | {} | {} | {} |",
+                thousands(m.incidents as u64),
+                m.edits.len(),
+                ms_of(median_duration(&m.edits)),
+                ms_of(m.edits.iter().copied().max().unwrap_or_default())
             );
         }
     }
@@ -642,6 +685,7 @@ mod tests {
             generated_in: None,
             walls: vec![Duration::from_secs_f64(wall)],
             warnings: 0,
+            edits: Vec::new(),
         }
     }
 

@@ -1,8 +1,10 @@
 //! Developer tools, behind the hidden `allclear dev` command: a synthetic
-//! site generator ([`gen`]) and the build benchmark ([`bench`]). See
+//! site generator ([`gen`]), the build benchmark ([`bench`]) and the
+//! preview's edit latency ([`preview`]). See
 //! `docs/performance.md`.
 
 pub mod bench;
+pub mod preview;
 // `gen` is a reserved word in Rust 2024, hence `r#gen`; its items are
 // re-exported here.
 pub mod r#gen;

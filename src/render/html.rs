@@ -11,7 +11,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::view::{EntryView, GroupView, Views};
-use super::{OutputFile, Sink, format, links};
+use super::{OutputFile, Pages, Sink, format, links};
 use crate::diagnostics::Diagnostic;
 use crate::model::{EntryRef, Link, Snapshot};
 use crate::timing::phase;
@@ -234,16 +234,19 @@ impl PageStatusView {
 /// # Errors
 /// A template that fails to render (an unknown variable or filter in an
 /// override, say), with Tera's message; the sink's errors.
-pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
-    let tera = compile(snap)?;
+pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(), Vec<Diagnostic>> {
+    let tera = phase("html: compile", || compile(snap))?;
     let views = Views { snap };
     let page = Page { tera: &tera, snap };
     let put = |file: Result<OutputFile, Vec<Diagnostic>>| sink.put(file?).map_err(|d| vec![d]);
+    let (incidents, maintenances, months) = selected(snap, pages);
 
-    put(page.render("index.html", "index.html", index_context(&views)))?;
+    phase("html: index", || {
+        put(page.render("index.html", "index.html", index_context(&views)))
+    })?;
     // Entry and component pages are independent: render them on every core.
     phase("html: incidents", || {
-        (0..snap.site.incidents.len()).into_par_iter().try_for_each(|i| {
+        incidents.into_par_iter().try_for_each(|i| {
             let inc = &snap.site.incidents[i];
             let mut cx = Context::new();
             cx.insert("entry", &views.entry(EntryRef::Incident(i)));
@@ -252,7 +255,7 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink) -> Result<(), Vec<Diagnostic
             put(page.render("incident.html", &links::incident(&inc.id), cx))
         })
     })?;
-    (0..snap.site.maintenances.len()).into_par_iter().try_for_each(|m| {
+    maintenances.into_par_iter().try_for_each(|m| {
         let mt = &snap.site.maintenances[m];
         let mut cx = Context::new();
         cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
@@ -264,7 +267,10 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink) -> Result<(), Vec<Diagnostic
         );
         put(page.render("maintenance.html", &links::maintenance(&mt.id), cx))
     })?;
-    (0..snap.site.components.len()).into_par_iter().try_for_each(|c| {
+    let components: Vec<usize> = (0..snap.site.components.len())
+        .filter(|&c| pages.has_component(&snap.site.components[c].id))
+        .collect();
+    components.into_par_iter().try_for_each(|c| {
         let comp = &snap.site.components[c];
         let mut cx = Context::new();
         cx.insert("component", &views.component(c));
@@ -275,9 +281,35 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink) -> Result<(), Vec<Diagnostic
         cx.insert("total_entries", &all.len());
         put(page.render("component.html", &links::component(&comp.id), cx))
     })?;
-    phase("html: history", || history_pages(&page, &views, &put))?;
+    phase("html: history", || history_pages(&page, &views, &months, &put))?;
     put(page.render("404.html", "404.html", Context::new()))?;
     put(page.render("embed.html", "embed.html", Context::new()))
+}
+
+/// The incidents, maintenances and history months (indices) `pages` asks for.
+fn selected(snap: &Snapshot<'_>, pages: &Pages) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+    let site = snap.site;
+    match pages {
+        Pages::All => (
+            (0..site.incidents.len()).collect(),
+            (0..site.maintenances.len()).collect(),
+            (0..snap.history.len()).collect(),
+        ),
+        Pages::Some { entries, months, .. } => {
+            let wanted = |id: &String| entries.contains(id);
+            (
+                (0..site.incidents.len())
+                    .filter(|&i| wanted(&site.incidents[i].id))
+                    .collect(),
+                (0..site.maintenances.len())
+                    .filter(|&m| wanted(&site.maintenances[m].id))
+                    .collect(),
+                (0..snap.history.len())
+                    .filter(|&k| months.contains(&(snap.history[k].year, snap.history[k].month)))
+                    .collect(),
+            )
+        }
+    }
 }
 
 fn index_context(views: &Views<'_, '_>) -> Context {
@@ -318,6 +350,7 @@ fn index_context(views: &Views<'_, '_>) -> Context {
 fn history_pages(
     page: &Page<'_, '_>,
     views: &Views<'_, '_>,
+    selected: &[usize],
     put: &(dyn Fn(Result<OutputFile, Vec<Diagnostic>>) -> Result<(), Vec<Diagnostic>> + Sync),
 ) -> Result<(), Vec<Diagnostic>> {
     let months = &views.snap.history;
@@ -339,7 +372,8 @@ fn history_pages(
     cx.insert("total", &months.iter().map(|m| m.entries.len()).sum::<usize>());
     put(page.render("history_index.html", links::HISTORY, cx))?;
 
-    months.par_iter().enumerate().try_for_each(|(k, m)| {
+    selected.par_iter().try_for_each(|&k| {
+        let m = &months[k];
         let mut cx = Context::new();
         let entries: Vec<EntryView> = m.entries.iter().map(|&e| views.entry(e)).collect();
         cx.insert("month", &all[k]);

@@ -29,6 +29,7 @@
 //! from every text value.
 
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
+use rayon::prelude::*;
 
 use super::{OutputFile, feeds, links};
 use crate::model::{ComponentIdx, Maintenance, MaintenanceState, Snapshot};
@@ -58,6 +59,7 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
     let c = &site.config;
     let host = links::host(&c.base_url);
     let events: Vec<Event> = (0..site.maintenances.len())
+        .into_par_iter()
         .map(|m| event(snap, &host, &site.maintenances[m], &snap.maintenances[m]))
         .collect();
 
@@ -69,7 +71,7 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
             events.iter().cloned(),
         ),
     }];
-    for (ci, component) in site.components.iter().enumerate() {
+    files.par_extend(site.components.par_iter().enumerate().map(|(ci, component)| {
         let affecting = site
             .maintenances
             .iter()
@@ -77,7 +79,7 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
             .filter(|(m, _)| affects(m, ci))
             .map(|(_, e)| e.clone());
         let page = links::public_url(&c.base_url, &links::component(&component.id));
-        files.push(OutputFile {
+        OutputFile {
             path: component_calendar(&component.id),
             bytes: calendar(
                 &format!("{} maintenance: {}", c.title, component.name),
@@ -87,8 +89,8 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
                 ),
                 affecting,
             ),
-        });
-    }
+        }
+    }));
     files
 }
 

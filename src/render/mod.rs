@@ -73,6 +73,48 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     Ok(files.into_sorted())
 }
 
+/// Which HTML pages a render writes. Every other output (feeds, API,
+/// calendars, badges, schedule, static files) is always written whole.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Pages {
+    /// Every page.
+    #[default]
+    All,
+    /// The pages that can show the given entries, for a preview after an
+    /// edit: the site-wide pages (index, history index, 404, embed), the
+    /// pages of these entries (by id; ids the site does not have are
+    /// skipped), these history months (`(year, month)`) and the pages of
+    /// these components (by id). Component feeds follow the component
+    /// pages, and the calendars are written only when an entry is not one
+    /// of the site's incidents.
+    Some {
+        entries: Vec<String>,
+        months: Vec<(i32, u32)>,
+        components: Vec<String>,
+    },
+}
+
+impl Pages {
+    /// Whether the page of component `id` is written.
+    pub fn has_component(&self, id: &str) -> bool {
+        match self {
+            Pages::All => true,
+            Pages::Some { components, .. } => components.iter().any(|c| c == id),
+        }
+    }
+
+    /// Whether maintenance calendars can have changed: always, unless only
+    /// incidents of `snap` were edited.
+    fn has_calendars(&self, snap: &Snapshot<'_>) -> bool {
+        match self {
+            Pages::All => true,
+            Pages::Some { entries, .. } => entries
+                .iter()
+                .any(|id| !snap.site.incidents.iter().any(|i| &i.id == id)),
+        }
+    }
+}
+
 /// Render every output of the site into `sink`: pages, feeds, API,
 /// calendars, badges, the schedule, then the theme's static files.
 ///
@@ -82,21 +124,40 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
 /// the sink stay there: [`crate::output::Staging`] discards them unless
 /// the build commits.
 pub fn render_to(snap: &Snapshot<'_>, sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
+    render_pages_to(snap, sink, &Pages::All)
+}
+
+/// [`render_to`], writing only `pages` of the HTML pages.
+///
+/// # Errors
+/// As [`render_to`].
+pub fn render_pages_to(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(), Vec<Diagnostic>> {
     use crate::timing::phase;
     let sink = Unique {
         sink,
         paths: Mutex::default(),
         clashes: Mutex::default(),
     };
-    phase("render html", || html::render(snap, &sink))?;
     let put_all = |files: Vec<OutputFile>| files.into_iter().try_for_each(|f| sink.put(f).map_err(|d| vec![d]));
-    phase("render feeds", || put_all(feeds::render(snap)))?;
-    phase("render api", || put_all(api::render(snap)))?;
-    phase("render ical", || put_all(ical::render(snap)))?;
-    phase("render badges", || put_all(badges::render(snap)))?;
-    phase("render schedule", || put_all(schedule::render(snap)))?;
+    // Pages on one side, the other outputs on the other: each side runs
+    // on every core, and neither waits for the other.
+    let (html, others) = rayon::join(
+        || phase("render html", || html::render(snap, &sink, pages)),
+        || {
+            phase("render feeds", || put_all(feeds::render(snap, pages)))?;
+            phase("render api", || put_all(api::render(snap)))?;
+            if pages.has_calendars(snap) {
+                phase("render ical", || put_all(ical::render(snap)))?;
+            }
+            phase("render badges", || put_all(badges::render(snap)))?;
+            phase("render schedule", || put_all(schedule::render(snap)))
+        },
+    );
+    html?;
+    others?;
     let generated = sink.paths.lock().map(|p| p.clone()).unwrap_or_default();
     let mut errors = sink.clashes.into_inner().unwrap_or_default();
+    errors.sort_by(|a, b| a.message.cmp(&b.message));
     for (path, bytes) in &snap.site.theme.static_files {
         let path = path.to_string_lossy().replace('\\', "/");
         if generated.contains(&path) {

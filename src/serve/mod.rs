@@ -1,10 +1,12 @@
 //! `allclear serve`: a live preview of the site while you edit it.
 //!
-//! The site is built into memory with [`crate::build_files`], the same
-//! pipeline as `allclear build`, and nothing is written to disk. The server
-//! (axum on a single-threaded tokio runtime) answers from the last good
-//! build. The site folder is watched ([`watch`]), and every change rebuilds
-//! it on a thread of its own. Each build, good or failed, starts a new
+//! The site is built into memory by the same pipeline as `allclear build`
+//! (load, model, render), and nothing is written to disk. The server (axum
+//! on a single-threaded tokio runtime) answers from the last good build.
+//! The site folder is watched ([`watch`]), and every change rebuilds it on
+//! a thread of its own, incrementally ([`rebuild`]): an edited entry is
+//! read again alone, and only the pages that can show it are rendered at
+//! once; the rest follow when edits pause. Each build, good or failed, starts a new
 //! generation. Pages served here carry a small script ([`reload`]) that
 //! follows the generations over Server-Sent Events and reloads the page
 //! when one starts. A failed build keeps the last good files served. Its
@@ -14,17 +16,18 @@
 //! The server and the rebuild thread share one `tokio::sync::watch`
 //! channel holding the current [`Generation`].
 
+mod rebuild;
 mod reload;
 mod watch;
 
 use std::collections::HashMap;
 use std::convert::Infallible;
-use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -39,7 +42,11 @@ use tokio::sync::watch as channel;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::clock::Clock;
-use crate::diagnostics::{Diagnostic, Severity};
+use rebuild::Rebuilder;
+
+/// How long edits must pause before the pages an edit did not touch are
+/// rendered again.
+const SETTLE: Duration = Duration::from_millis(300);
 
 /// How long open connections get to finish after Ctrl-C.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
@@ -88,13 +95,35 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
     let (sender, receiver) = channel::channel(builder.build(None));
 
     let (change_tx, change_rx) = mpsc::channel::<Vec<PathBuf>>();
-    let watcher = Arc::new(watch::SiteWatcher::start(&options.site_dir, options.poll, change_tx)?);
+    let pending = Arc::new(AtomicBool::new(false));
+    let changes = watch::Changes {
+        sender: change_tx,
+        pending: Arc::clone(&pending),
+    };
+    let watcher = Arc::new(watch::SiteWatcher::start(&options.site_dir, options.poll, changes)?);
     let weak_watcher = Arc::downgrade(&watcher);
     std::thread::Builder::new()
         .name("allclear-rebuild".into())
         .spawn(move || {
             // Ends when the watcher is dropped, which drops the sender.
-            while let Ok(mut changed) = change_rx.recv() {
+            loop {
+                let next = if builder.incomplete() {
+                    // Pages the last edit did not touch are rendered again
+                    // once edits pause, without reloading open pages.
+                    match change_rx.recv_timeout(SETTLE) {
+                        Err(mpsc::RecvTimeoutError::Timeout) => {
+                            if let Some(generation) = builder.complete(&pending) {
+                                sender.send_replace(generation);
+                            }
+                            continue;
+                        }
+                        other => other.ok(),
+                    }
+                } else {
+                    change_rx.recv().ok()
+                };
+                let Some(mut changed) = next else { break };
+                pending.store(false, Ordering::SeqCst);
                 while let Ok(more) = change_rx.try_recv() {
                     changed.extend(more);
                 }
@@ -206,113 +235,6 @@ struct Generation {
 struct AppState {
     site: channel::Receiver<Generation>,
     stop: channel::Receiver<bool>,
-}
-
-/// Runs the builds and keeps the last good files.
-struct Rebuilder {
-    site_dir: PathBuf,
-    base_url: String,
-    clock: Clock,
-    color: bool,
-    /// Tells this process's generations from an earlier server's, so a page
-    /// left open across a restart reloads too.
-    session: String,
-    count: u64,
-    last_good: Arc<HashMap<String, Bytes>>,
-}
-
-impl Rebuilder {
-    fn new(options: &ServeOptions, url: &str) -> Self {
-        let started = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        Rebuilder {
-            site_dir: options.site_dir.clone(),
-            // Links that must be absolute (the 404 page's, the feeds') point
-            // here, not at the public site.
-            base_url: url.trim_end_matches('/').to_string(),
-            clock: options.clock,
-            color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-            session: format!("{:x}{:x}", started.as_millis(), std::process::id()),
-            count: 0,
-            last_good: Arc::default(),
-        }
-    }
-
-    /// Build the site at the clock's current time and report it in the
-    /// terminal; `changed` are the paths that caused it (`None` for the
-    /// first build).
-    fn build(&mut self, changed: Option<&[PathBuf]>) -> Generation {
-        if let Some(changed) = changed {
-            eprintln!("Changed: {}", describe_changes(changed));
-        }
-        let started = Instant::now();
-        let result = crate::build_files(&self.site_dir, Some(self.base_url.clone()), self.clock.now());
-        self.count += 1;
-        let id = format!("{}-{}", self.session, self.count);
-        match result {
-            Ok(built) => {
-                self.print(&built.warnings);
-                eprintln!(
-                    "Built {} incidents and {} maintenances: {} files in {:.2} s",
-                    built.incidents,
-                    built.maintenances,
-                    built.files.len(),
-                    started.elapsed().as_secs_f64()
-                );
-                self.last_good = Arc::new(
-                    built
-                        .files
-                        .into_iter()
-                        .map(|f| (f.path, Bytes::from(f.bytes)))
-                        .collect(),
-                );
-                Generation {
-                    id,
-                    files: Arc::clone(&self.last_good),
-                    error: None,
-                }
-            }
-            Err(e) => {
-                self.print(&e.diagnostics);
-                let errors = e.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-                let kept = if self.last_good.is_empty() {
-                    "nothing to serve until it builds"
-                } else {
-                    "still serving the last good build"
-                };
-                eprintln!(
-                    "Build failed: {errors} error{}; {kept}",
-                    if errors == 1 { "" } else { "s" }
-                );
-                let text: Vec<String> = e.diagnostics.iter().map(|d| d.render(false)).collect();
-                Generation {
-                    id,
-                    files: Arc::clone(&self.last_good),
-                    error: Some(text.join("\n\n").into()),
-                }
-            }
-        }
-    }
-
-    fn print(&self, diagnostics: &[Diagnostic]) {
-        for d in diagnostics {
-            eprintln!("{}\n", d.render(self.color));
-        }
-    }
-}
-
-/// `incidents/a.md`, or `incidents/a.md and 2 more`.
-fn describe_changes(changed: &[PathBuf]) -> String {
-    let mut paths: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-    paths.sort();
-    paths.dedup();
-    match paths.as_slice() {
-        [] => "the site folder".into(),
-        [one] if one.is_empty() => "the site folder".into(),
-        [one] => one.clone(),
-        [first, rest @ ..] => format!("{first} and {} more", rest.len()),
-    }
 }
 
 /// `GET /__allclear/events`: the current generation's id at once, then
@@ -530,14 +452,14 @@ mod tests {
     #[test]
     fn changes_are_summed_up() {
         let one = [PathBuf::from("incidents/a.md")];
-        assert_eq!(describe_changes(&one), "incidents/a.md");
+        assert_eq!(rebuild::describe_changes(&one), "incidents/a.md");
         let three = [
             PathBuf::from("site.yaml"),
             PathBuf::from("incidents/a.md"),
             PathBuf::from("incidents/a.md"),
         ];
-        assert_eq!(describe_changes(&three), "incidents/a.md and 1 more");
-        assert_eq!(describe_changes(&[PathBuf::new()]), "the site folder");
+        assert_eq!(rebuild::describe_changes(&three), "incidents/a.md and 1 more");
+        assert_eq!(rebuild::describe_changes(&[PathBuf::new()]), "the site folder");
     }
 
     #[test]

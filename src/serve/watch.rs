@@ -16,7 +16,9 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
@@ -24,8 +26,27 @@ use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache};
 
+/// Where batches of changes go: a channel, and a flag raised with each
+/// batch that a long render checks to give way to the edit.
+#[derive(Debug, Clone)]
+pub(super) struct Changes {
+    pub sender: Sender<Vec<PathBuf>>,
+    pub pending: Arc<AtomicBool>,
+}
+
+impl Changes {
+    fn send(&self, changed: Vec<PathBuf>) {
+        self.pending.store(true, Ordering::SeqCst);
+        // The receiver is gone only while the server stops.
+        let _ = self.sender.send(changed);
+    }
+}
+
 /// How long the folder must be quiet before a batch of changes is reported.
-pub(super) const DEBOUNCE: Duration = Duration::from_millis(150);
+/// Editors write a file in one burst of events a few milliseconds long
+/// (write, rename, change of attributes); this is long enough to see it as
+/// one change, and short enough that an edit is on screen within 100 ms.
+pub(super) const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// How often `--poll` looks at the files (their modification times and
 /// contents).
@@ -75,7 +96,7 @@ impl SiteWatcher {
     ///
     /// # Errors
     /// A message for the user when the folder cannot be watched.
-    pub(super) fn start(site_dir: &Path, poll: bool, changes: Sender<Vec<PathBuf>>) -> Result<Self, String> {
+    pub(super) fn start(site_dir: &Path, poll: bool, changes: Changes) -> Result<Self, String> {
         let root = fs::canonicalize(site_dir).map_err(|e| format!("cannot watch {}: {e}", site_dir.display()))?;
         let events_root = root.clone();
         let handler = move |result: DebounceEventResult| match result {
@@ -83,7 +104,7 @@ impl SiteWatcher {
                 let changed = changed_paths(&events_root, &events);
                 if !changed.is_empty() {
                     // The receiver is gone only while the server stops.
-                    let _ = changes.send(changed);
+                    changes.send(changed);
                 }
             }
             Err(errors) => {

@@ -8,7 +8,8 @@
 //!   per update, the newest [`UPDATES_LIMIT`], which is what makes a reader
 //!   notify on every change;
 //! - `components/ID/history.rss` / `.atom`: the history items that affect
-//!   one component.
+//!   one component, the newest [`COMPONENT_FEED_LIMIT`] (as many as its page
+//!   lists).
 //!
 //! Ids are stable: history items use the entry's page URL (RSS guid) and
 //! `tag:HOST,2005:Incident/API_ID` (Atom); update items use
@@ -30,6 +31,9 @@ use crate::model::{EntryRef, MaintenanceStatus, Markdown, Snapshot};
 /// Most items in a history feed: the newest entries. Older ones stay in
 /// the history pages.
 pub const FEED_LIMIT: usize = 250;
+
+/// Most items in a component's history feed: the entries its page lists.
+pub const COMPONENT_FEED_LIMIT: usize = super::html::COMPONENT_ENTRIES;
 
 /// Items in the per-update feeds.
 pub const UPDATES_LIMIT: usize = 100;
@@ -77,12 +81,12 @@ pub(crate) struct Item {
     pub maintenance_end: Option<DateTime<Utc>>,
 }
 
-/// Render every feed file.
+/// Render every feed file (the component feeds of `pages`' components).
 ///
 /// Items are built only for the entries and updates a feed shows (the
 /// newest few hundred), however long the history, and once each: an item
 /// shared by the history feed and component feeds is built once.
-pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
+pub fn render(snap: &Snapshot<'_>, pages: &super::Pages) -> Vec<OutputFile> {
     let cx = Context::new(snap);
     let items = EntryItems::new(&cx);
     let all_entries = (0..snap.site.incidents.len())
@@ -103,12 +107,13 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
         .components
         .par_iter()
         .enumerate()
+        .filter(|(_, comp)| pages.has_component(&comp.id))
         .map(|(c, comp)| {
-            let entries = snap.by_component[c].iter().take(FEED_LIMIT).copied();
+            let entries = snap.by_component[c].iter().take(COMPONENT_FEED_LIMIT).copied();
             let mut feed = cx.feed(
                 &format!("components/{}/history", comp.id),
                 format!("{} - {}", feed_title(&snap.site.config.title), comp.name),
-                items.newest(entries, FEED_LIMIT),
+                items.newest(entries, COMPONENT_FEED_LIMIT),
             );
             feed.page_url = links::public_url(&snap.site.config.base_url, &links::component(&comp.id));
             feed
@@ -219,7 +224,14 @@ impl<'a, 's> Context<'a, 's> {
     fn feed(&self, path: &str, title: String, mut items: Vec<Item>) -> Feed {
         let c = &self.snap.site.config;
         items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.tag.cmp(&b.tag)));
-        items.truncate(if path == "updates" { UPDATES_LIMIT } else { FEED_LIMIT });
+        let limit = if path == "updates" {
+            UPDATES_LIMIT
+        } else if path.starts_with("components/") {
+            COMPONENT_FEED_LIMIT
+        } else {
+            FEED_LIMIT
+        };
+        items.truncate(limit);
         Feed {
             path: path.into(),
             title: xml_text(&title),
