@@ -49,7 +49,22 @@ struct MonthLink {
 /// A template that does not parse, named with Tera's message.
 pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
-    tera.add_raw_templates(snap.site.theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+    // Indentation is dropped from the templates once, not from every page.
+    let templates: Vec<(&str, String)> = snap
+        .site
+        .theme
+        .templates
+        .iter()
+        .map(|(n, t)| {
+            let text = if n.ends_with(".html") {
+                strip_indentation(t)
+            } else {
+                t.clone()
+            };
+            (n.as_str(), text)
+        })
+        .collect();
+    tera.add_raw_templates(templates.iter().map(|(n, t)| (*n, t.as_str())))
         .map_err(|e| vec![template_error("templates", &e)])?;
     let c = &snap.site.config;
     let site = SiteView {
@@ -134,8 +149,9 @@ fn compact_script(js: &str) -> String {
         .join("\n")
 }
 
-/// Drop the indentation templates leave at the start of lines, except
-/// inside `<pre>` and `<textarea>`, where white space is content.
+/// Drop the indentation at the start of a template's lines, except inside
+/// `<pre>` and `<textarea>`, where white space is content: pages come out
+/// without the indentation that keeps templates readable.
 fn strip_indentation(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut verbatim = false;
@@ -411,7 +427,6 @@ impl Page<'_, '_> {
             .tera
             .render(template, &cx)
             .map_err(|e| vec![template_error(template, &e)])?;
-        let html = strip_indentation(&html);
         Ok(OutputFile {
             path: path.to_string(),
             bytes: html.into_bytes(),
