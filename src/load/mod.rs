@@ -280,18 +280,10 @@ fn load_entry(
     cx: &EntryContext<'_>,
     text: Option<&String>,
 ) -> Result<(Entry, Source), Vec<Diagnostic>> {
-    if let Ok(meta) = fs::metadata(&file.path)
-        && text.is_none()
-        && meta.len() > limits::ENTRY_BYTES
-    {
-        return Err(vec![too_big(&file.shown, meta.len())]);
-    }
     let bytes = match text {
         Some(t) if t.len() as u64 > limits::ENTRY_BYTES => return Err(vec![too_big(&file.shown, t.len() as u64)]),
         Some(t) => t.clone().into_bytes(),
-        None => {
-            fs::read(&file.path).map_err(|e| vec![Diagnostic::file_error(&file.shown, format!("cannot read: {e}"))])?
-        }
+        None => read_limited(file)?,
     };
     let text = String::from_utf8(bytes).map_err(|e| vec![not_utf8(&file.shown, e.as_bytes(), e.utf8_error())])?;
     let (yaml, body, line_offset) = if file.markdown {
@@ -313,6 +305,27 @@ fn load_entry(
         }
     }?;
     Ok((entry, src))
+}
+
+/// The bytes of an entry file, refused unread when it is over
+/// [`limits::ENTRY_BYTES`] (the size comes from the open file, so a file
+/// that grows meanwhile is still read only up to one byte past the limit).
+fn read_limited(file: &EntryFile) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| vec![Diagnostic::file_error(&file.shown, format!("cannot read: {e}"))];
+    let f = fs::File::open(&file.path).map_err(cannot)?;
+    let len = f.metadata().map_err(cannot)?.len();
+    if len > limits::ENTRY_BYTES {
+        return Err(vec![too_big(&file.shown, len)]);
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    f.take(limits::ENTRY_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limits::ENTRY_BYTES {
+        return Err(vec![too_big(&file.shown, bytes.len() as u64)]);
+    }
+    Ok(bytes)
 }
 
 /// Limits that keep a broken or hostile entry from exhausting the machine.

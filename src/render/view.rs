@@ -9,7 +9,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::{format, links};
-use crate::model::{ComponentStatus, EntryRef, IncidentStatus, MaintenanceStatus, Snapshot, uptime::DayUptime};
+use crate::model::{
+    ComponentStatus, EntryRef, IncidentStatus, IncidentUpdate, MaintenanceStatus, Snapshot, uptime::DayUptime,
+};
 
 /// A time: machine form for `<time datetime>` and the text people read.
 #[derive(Debug, Clone, Serialize)]
@@ -176,16 +178,27 @@ impl Views<'_, '_> {
         inc.updates
             .iter()
             .zip(anchors)
-            .map(|(u, anchor)| UpdateView {
-                anchor,
-                status: incident_label(u.status),
-                at: self.time(u.at),
-                html: u.message.html.clone(),
-                next_update: u.next_update.map(|t| self.time(t)),
-                changes: u.components.iter().map(|&(c, s)| self.component_ref(c, s)).collect(),
-                rescheduled_to: None,
-            })
+            .map(|(u, anchor)| self.incident_update(u, anchor))
             .collect()
+    }
+
+    /// The newest update of incident `i`: only its view is built.
+    fn latest_incident_update(&self, i: usize) -> Option<UpdateView> {
+        let inc = &self.snap.site.incidents[i];
+        let anchor = links::update_anchors(inc.updates.iter().map(|u| u.at)).pop()?;
+        Some(self.incident_update(inc.updates.last()?, anchor))
+    }
+
+    fn incident_update(&self, u: &IncidentUpdate, anchor: String) -> UpdateView {
+        UpdateView {
+            anchor,
+            status: incident_label(u.status),
+            at: self.time(u.at),
+            html: u.message.html.clone(),
+            next_update: u.next_update.map(|t| self.time(t)),
+            changes: u.components.iter().map(|&(c, s)| self.component_ref(c, s)).collect(),
+            rescheduled_to: None,
+        }
     }
 
     /// Every update of maintenance `m`, oldest first.
@@ -228,7 +241,7 @@ impl Views<'_, '_> {
         let inc = &self.snap.site.incidents[i];
         let state = self.snap.incidents[i];
         let end = state.resolved_at.unwrap_or(self.snap.now);
-        let latest = self.incident_updates(i).pop();
+        let latest = self.latest_incident_update(i);
         EntryView {
             kind: "incident",
             id: inc.id.clone(),
