@@ -39,7 +39,8 @@ pub fn check_site(site_dir: &Path, now: DateTime<Utc>) -> Vec<Diagnostic> {
     out.extend(warnings(&loaded, now));
     let site = loaded.site.as_of(now);
     let snapshot = crate::model::Snapshot::new(&site, now);
-    if let Err(errors) = crate::render::render(&snapshot) {
+    // Render everything, keep nothing: only the errors matter here.
+    if let Err(errors) = crate::render::render_to(&snapshot, &crate::render::Discard) {
         out.extend(errors);
     }
     out

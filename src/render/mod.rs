@@ -63,6 +63,16 @@ impl Sink for Collect {
     }
 }
 
+/// A [`Sink`] that drops every file: for checking that a site renders.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _file: OutputFile) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
 /// Every output of the site in memory, sorted by path.
 ///
 /// # Errors
