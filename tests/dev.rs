@@ -116,13 +116,27 @@ fn bench_prints_a_markdown_table() {
     assert!(stdout.contains("| 20 → 40 | 2.0× |"), "{stdout}");
     assert!(keep.join("incidents-40/site/site.yaml").is_file());
     assert!(keep.join("incidents-40/public/index.html").is_file());
+    // The preview's latency, from `allclear serve` children.
+    assert!(
+        stdout.contains("| `serve`: save to changed page | edits | median | slowest |"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\n| 20 incidents | 5 | "), "{stdout}");
+    assert!(stdout.contains("\n| 40 incidents | 5 | "), "{stdout}");
 
-    // Kept sites are reused; --check without a size that has targets is bad usage.
+    // Kept sites are reused, and the edited entry was put back as it was;
+    // --check without a size that has targets is bad usage.
+    let site = keep.join("incidents-20/site");
+    let before = snapshot_tree(&site);
     let again = allclear()
-        .args(["dev", "bench", "--sizes", "20", "--runs", "1", "--check", "--keep"])
+        .args([
+            "dev", "bench", "--sizes", "20", "--runs", "1", "--edits", "2", "--check", "--keep",
+        ])
         .arg(&keep)
         .assert()
         .code(2);
     let stderr = String::from_utf8_lossy(&again.get_output().stderr).to_string();
     assert!(stderr.contains("reusing the site"), "{stderr}");
+    assert!(stderr.contains("timing 2 edits in allclear serve"), "{stderr}");
+    assert!(snapshot_tree(&site) == before, "the bench left an entry edited");
 }
