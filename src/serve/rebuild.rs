@@ -119,9 +119,10 @@ impl Rebuilder {
         generation
     }
 
-    /// Whether pages are left to render since the last build.
+    /// Whether pages are left to render since the last build (and that
+    /// build succeeded: while the site has errors, nothing is owed).
     pub(super) fn incomplete(&self) -> bool {
-        self.incomplete
+        self.incomplete && self.current.as_ref().is_some_and(|g| g.error.is_none())
     }
 
     /// Render every page of the last good build's site again, as the same
@@ -131,7 +132,7 @@ impl Rebuilder {
     /// Stops early, rendering nothing, as soon as `interrupted` is set (an
     /// edit arrived): the edit is built first, and this is owed again.
     pub(super) fn complete(&mut self, interrupted: &AtomicBool) -> Option<Generation> {
-        if !self.incomplete {
+        if !self.incomplete() {
             return None;
         }
         let current = self.current.clone()?;
@@ -468,6 +469,8 @@ mod tests {
         let broken = rb.build(Some(&[PathBuf::from(EMAIL)]));
         assert!(broken.error.as_deref().unwrap().contains("huge"));
         assert_eq!(broken.files, moved.files);
+        assert!(!rb.incomplete(), "nothing is owed while the site has errors");
+        assert!(rb.complete(&AtomicBool::new(false)).is_none());
         edit(&dir, EMAIL, "impact: huge", "impact: major");
         let fixed = rb.build(Some(&[PathBuf::from(EMAIL)]));
         assert!(fixed.error.is_none());
