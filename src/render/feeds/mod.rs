@@ -357,40 +357,36 @@ impl<'a, 's> Context<'a, 's> {
         entries.dedup();
         let mut out = Vec::new();
         for e in entries {
-            match e {
+            // (time, label, message, promised next update) of each update.
+            type Update<'m> = (DateTime<Utc>, &'static str, &'m Markdown, Option<DateTime<Utc>>);
+            let (id, title, page, updates): (&str, &str, String, Vec<Update<'_>>) = match e {
                 EntryRef::Incident(i) => {
                     let inc = &site.incidents[i];
-                    let page = links::incident(&inc.id);
-                    let anchors = links::update_anchors(inc.updates.iter().map(|u| u.at));
-                    for (u, anchor) in inc.updates.iter().zip(anchors).filter(|(u, _)| kept(u.at)) {
-                        out.push(self.update_item(
-                            &inc.id,
-                            &inc.title,
-                            &page,
-                            &anchor,
-                            u.at,
-                            u.status.label(),
-                            &u.message,
-                            u.next_update,
-                        ));
-                    }
+                    let updates = inc.updates.iter();
+                    (
+                        &inc.id,
+                        &inc.title,
+                        links::incident(&inc.id),
+                        updates
+                            .map(|u| (u.at, u.status.label(), &u.message, u.next_update))
+                            .collect(),
+                    )
                 }
                 EntryRef::Maintenance(m) => {
                     let mt = &site.maintenances[m];
-                    let page = links::maintenance(&mt.id);
-                    let anchors = links::update_anchors(mt.updates.iter().map(|u| u.at));
-                    for (u, anchor) in mt.updates.iter().zip(anchors).filter(|(u, _)| kept(u.at)) {
-                        out.push(self.update_item(
-                            &mt.id,
-                            &mt.title,
-                            &page,
-                            &anchor,
-                            u.at,
-                            u.status.label(),
-                            &u.message,
-                            None,
-                        ));
-                    }
+                    let updates = mt.updates.iter();
+                    (
+                        &mt.id,
+                        &mt.title,
+                        links::maintenance(&mt.id),
+                        updates.map(|u| (u.at, u.status.label(), &u.message, None)).collect(),
+                    )
+                }
+            };
+            let anchors = links::update_anchors(updates.iter().map(|u| u.0));
+            for ((at, label, message, next), anchor) in updates.into_iter().zip(anchors) {
+                if kept(at) {
+                    out.push(self.update_item(id, title, &page, &anchor, at, label, message, next));
                 }
             }
         }
