@@ -488,4 +488,113 @@ mod tests {
         rb.complete(&AtomicBool::new(false));
         assert_eq!(differing(&rb.last_good, &full_build(&dir)), Vec::<String>::new());
     }
+
+    /// A seeded run of random edits: retitled and re-rated incidents,
+    /// removed and restored files, copies under new ids, and a broken file
+    /// that comes and goes. After each, the edited entries' pages and the
+    /// site-wide outputs are what a full build gives (or, while the site
+    /// is broken, nothing changed); after each `complete`, every file is.
+    #[test]
+    fn random_edits_end_where_a_full_build_is() {
+        let (_tmp, dir, mut rb) = preview();
+        let mut files = rb.build(None).files;
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut pick = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut entries: Vec<String> = walkdir::WalkDir::new(dir.join("incidents"))
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.path().strip_prefix(&dir).unwrap().to_string_lossy().into_owned())
+            .collect();
+        entries.sort();
+        let mut removed: Vec<(String, String)> = Vec::new();
+        let broken = "incidents/2026/11/2026-11-19-broken.yaml";
+        let mut edited: Vec<String> = Vec::new();
+        for step in 0..30 {
+            let rel = entries[pick(entries.len())].clone();
+            let exists = dir.join(&rel).is_file();
+            let changed = match pick(5) {
+                0 if exists => {
+                    edit(&dir, &rel, "title: ", &format!("title: Step {step}, "));
+                    rel
+                }
+                1 if exists => {
+                    let text = fs::read_to_string(dir.join(&rel)).unwrap();
+                    let impact = ["none", "minor", "major", "critical"][pick(4)];
+                    let line = text.lines().find(|l| l.starts_with("impact: ")).unwrap();
+                    fs::write(dir.join(&rel), text.replacen(line, &format!("impact: {impact}"), 1)).unwrap();
+                    rel
+                }
+                2 => match removed.pop() {
+                    Some((back, text)) => {
+                        fs::write(dir.join(&back), text).unwrap();
+                        back
+                    }
+                    None if exists => {
+                        removed.push((rel.clone(), fs::read_to_string(dir.join(&rel)).unwrap()));
+                        fs::remove_file(dir.join(&rel)).unwrap();
+                        rel
+                    }
+                    None => continue,
+                },
+                3 if exists => {
+                    let extension = rel.rsplit_once('.').unwrap().1;
+                    let copy = format!("incidents/2026/11/2026-11-19-copy-{step}.{extension}");
+                    fs::copy(dir.join(&rel), dir.join(&copy)).unwrap();
+                    entries.push(copy.clone());
+                    copy
+                }
+                4 => {
+                    if dir.join(broken).is_file() {
+                        fs::remove_file(dir.join(broken)).unwrap();
+                    } else {
+                        fs::write(dir.join(broken), "title: broken\n").unwrap();
+                    }
+                    broken.to_string()
+                }
+                _ => continue,
+            };
+            let generation = rb.build(Some(&[PathBuf::from(&changed)]));
+            edited.push(changed.clone());
+            let base = Some(URL.trim_end_matches('/').to_string());
+            match crate::build_files(&dir, base, NOW.parse().unwrap()) {
+                Err(_) => {
+                    assert!(generation.error.is_some(), "step {step}: {changed}");
+                    assert_eq!(generation.files, files, "step {step}: a failed build changes nothing");
+                }
+                Ok(built) => {
+                    assert!(generation.error.is_none(), "step {step}: {changed}");
+                    let full: HashMap<String, Bytes> = built
+                        .files
+                        .into_iter()
+                        .map(|f| (f.path, Bytes::from(f.bytes)))
+                        .collect();
+                    // Every entry edited since the last good build, even while broken.
+                    let mut paths: Vec<String> = edited
+                        .drain(..)
+                        .map(|rel| {
+                            let id = rel.rsplit('/').next().unwrap().split('.').next().unwrap();
+                            format!("incidents/{id}/index.html")
+                        })
+                        .collect();
+                    paths.extend(
+                        ["index.html", "history.rss", "updates.atom", "api/v2/incidents.json"].map(String::from),
+                    );
+                    for path in &paths {
+                        assert_eq!(generation.files.get(path), full.get(path), "step {step}: {path}");
+                    }
+                    if step % 3 == 0 {
+                        rb.complete(&AtomicBool::new(false));
+                        assert_eq!(differing(&rb.last_good, &full), Vec::<String>::new(), "step {step}");
+                    }
+                }
+            }
+            files = Arc::clone(&rb.last_good);
+        }
+    }
 }
