@@ -1,10 +1,11 @@
 //! Developer tools, behind the hidden `allclear dev` command: a synthetic
-//! site generator ([`gen`]), the build benchmark ([`bench`]) and the
-//! preview's edit latency ([`preview`]). See
+//! site generator ([`gen`]), the build benchmark ([`bench`], printed by
+//! [`report`]) and the preview's edit latency ([`preview`]). See
 //! `docs/performance.md`.
 
 pub mod bench;
 pub mod preview;
+pub mod report;
 // `gen` is a reserved word in Rust 2024, hence `r#gen`; its items are
 // re-exported here.
 pub mod r#gen;
