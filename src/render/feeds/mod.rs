@@ -158,24 +158,27 @@ impl<'c, 'a, 's> EntryItems<'c, 'a, 's> {
     /// The items of the `limit` newest of `entries` by item date (and all
     /// that tie with the last), without building the others' items.
     fn newest(&self, entries: impl Iterator<Item = EntryRef>, limit: usize) -> Vec<Item> {
-        let mut dated: Vec<(DateTime<Utc>, EntryRef)> = entries.map(|e| (self.cx.item_date(e), e)).collect();
-        dated.sort_by_key(|d| std::cmp::Reverse(d.0));
-        keep_ties(&mut dated, limit, |(date, _)| *date);
-        dated.into_iter().map(|(_, e)| self.get(e)).collect()
+        let dated: Vec<(DateTime<Utc>, EntryRef)> = entries.map(|e| (self.cx.item_date(e), e)).collect();
+        newest_with_ties(dated, limit)
+            .into_iter()
+            .map(|(_, e)| self.get(e))
+            .collect()
     }
 }
 
-/// Keep the first `limit` of `sorted` and every later one whose key equals
-/// the last kept one's: a feed's final order breaks ties by id, so these
-/// are all candidates.
-fn keep_ties<T, K: PartialEq>(sorted: &mut Vec<T>, limit: usize, key: impl Fn(&T) -> K) {
-    if sorted.len() <= limit || limit == 0 {
-        sorted.truncate(limit);
-        return;
+/// The `limit` newest of `dated` and every other one as new as the last of
+/// them, newest first: a feed's final order breaks ties by id, so all of
+/// these are candidates. A selection, not a sort of the whole history.
+fn newest_with_ties<T>(mut dated: Vec<(DateTime<Utc>, T)>, limit: usize) -> Vec<(DateTime<Utc>, T)> {
+    if limit == 0 {
+        return Vec::new();
     }
-    let last = key(&sorted[limit - 1]);
-    let end = limit + sorted[limit..].iter().take_while(|x| key(x) == last).count();
-    sorted.truncate(end);
+    if dated.len() > limit {
+        let cutoff = dated.select_nth_unstable_by(limit - 1, |a, b| b.0.cmp(&a.0)).1.0;
+        dated.retain(|d| d.0 >= cutoff);
+    }
+    dated.sort_by_key(|d| std::cmp::Reverse(d.0));
+    dated
 }
 
 fn write_xml(feed: &Feed) -> [OutputFile; 2] {
@@ -331,7 +334,7 @@ impl<'a, 's> Context<'a, 's> {
     /// tie with the last), built only for those.
     fn update_items(&self, limit: usize) -> Vec<Item> {
         let site = self.snap.site;
-        let mut all: Vec<(DateTime<Utc>, EntryRef)> = site
+        let all: Vec<(DateTime<Utc>, EntryRef)> = site
             .incidents
             .iter()
             .enumerate()
@@ -343,8 +346,7 @@ impl<'a, 's> Context<'a, 's> {
                     .flat_map(|(m, mt)| mt.updates.iter().map(move |u| (u.at, EntryRef::Maintenance(m)))),
             )
             .collect();
-        all.sort_by_key(|u| std::cmp::Reverse(u.0));
-        keep_ties(&mut all, limit, |(at, _)| *at);
+        let all = newest_with_ties(all, limit);
         let Some(&(cutoff, _)) = all.last() else {
             return Vec::new();
         };
@@ -470,6 +472,27 @@ mod tests {
     #[test]
     fn strips_xml_forbidden_characters() {
         assert_eq!(xml_text("a\u{0}b\u{7}c\td\n"), "abc\td\n");
+    }
+
+    #[test]
+    fn newest_keeps_every_tie_with_the_last() {
+        let t = |h: u32| chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 1, 1, h, 0, 0).unwrap();
+        let dated = vec![
+            (t(1), 'a'),
+            (t(5), 'b'),
+            (t(3), 'c'),
+            (t(3), 'd'),
+            (t(4), 'e'),
+            (t(3), 'f'),
+        ];
+        let newest: Vec<char> = newest_with_ties(dated.clone(), 3).into_iter().map(|(_, c)| c).collect();
+        assert_eq!(&newest[..2], ['b', 'e']);
+        let mut tied = newest[2..].to_vec();
+        tied.sort_unstable();
+        assert_eq!(tied, ['c', 'd', 'f']);
+        assert_eq!(newest_with_ties(dated.clone(), 2).len(), 2);
+        assert_eq!(newest_with_ties(dated.clone(), 10).len(), 6);
+        assert!(newest_with_ties(dated, 0).is_empty());
     }
 
     #[test]
