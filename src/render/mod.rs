@@ -83,8 +83,9 @@ pub fn render(snap: &Snapshot<'_>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     Ok(files.into_sorted())
 }
 
-/// Which HTML pages a render writes. Every other output (feeds, API,
-/// calendars, badges, schedule, static files) is always written whole.
+/// Which pages a render writes. The history and update feeds, the API,
+/// badges, schedule and static files are always written; component feeds
+/// and calendars follow the selection as [`Pages::Some`] says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Pages {
     /// Every page.
