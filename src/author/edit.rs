@@ -70,8 +70,13 @@ pub fn update(
         path: path.clone(),
         source,
     })?;
-    let edited = insert_update(&original, entry.markdown, entry.updates, &item)?;
-    cx.commit(&entry.path, edited)
+    // A byte order mark (some Windows editors write one) stays where it was.
+    let (bom, body) = match original.strip_prefix(crate::load::BOM) {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", original.as_str()),
+    };
+    let edited = insert_update(body, entry.markdown, entry.updates, &item)?;
+    cx.commit(&entry.path, format!("{bom}{edited}"))
 }
 
 /// Resolve an incident (a `resolved` update) or complete a maintenance (a

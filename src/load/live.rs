@@ -106,7 +106,7 @@ impl LiveSite {
 
         let Some((s, src)) = site_yaml else { return live };
         let mut warnings = Vec::new();
-        let theme = match theme::load_theme(site_dir, &shown, &s.config.theme) {
+        let theme = match theme::load_theme(site_dir, &shown, &s.config.theme, &s.publish_hidden) {
             Ok((t, w)) => {
                 warnings.extend(w);
                 Some(t)

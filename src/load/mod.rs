@@ -7,6 +7,7 @@
 //! not match the schema reports that one error).
 
 mod entry;
+mod links;
 mod live;
 mod site;
 mod source;
@@ -126,6 +127,13 @@ fn read_site_yaml(
 ) -> Result<Option<(site::LoadedSite, Source)>, Diagnostic> {
     let site_yaml = site_dir.join("site.yaml");
     let from_memory = options.overrides.get(Path::new("site.yaml")).cloned();
+    if from_memory.is_none() && fs::symlink_metadata(&site_yaml).is_ok_and(|m| m.file_type().is_symlink()) {
+        let root = links::Root::new(site_dir, &[]);
+        if let Err(why) = root.check(&site_yaml) {
+            return Err(Diagnostic::file_error(shown.join("site.yaml"), why.message())
+                .with_help("make site.yaml a file of the site folder (a link may lead only to a file inside it)"));
+        }
+    }
     let text = match from_memory.map_or_else(|| fs::read_to_string(&site_yaml), Ok) {
         Ok(t) => t,
         Err(e) => {
@@ -139,6 +147,7 @@ fn read_site_yaml(
             ));
         }
     };
+    let text = without_bom(text);
     let src = Source {
         shown: shown.join("site.yaml"),
         yaml: text.clone(),
@@ -151,6 +160,19 @@ fn read_site_yaml(
             errors.extend(e);
             Ok(None)
         }
+    }
+}
+
+/// The Unicode byte order mark, U+FEFF. Some Windows editors start UTF-8
+/// files with it; YAML 1.2 (section 5.2) allows it there and it is not part
+/// of the content.
+pub const BOM: char = '\u{feff}';
+
+/// `text` without a leading [`BOM`].
+fn without_bom(text: String) -> String {
+    match text.strip_prefix(BOM) {
+        Some(rest) => rest.to_string(),
+        None => text,
     }
 }
 
@@ -180,6 +202,9 @@ struct EntryFile {
 /// Every entry file under `incidents/` and `maintenance/`, sorted by path.
 /// Hidden files, editor leftovers, READMEs and other extensions are ignored
 /// (content format, "A site folder"); a bad or duplicate id is an error.
+/// So is a folder that cannot be read and a symbolic link (to a file or a
+/// folder, or the entry folder itself): either would otherwise drop
+/// entries from the page without a word (see [`links`]).
 fn discover(
     site_dir: &Path,
     shown: &Path,
@@ -187,12 +212,39 @@ fn discover(
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<EntryFile> {
     let mut candidates: Vec<(Kind, PathBuf)> = Vec::new();
+    let shown_path = |path: &Path| shown.join(path.strip_prefix(site_dir).unwrap_or(path));
     for (folder, kind) in [("incidents", Kind::Incident), ("maintenance", Kind::Maintenance)] {
         let walker = WalkDir::new(site_dir.join(folder))
             .follow_links(false)
+            .follow_root_links(false)
             .sort_by_file_name();
-        let visible = |e: &walkdir::DirEntry| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.');
-        for entry in walker.into_iter().filter_entry(visible).flatten() {
+        let visible = |e: &walkdir::DirEntry| e.depth() == 0 || !links::is_hidden(e.file_name());
+        for entry in walker.into_iter().filter_entry(visible) {
+            let entry = match entry {
+                Ok(entry) => entry,
+                // A missing entry folder is an empty one.
+                Err(e)
+                    if e.depth() == 0 && e.io_error().is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound) =>
+                {
+                    continue;
+                }
+                Err(e) => {
+                    errors.push(theme::walk_error(&e, &shown_path));
+                    continue;
+                }
+            };
+            if entry.path_is_symlink() {
+                errors.push(
+                    Diagnostic::file_error(
+                        shown_path(entry.path()),
+                        format!("is a symbolic link; allclear does not follow links in {folder}/"),
+                    )
+                    .with_help(
+                        "replace the link with the file itself: a link would make the page depend on what it points to, so allclear neither follows one nor skips it",
+                    ),
+                );
+                continue;
+            }
             if entry.file_type().is_file() {
                 candidates.push((
                     kind,
@@ -286,6 +338,7 @@ fn load_entry(
         None => read_limited(file)?,
     };
     let text = String::from_utf8(bytes).map_err(|e| vec![not_utf8(&file.shown, e.as_bytes(), e.utf8_error())])?;
+    let text = without_bom(text);
     let (yaml, body, line_offset) = if file.markdown {
         let (yaml, body) = entry::split_front_matter(&file.shown, &text).map_err(|d| vec![d])?;
         (yaml, Some(body), 1)
@@ -360,8 +413,24 @@ fn not_utf8(shown: &Path, bytes: &[u8], e: std::str::Utf8Error) -> Diagnostic {
         .with_help("save the file as UTF-8 (it looks like another encoding, such as Latin-1 or Windows-1252)")
 }
 
-/// `logo` and `favicon` name files under `static/`: they must exist.
+/// `logo` and `favicon` name files under `static/`, and `publish_hidden`
+/// files or folders there: they must exist.
 fn check_static_refs(site_dir: &Path, shown: &Path, src: &Source, s: &site::LoadedSite, errors: &mut Vec<Diagnostic>) {
+    for (i, item) in s.publish_hidden.iter().enumerate() {
+        if fs::symlink_metadata(site_dir.join("static").join(item)).is_err() {
+            errors.push(
+                src.error_at(
+                    &[yaml::Seg::Key("publish_hidden"), yaml::Seg::Index(i)],
+                    false,
+                    format!("`publish_hidden` names `{item}`, which is not in static/"),
+                )
+                .with_help(format!(
+                    "put it at {} or remove it from the list",
+                    shown.join("static").join(item).display()
+                )),
+            );
+        }
+    }
     for (key, value) in [("logo", &s.config.logo), ("favicon", &s.config.favicon)] {
         let Some(rel) = value else { continue };
         let inside = !rel.starts_with('/') && !rel.split(['/', '\\']).any(|part| part == "..");

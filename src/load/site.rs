@@ -22,7 +22,9 @@ struct RawSite {
     time_zone: Option<String>,
     language: Option<String>,
     theme: Option<String>,
-    uptime_days: Option<u32>,
+    /// A float, so that `-1` and `1e26` reach the range check below and get
+    /// its message rather than serde's.
+    uptime_days: Option<f64>,
     #[serde(default)]
     links: Vec<Link>,
     logo: Option<String>,
@@ -30,6 +32,8 @@ struct RawSite {
     accent_color: Option<String>,
     #[serde(default)]
     allow_raw_html: bool,
+    #[serde(default)]
+    publish_hidden: Vec<String>,
     components: Vec<RawComponent>,
 }
 
@@ -62,12 +66,20 @@ struct RawComponent {
 /// The parts of `site.yaml` that entries are checked against.
 pub(crate) struct LoadedSite {
     pub config: SiteConfig,
+    /// `publish_hidden`: hidden paths under `static/` to publish anyway
+    /// (see [`super::links`]).
+    pub publish_hidden: Vec<String>,
     pub components: Vec<Component>,
     pub groups: Vec<Group>,
 }
 
 /// Longest uptime history accepted, in days (ten years).
 const MAX_UPTIME_DAYS: u32 = 3660;
+
+/// The most components a site may list. Statuspage's own pages show a few
+/// dozen; every page carries each component's status, so a site with tens
+/// of thousands would make every build slow and every page heavy.
+pub const MAX_COMPONENTS: usize = 1000;
 
 /// Read and check `site.yaml`. `base_url_override` is `--base-url`.
 ///
@@ -117,17 +129,20 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
         }
     };
 
-    let uptime_days = raw.uptime_days.unwrap_or(90);
-    if !(1..=MAX_UPTIME_DAYS).contains(&uptime_days) {
+    let days = raw.uptime_days.unwrap_or(90.0);
+    let uptime_days = if days.fract() == 0.0 && (1.0..=f64::from(MAX_UPTIME_DAYS)).contains(&days) {
+        days as u32
+    } else {
         errors.push(
             src.error_at(
                 &[Seg::Key("uptime_days")],
                 false,
-                format!("`uptime_days` must be between 1 and {MAX_UPTIME_DAYS}"),
+                format!("`uptime_days` must be a whole number of days from 1 to {MAX_UPTIME_DAYS}"),
             )
             .with_help("the default, 90, matches Statuspage"),
         );
-    }
+        90
+    };
     if raw.title.trim().is_empty() {
         errors.push(
             src.error_at(&[Seg::Key("title")], false, "`title` is empty")
@@ -158,6 +173,26 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
             .with_help("write a hex colour like `#4f46e5`, a name like `teal`, or `rgb(79 70 229)`"),
         );
     }
+    if let Some(theme) = raw.theme.as_deref()
+        && !is_theme_name(theme)
+    {
+        errors.push(
+            src.error_at(&[Seg::Key("theme")], false, format!("`{theme}` is not a theme name"))
+                .with_help("a theme is a folder under themes/ in the site folder: write its name alone, like `theme: midnight` for themes/midnight/ (no paths, no `..`, no leading dot)"),
+        );
+    }
+    for (i, item) in raw.publish_hidden.iter().enumerate() {
+        if !super::links::is_publishable(item) {
+            errors.push(
+                src.error_at(
+                    &[Seg::Key("publish_hidden"), Seg::Index(i)],
+                    false,
+                    format!("`{item}` is not a path allclear publishes"),
+                )
+                .with_help("list paths relative to static/, like `.well-known`; never `..`, an absolute path, or anything under .git"),
+            );
+        }
+    }
     let components = load_components(src, &raw.components, &mut errors);
     check_reserved_ids(src, &components, &mut errors);
     if components.is_empty() && errors.is_empty() {
@@ -171,6 +206,7 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
     }
     let groups = group_components(&components);
     Ok(LoadedSite {
+        publish_hidden: raw.publish_hidden,
         config: SiteConfig {
             title: raw.title,
             base_url,
@@ -190,7 +226,31 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
     })
 }
 
+/// A theme name is one plain folder name under `themes/`: ASCII letters,
+/// digits, `-`, `_` and `.`, starting with a letter or digit (so never a
+/// path, `..` or a hidden folder).
+fn is_theme_name(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
 fn load_components(src: &Source, raw: &[RawComponent], errors: &mut Vec<Diagnostic>) -> Vec<Component> {
+    if raw.len() > MAX_COMPONENTS {
+        errors.push(
+            src.error_at(
+                &[Seg::Key("components")],
+                true,
+                format!(
+                    "`components` lists {} components; a site may have at most {MAX_COMPONENTS}",
+                    raw.len()
+                ),
+            )
+            .with_help("list the parts your users tell apart (API, dashboard, each region), and describe finer parts in their `description`; or split the page into several sites"),
+        );
+        return Vec::new();
+    }
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::with_capacity(raw.len());
     for (i, c) in raw.iter().enumerate() {

@@ -84,18 +84,34 @@ pub(crate) fn humanize(message: &str) -> (String, Option<String>) {
             Some(format!("add a line `{key}: …`")),
         );
     }
-    if let Some(rest) = body.strip_prefix("invalid type: ") {
+    if let Some(rest) = body
+        .strip_prefix("invalid type: ")
+        .or_else(|| body.strip_prefix("invalid value: "))
+    {
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another kind of value"));
         let what = path.map(|p| format!("`{p}`")).unwrap_or_else(|| "this value".into());
-        let message = format!("{what} must be {}, but it is {}", kind_name(expected), kind_name(found));
+        // serde quotes numbers in backticks (`integer `-1``): name the value
+        // itself then, since "a number" would not say what is wrong.
+        let want = kind_name(expected);
+        let got = match backticked(found).first() {
+            Some(value) => format!("`{value}`"),
+            None => kind_name(found),
+        };
+        let message = format!("{what} must be {want}, but it is {got}");
         let help = if found.starts_with("sequence") || found.starts_with("map") {
             "put text that starts with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `%` or `@`, or contains `: `, in quotes, like `title: \"[EU] API errors\"`"
         } else {
             "check the value's indentation and quoting"
         };
         return (message, Some(help.into()));
+    }
+    if body.starts_with(yaml::CONTROL_CHARACTER) {
+        return (
+            body.to_string(),
+            Some("delete it: editors often do not show it (it is drawn as a symbol like ␇ above); it usually comes from pasting terminal output".into()),
+        );
     }
     if let Some(syntax) = syntax_error(body) {
         return syntax;
@@ -152,7 +168,9 @@ fn kind_name(serde_kind: &str) -> String {
         "true or false".into()
     } else if k.starts_with("unit") {
         "empty".into()
-    } else if k.starts_with("integer") || k.starts_with("u32") || k.starts_with("floating") {
+    } else if ["u8", "u16", "u32", "u64", "usize"].iter().any(|u| k.starts_with(u)) {
+        "a whole number, 0 or more".into()
+    } else if k.starts_with("integer") || k.starts_with("floating") {
         "a number".into()
     } else {
         k.to_string()
@@ -187,5 +205,11 @@ mod tests {
         assert_eq!(h.unwrap(), "write one of: investigating, resolved");
         let (m, _) = humanize("missing field `impact`");
         assert_eq!(m, "missing required key `impact`");
+        let (m, _) = humanize("retries: invalid type: string \"x\", expected u32");
+        assert_eq!(m, "`retries` must be a whole number, 0 or more, but it is text");
+        let (m, _) = humanize("retries: invalid value: integer `-1`, expected u32");
+        assert_eq!(m, "`retries` must be a whole number, 0 or more, but it is `-1`");
+        let (m, _) = humanize("retries: invalid type: floating point `1e26`, expected u32");
+        assert_eq!(m, "`retries` must be a whole number, 0 or more, but it is `1e26`");
     }
 }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use super::links::{Refused, Root, is_hidden};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Theme;
 
@@ -57,17 +58,21 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
 ];
 
 /// Build the layered theme for the site in `site_dir`, whose `site.yaml`
-/// names theme `name`; `shown` is how `site_dir` is displayed.
+/// names theme `name` (a plain folder name, checked by `site.yaml`'s
+/// loader) and lists `publish_hidden`; `shown` is how `site_dir` is
+/// displayed.
 ///
-/// Returns the theme and its warnings (skipped links).
+/// Returns the theme and its warnings (links skipped under the rules of
+/// [`super::links`]).
 ///
 /// # Errors
-/// A named theme that does not exist, or a template or static file that
-/// cannot be read.
+/// A named theme that does not exist, or a template, static file or folder
+/// that cannot be read.
 pub(crate) fn load_theme(
     site_dir: &Path,
     shown: &Path,
     name: &str,
+    publish_hidden: &[String],
 ) -> Result<(Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut templates: BTreeMap<String, String> = DEFAULT_TEMPLATES
         .iter()
@@ -93,8 +98,13 @@ pub(crate) fn load_theme(
     }
     layers.push(site_dir.to_path_buf());
 
+    let tree = Tree {
+        site_dir,
+        shown,
+        root: Root::new(site_dir, publish_hidden),
+    };
     for layer in &layers {
-        for (rel, bytes) in read_tree(site_dir, &layer.join("templates"), shown, &mut errors) {
+        for (rel, bytes) in tree.read(&layer.join("templates"), false, &mut errors) {
             let name = rel.to_string_lossy().replace('\\', "/");
             match String::from_utf8(bytes) {
                 Ok(text) => {
@@ -103,7 +113,7 @@ pub(crate) fn load_theme(
                 Err(_) => errors.push(Diagnostic::file_error(shown.join(&rel), "template is not UTF-8 text")),
             }
         }
-        statics.extend(read_tree(site_dir, &layer.join("static"), shown, &mut errors));
+        statics.extend(tree.read(&layer.join("static"), true, &mut errors));
     }
     let (warnings, errors): (Vec<_>, Vec<_>) = errors.into_iter().partition(|d| d.severity == Severity::Warning);
     if !errors.is_empty() {
@@ -116,44 +126,103 @@ pub(crate) fn load_theme(
     Ok((theme, warnings))
 }
 
-/// Every regular file below `dir` as `(path relative to dir, bytes)`, sorted.
-/// Hidden files are skipped, and so are symbolic links that lead outside
-/// `site_dir` (so a build never publishes a file from elsewhere).
-fn read_tree(site_dir: &Path, dir: &Path, shown: &Path, errors: &mut Vec<Diagnostic>) -> Vec<(PathBuf, Vec<u8>)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let root = fs::canonicalize(site_dir).unwrap_or_else(|_| site_dir.to_path_buf());
-    let mut out = Vec::new();
-    let walker = WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter();
-    for entry in walker.filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name())) {
-        let Ok(entry) = entry else { continue };
-        let path = entry.path();
-        let rel = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
-        let shown_path = shown.join(path.strip_prefix(site_dir).unwrap_or(path));
-        if entry.path_is_symlink() {
-            match fs::canonicalize(path) {
-                Ok(target) if target.starts_with(&root) && target.is_file() => {}
-                _ => {
-                    errors.push(
-                        Diagnostic::file_error(&shown_path, "symbolic link leads outside the site folder")
-                            .warning()
-                            .with_help("copy the file into the site folder instead; the link is skipped"),
-                    );
+/// Reads the template and static folders of one site.
+struct Tree<'a> {
+    site_dir: &'a Path,
+    shown: &'a Path,
+    root: Root,
+}
+
+impl Tree<'_> {
+    /// Every regular file below `dir` as `(path relative to dir, bytes)`,
+    /// sorted, following the rules of [`super::links`]: hidden names are
+    /// passed over (in a `static` folder, unless `publish_hidden` lists
+    /// them), and links are followed only to readable places inside the site
+    /// folder; each link not followed is a warning. A file or folder that
+    /// cannot be read is an error, never passed over.
+    fn read(&self, dir: &Path, is_static: bool, errors: &mut Vec<Diagnostic>) -> Vec<(PathBuf, Vec<u8>)> {
+        let shown = |path: &Path| self.shown.join(path.strip_prefix(self.site_dir).unwrap_or(path));
+        let skipped = |path: &Path, why: Refused| {
+            Diagnostic::file_error(shown(path), why.message())
+                .warning()
+                .with_help(why.help())
+        };
+        match fs::symlink_metadata(dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+            Err(e) => {
+                errors.push(Diagnostic::file_error(shown(dir), format!("cannot read: {e}")));
+                return Vec::new();
+            }
+            Ok(_) => {}
+        }
+        // The folder itself may be reached through a link (the folder, the
+        // theme's folder or `themes/`): the same rules hold for it.
+        if let Err(why) = self.root.check(dir) {
+            errors.push(skipped(dir, why));
+            return Vec::new();
+        }
+        if !dir.is_dir() {
+            return Vec::new();
+        }
+        let visible = |e: &walkdir::DirEntry| {
+            e.depth() == 0
+                || !is_hidden(e.file_name())
+                || (is_static
+                    && self
+                        .root
+                        .publishes_hidden(e.path().strip_prefix(dir).unwrap_or(e.path())))
+        };
+        let mut out = Vec::new();
+        let mut walker = WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(visible);
+        while let Some(entry) = walker.next() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    errors.push(walk_error(&e, &shown));
+                    continue;
+                }
+            };
+            let path = entry.path();
+            if entry.path_is_symlink() {
+                if let Err(why) = self.root.check(path) {
+                    errors.push(skipped(path, why));
+                    if entry.file_type().is_dir() {
+                        walker.skip_current_dir();
+                    }
                     continue;
                 }
             }
-        } else if !entry.file_type().is_file() {
-            continue;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
+            match fs::read(path) {
+                Ok(bytes) => out.push((rel, bytes)),
+                Err(e) => errors.push(Diagnostic::file_error(shown(path), format!("cannot read: {e}"))),
+            }
         }
-        match fs::read(path) {
-            Ok(bytes) => out.push((rel, bytes)),
-            Err(e) => errors.push(Diagnostic::file_error(&shown_path, format!("cannot read: {e}"))),
-        }
+        out
     }
-    out
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.'))
+/// A folder walk that failed (no permission, a link loop, a file gone
+/// meanwhile), as an error that names the path.
+pub(crate) fn walk_error(e: &walkdir::Error, shown: &dyn Fn(&Path) -> PathBuf) -> Diagnostic {
+    let path = e.path().map(shown).unwrap_or_default();
+    let what = match (e.loop_ancestor(), e.io_error()) {
+        (Some(ancestor), _) => format!("symbolic link loop: it leads back to {}", shown(ancestor).display()),
+        (None, Some(io)) => format!("cannot read: {io}"),
+        (None, None) => format!("cannot read: {e}"),
+    };
+    let d = Diagnostic::file_error(path, what);
+    match e.io_error().map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::PermissionDenied) => d.with_help(
+            "let the user who runs allclear read it (`chmod -R u+rX` or `chown`); nothing below it was read",
+        ),
+        _ => d,
+    }
 }

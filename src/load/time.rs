@@ -24,6 +24,8 @@ pub enum TimeError {
         earlier: String,
         later: String,
     },
+    #[error("`{0}` names a leap second (`:60`), which JavaScript, Python and most feed readers reject")]
+    LeapSecond(String),
 }
 
 impl TimeError {
@@ -35,6 +37,7 @@ impl TimeError {
             TimeError::Ambiguous { earlier, later, .. } => {
                 format!("write it with an offset: `{earlier}` (the first time) or `{later}` (the second)")
             }
+            TimeError::LeapSecond(_) => "write `:59` or the next minute's `:00` instead".into(),
         }
     }
 }
@@ -50,10 +53,21 @@ const LOCAL_FORMATS: [&str; 4] = [
 /// Read `text` as an instant; local times are read in `zone`.
 ///
 /// # Errors
-/// [`TimeError`] when it is neither form, or a local time that does not
-/// exist or exists twice in `zone`.
+/// [`TimeError`] when it is neither form, a local time that does not exist
+/// or exists twice in `zone`, or a leap second (`14:00:60`): chrono accepts
+/// one, but it would reach every output as a time that RFC 3339 parsers in
+/// JavaScript and Python reject.
 pub fn parse_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, TimeError> {
+    use chrono::Timelike;
     let text = text.trim();
+    let t = parse_any(text, zone)?;
+    if t.nanosecond() >= 1_000_000_000 {
+        return Err(TimeError::LeapSecond(text.to_string()));
+    }
+    Ok(t)
+}
+
+fn parse_any(text: &str, zone: Tz) -> Result<DateTime<Utc>, TimeError> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
@@ -148,6 +162,17 @@ mod tests {
             Err(TimeError::Unparsable(_))
         ));
         assert!(parse_date("2026-09-01").is_ok());
+        for leap in [
+            "2026-11-20T14:00:60Z",
+            "2026-11-20 14:00:60",
+            "2026-11-20T15:00:60+01:00",
+        ] {
+            assert_eq!(
+                parse_time(leap, Berlin),
+                Err(TimeError::LeapSecond(leap.into())),
+                "{leap}"
+            );
+        }
         assert!(parse_date("2026-9-1x").is_err());
     }
 }

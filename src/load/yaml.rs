@@ -33,6 +33,9 @@ pub struct YamlError {
 /// # Errors
 /// The first syntax or schema error, with its position in `text`.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    if let Some(e) = control_character(text) {
+        return Err(e);
+    }
     serde_yaml::from_str(text).map_err(|e| {
         let pos = e.location().map(|l| Pos {
             line: l.line(),
@@ -44,6 +47,29 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         }
     })
 }
+
+/// The first character that YAML 1.2 does not allow in a stream (section
+/// 5.1, `c-printable`: C0 controls other than tab and line breaks, DEL, C1
+/// controls other than NEL, surrogates and U+FFFE/U+FFFF), with its line
+/// and column. libyaml rejects them too, but reports a byte offset only.
+fn control_character(text: &str) -> Option<YamlError> {
+    let printable = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+            || c >= '\u{10000}'
+    };
+    let (line_index, line) = text.split('\n').enumerate().find(|(_, l)| !l.chars().all(printable))?;
+    let (col, c) = line.chars().enumerate().find(|&(_, c)| !printable(c))?;
+    Some(YamlError {
+        pos: Some(Pos {
+            line: line_index + 1,
+            col: col + 1,
+        }),
+        message: format!("{CONTROL_CHARACTER} (U+{:04X})", u32::from(c)),
+    })
+}
+
+/// The start of the message for a character YAML does not allow.
+pub(crate) const CONTROL_CHARACTER: &str = "a control character is not allowed in YAML";
 
 /// Drop every " at line N column M" from a serde_yaml message: those count
 /// lines inside the YAML part, and the diagnostic prints the position in the
@@ -406,6 +432,14 @@ mod tests {
             ),
             "did not find expected '-' indicator, while parsing a block collection"
         );
+    }
+
+    #[test]
+    fn control_characters_are_located() {
+        let err = parse::<serde::de::IgnoredAny>("title: x\nmessage: a\u{7}b\n").unwrap_err();
+        assert_eq!(err.pos, Some(Pos { line: 2, col: 11 }));
+        assert_eq!(err.message, "a control character is not allowed in YAML (U+0007)");
+        assert!(parse::<serde::de::IgnoredAny>("a: \"tab\tand \u{e9}\u{1F600}\"\r\n").is_ok());
     }
 
     #[test]

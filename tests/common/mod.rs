@@ -17,7 +17,8 @@ pub fn example_site() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("example-site")
 }
 
-/// Copy the tree `from` into `to` (created if needed), skipping `public/`.
+/// Copy the tree `from` into `to` (created if needed), skipping `public/`;
+/// symbolic links stay links.
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from)
         .into_iter()
@@ -28,6 +29,9 @@ pub fn copy_tree(from: &Path, to: &Path) {
         let target = to.join(rel);
         if entry.file_type().is_dir() {
             fs::create_dir_all(&target).unwrap();
+        } else if entry.path_is_symlink() {
+            // Links are copied as links (some broken sites are made of them).
+            std::os::unix::fs::symlink(fs::read_link(entry.path()).unwrap(), &target).unwrap();
         } else {
             fs::copy(entry.path(), &target).unwrap();
         }
