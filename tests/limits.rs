@@ -114,10 +114,10 @@ fn links_leading_outside_the_site_are_never_published() {
         .assert()
         .success()
         .stderr(predicates::str::contains(
-            "static/secret.txt: symbolic link leads outside the site folder",
+            "static/secret.txt: symbolic link skipped: it leads outside the site folder",
         ))
         .stderr(predicates::str::contains(
-            "static/docs/passwd: symbolic link leads outside the site folder",
+            "static/docs/passwd: symbolic link skipped: it leads outside the site folder",
         ));
     let out = site.join("public");
     assert!(!out.join("secret.txt").exists() && !out.join("docs/passwd").exists());
