@@ -244,6 +244,13 @@ fn notify_report(result: Result<(), notify::NotifyError>) -> ExitCode {
 
 fn build(site_dir: PathBuf, args: BuildArgs, clock: Clock) -> ExitCode {
     let started = Instant::now();
+    if let Some(url) = args.base_url.as_deref().filter(|u| !allclear::load::is_base_url(u)) {
+        print_diagnostics(&[
+            Diagnostic::file_error("--base-url", format!("`{url}` is not an absolute URL"))
+                .with_help("write the full address the site is served from, like `https://status.example.com`"),
+        ]);
+        return ExitCode::from(USAGE);
+    }
     let options = BuildOptions {
         site_dir,
         out_dir: args.out,
