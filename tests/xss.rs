@@ -263,3 +263,78 @@ fn the_check_finds_what_it_looks_for() {
         "escaped text is not markup"
     );
 }
+
+/// `base_url` values that the loader accepts (absolute, no white space)
+/// and that try to break out of the attributes, the CSP and the script
+/// they are written into.
+const BASE_URLS: &[&str] = &[
+    "https://status.example.com\"><script>alert(1)</script>",
+    "https://status.example.com/\"><script>alert(1)</script>",
+    "https://st\"atus.example.com",
+    "https://status.example.com/'onmouseover='alert(1)",
+    "https://status.example.com/</title><script>alert(1)</script>",
+    "https://status.example.com/</script><script>alert(1)</script>",
+];
+
+#[test]
+fn base_url_cannot_break_out_of_any_output() {
+    let mut failures = Vec::new();
+    for base_url in BASE_URLS {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        common::copy_tree(&common::fixture("base-site"), &site);
+        let yaml = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+        let quoted = serde_json::to_string(base_url).unwrap();
+        let yaml = yaml.replace(
+            "base_url: https://status.fixture.example",
+            &format!("base_url: {quoted}"),
+        );
+        std::fs::write(site.join("site.yaml"), yaml).unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339(common::NOW).unwrap().to_utc();
+        let files = allclear::build_files(&site, None, now)
+            .unwrap_or_else(|e| panic!("{base_url}: {:#?}", e.diagnostics))
+            .files;
+        for file in files {
+            let path = file.path.as_str();
+            let Ok(text) = std::str::from_utf8(&file.bytes) else {
+                continue;
+            };
+            let found = if path.ends_with(".html") {
+                let mut found = check_html(base_url, path, text);
+                let doc = Html::parse_document(text);
+                let metas: Vec<_> = doc
+                    .select(&Selector::parse("meta[http-equiv=Content-Security-Policy]").unwrap())
+                    .collect();
+                let csp = metas.first().and_then(|m| m.value().attr("content")).unwrap_or("");
+                if metas.len() != 1 || !csp.starts_with("default-src 'self'") || !csp.ends_with("form-action 'none'") {
+                    found.push(format!("{path}: the CSP is broken: {} <meta>, {csp:?}", metas.len()));
+                }
+                found
+            } else if path.ends_with(".svg") {
+                check_svg(path, text)
+            } else if [".rss", ".atom", ".xml"].iter().any(|e| path.ends_with(e)) {
+                let well_formed = std::panic::catch_unwind(|| common::assert_well_formed_xml(path, text));
+                well_formed
+                    .err()
+                    .map(|_| format!("{path}: not well-formed XML"))
+                    .into_iter()
+                    .collect()
+            } else if path.ends_with(".json") {
+                serde_json::from_str::<serde_json::Value>(text)
+                    .err()
+                    .map(|e| format!("{path}: not JSON: {e}"))
+                    .into_iter()
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            failures.extend(found.into_iter().map(|f| format!("{base_url:?} -> {f}")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -95,7 +95,10 @@ pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
     let style = accent_style(snap);
     // The site's own origin as well as 'self': the 404 page links its
     // assets absolutely, and a mirror or preview may serve from elsewhere.
-    let own = format!("'self' {}", origin(&c.base_url));
+    let own = match origin(&c.base_url) {
+        Some(origin) => format!("'self' {origin}"),
+        None => "'self'".to_string(),
+    };
     global.insert(
         "csp",
         &format!(
@@ -119,12 +122,15 @@ fn accent_style(snap: &Snapshot<'_>) -> Option<String> {
     ))
 }
 
-/// `scheme://host[:port]` of a URL.
-fn origin(url: &str) -> &str {
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    url[after_scheme..]
-        .find('/')
-        .map_or(url, |end| &url[..after_scheme + end])
+/// The origin of `url` as a CSP host-source, `scheme://host[:port]`, as
+/// the `url` crate serializes it (WHATWG URL Standard, "ASCII
+/// serialization of an origin": an internationalized host in Punycode, as
+/// CSP source expressions must be ASCII). `None` for a URL without a host
+/// (load accepts only absolute `http(s)` URLs). The template still escapes
+/// the policy like any other text.
+fn origin(url: &str) -> Option<String> {
+    let origin = url::Url::parse(url).ok()?.origin();
+    origin.is_tuple().then(|| origin.ascii_serialization())
 }
 
 /// The base64 SHA-256 of `text`, as a Content-Security-Policy source
@@ -444,4 +450,30 @@ fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
     }
     Diagnostic::file_error(format!("template {template}"), message)
         .with_help("fix the template (a site's own templates/ folder overrides the theme's files of the same name)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin;
+
+    #[test]
+    fn origin_is_the_ascii_serialization() {
+        let cases = [
+            ("https://status.example.com", "https://status.example.com"),
+            ("https://status.example.com/sub/path", "https://status.example.com"),
+            ("http://Status.Example.com:8080/x", "http://status.example.com:8080"),
+            ("https://status.example.com:443/", "https://status.example.com"),
+            ("https://stätus.example/", "https://xn--sttus-hra.example"),
+        ];
+        for (url, want) in cases {
+            assert_eq!(origin(url).as_deref(), Some(want), "{url}");
+        }
+        // WHATWG URL allows `"` in a host: the page escapes the policy.
+        assert_eq!(
+            origin("https://st\"atus.example.com").as_deref(),
+            Some("https://st\"atus.example.com")
+        );
+        assert_eq!(origin("https://status.example.com\"><script>alert(1)</script>"), None);
+        assert_eq!(origin("mailto:ops@example.com"), None);
+    }
 }
