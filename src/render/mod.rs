@@ -11,6 +11,7 @@ pub mod html;
 pub mod ical;
 pub mod links;
 pub mod schedule;
+pub mod state;
 pub mod statics;
 pub mod view;
 
