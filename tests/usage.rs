@@ -48,6 +48,22 @@ fn a_bad_base_url_flag_is_bad_usage() {
 }
 
 #[test]
+fn init_with_a_bad_base_url_is_bad_usage_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("new-site");
+    allclear()
+        .arg("init")
+        .arg(&dir)
+        .args(["--base-url", "status.example.com"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "error: --base-url: `status.example.com` is not an absolute URL",
+        ));
+    assert!(!dir.exists());
+}
+
+#[test]
 fn a_reference_time_past_year_9999_is_refused() {
     // chrono writes these as `+10000-01-01T…`, which is not RFC 3339.
     for epoch in ["253402300800", "253402300799", "999999999999"] {
