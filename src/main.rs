@@ -64,6 +64,7 @@ fn main() -> ExitCode {
                 notify_report(notify::run(&options))
             })
         }
+        Command::Init(args) if !allclear::load::is_base_url(&args.base_url) => Ok(bad_base_url(&args.base_url)),
         Command::Init(args) => Ok(author_result(author::init(&args.dir, &args.title, &args.base_url).map(|files| {
             for f in &files {
                 eprintln!("  created {}", f.display());
@@ -244,6 +245,9 @@ fn notify_report(result: Result<(), notify::NotifyError>) -> ExitCode {
 
 fn build(site_dir: PathBuf, args: BuildArgs, clock: Clock) -> ExitCode {
     let started = Instant::now();
+    if let Some(url) = args.base_url.as_deref().filter(|u| !allclear::load::is_base_url(u)) {
+        return bad_base_url(url);
+    }
     let options = BuildOptions {
         site_dir,
         out_dir: args.out,
@@ -274,6 +278,16 @@ fn build(site_dir: PathBuf, args: BuildArgs, clock: Clock) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// A `--base-url` that `site.yaml` would refuse as `base_url`: bad usage,
+/// found before anything is read or written.
+fn bad_base_url(url: &str) -> ExitCode {
+    print_diagnostics(&[
+        Diagnostic::file_error("--base-url", format!("`{url}` is not an absolute URL"))
+            .with_help("write the full address the site is served from, like `https://status.example.com`"),
+    ]);
+    ExitCode::from(USAGE)
 }
 
 fn print_diagnostics(diagnostics: &[Diagnostic]) {

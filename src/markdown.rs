@@ -12,10 +12,25 @@
 //! text skips the sanitizer, which would parse the HTML again for nothing.
 //! Anything else (raw HTML, another URL scheme, footnotes) goes through
 //! `ammonia`. `tests` below check that both ways give the same document.
+//!
+//! Ids in author text never take an id of the page: every one starts with
+//! [`ID_PREFIX`], which no id of the theme does. A footnote is named
+//! `user-content-fn-TAG-LABEL` (its reference links there), TAG being the
+//! first 8 hex digits of the text's SHA-256, so that two texts on one page
+//! with the same labels keep their notes apart (as GitHub does). Any other
+//! id that survives the sanitizer (`<div id="x">`) gets the prefix too.
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, html};
 
 use crate::model::Markdown;
+
+/// The start of every `id` in HTML made from author text, GitHub's
+/// `user-content-`; the theme's own ids (`main`, `allclear-state`, …)
+/// never start with it.
+pub const ID_PREFIX: &str = "user-content-";
 
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)
@@ -24,7 +39,7 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 
 /// Render `source` to HTML; `allow_raw_html` skips sanitizing.
 pub fn render(source: &str, allow_raw_html: bool) -> Markdown {
-    let events: Vec<Event<'_>> = Parser::new_ext(source, OPTIONS).map(label_task_boxes).collect();
+    let events = events(source);
     let html = if allow_raw_html {
         to_html(events)
     } else if is_plain(&events) {
@@ -36,6 +51,39 @@ pub fn render(source: &str, allow_raw_html: bool) -> Markdown {
         source: source.to_string(),
         html,
     }
+}
+
+/// The events of `source` as this module writes them: task boxes labelled,
+/// footnotes named apart from the page's ids.
+fn events(source: &str) -> Vec<Event<'_>> {
+    let tag = OnceCell::new();
+    let tag = || tag.get_or_init(|| text_tag(source)).as_str();
+    Parser::new_ext(source, OPTIONS)
+        .map(label_task_boxes)
+        .map(|event| match event {
+            Event::FootnoteReference(label) => Event::FootnoteReference(footnote_id(tag(), &label).into()),
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                Event::Start(Tag::FootnoteDefinition(footnote_id(tag(), &label).into()))
+            }
+            other => other,
+        })
+        .collect()
+}
+
+/// The id of footnote `label` in the text tagged `tag`; pulldown-cmark
+/// writes it as the note's `id` and as its references' `href="#…"`.
+fn footnote_id(tag: &str, label: &str) -> String {
+    format!("{ID_PREFIX}fn-{tag}-{label}")
+}
+
+/// 8 hex digits of the SHA-256 of `source`, telling one text's footnotes
+/// from another's on the same page.
+fn text_tag(source: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(source.as_bytes())[..4]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn to_html<'a>(events: impl IntoIterator<Item = Event<'a>>) -> String {
@@ -149,9 +197,22 @@ static SANITIZER: std::sync::LazyLock<ammonia::Builder<'static>> = std::sync::La
         .add_tag_attributes("li", ["id"])
         .add_tag_attributes("sup", ["id"])
         .add_tag_attributes("div", ["id", "class"])
+        .attribute_filter(|_element, attribute, value| Some(scoped_id(attribute, value)))
         .link_rel(Some("noopener noreferrer"));
     builder
 });
+
+/// An `id` attribute's value with [`ID_PREFIX`] in front, unless it has it
+/// already (a footnote's); any other attribute as it is. (ammonia's own
+/// `id_prefix` would prefix footnote ids a second time, apart from the
+/// links to them.)
+fn scoped_id<'a>(attribute: &str, value: &'a str) -> Cow<'a, str> {
+    if attribute == "id" && !value.starts_with(ID_PREFIX) {
+        Cow::Owned(format!("{ID_PREFIX}{value}"))
+    } else {
+        Cow::Borrowed(value)
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -183,7 +244,7 @@ mod tests {
 
     #[test]
     fn which_texts_skip_the_sanitizer() {
-        let plain_text = |s: &str| is_plain(&Parser::new_ext(s, OPTIONS).map(label_task_boxes).collect::<Vec<_>>());
+        let plain_text = |s: &str| is_plain(&events(s));
         assert!(plain_text(
             "We *fixed* it. See [notes](https://x.test/a?b=1) or <ops@x.test>.\n\n- [ ] ok"
         ));
@@ -212,6 +273,28 @@ mod tests {
             "{}",
             md.html
         );
+    }
+
+    #[test]
+    fn ids_in_author_text_are_scoped() {
+        let source = "a[^main] b[^1]\n\n[^main]: m\n[^1]: one\n\n<div id=\"allclear-state\">x</div>";
+        let tag = text_tag(source);
+        for allow_raw_html in [false, true] {
+            let html = render(source, allow_raw_html).html;
+            for label in ["main", "1"] {
+                let id = format!("user-content-fn-{tag}-{label}");
+                assert!(html.contains(&format!(r##"href="#{id}""##)), "{html}");
+                assert!(html.contains(&format!(r#"id="{id}""#)), "{html}");
+            }
+        }
+        let sanitized = render(source, false).html;
+        assert!(
+            sanitized.contains(r#"<div id="user-content-allclear-state">"#),
+            "{sanitized}"
+        );
+        assert_eq!(sanitized.matches("id=\"user-content-").count(), 3, "{sanitized}");
+        let other = render("c[^main]\n\n[^main]: m", false).html;
+        assert!(!other.contains(&tag), "another text, another tag: {other}");
     }
 
     /// The document `html` parses to, serialized the same way whichever
@@ -245,6 +328,8 @@ mod tests {
         "---",
         "line  \nbreak",
         "note[^1]\n\n[^1]: the note",
+        "state[^allclear-state]\n\n[^allclear-state]: <b id=\"main\">x</b>",
+        "<div id=\"main\">raw id</div>",
         "![alt with [link](https://x.test)](i.png)",
         "\u{202e}bidi \u{0} nul",
     ];
@@ -256,8 +341,7 @@ mod tests {
         #[test]
         fn skipping_the_sanitizer_changes_nothing(picks in proptest::collection::vec(0..PIECES.len(), 1..6)) {
             let source = picks.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join("\n\n");
-            let events: Vec<Event<'_>> = Parser::new_ext(&source, OPTIONS).map(label_task_boxes).collect();
-            let sanitized = sanitize(&to_html(events));
+            let sanitized = sanitize(&to_html(events(&source)));
             let rendered = render(&source, false).html;
             prop_assert_eq!(dom(&rendered), dom(&sanitized), "source: {:?}", source);
         }

@@ -539,11 +539,10 @@ fn a_content_security_policy_allows_only_the_pages_own_inline_script() {
     build_example(&out);
     for page in ["index.html", "incidents/2026-11-20-api-errors/index.html", "404.html"] {
         let html = read(&out, page);
-        let csp = &html[html
-            .find(r#"<meta http-equiv="Content-Security-Policy" content=""#)
-            .expect(page)..];
-        let csp = &csp[csp.find("content=\"").unwrap() + 9..];
-        let csp = &csp[..csp.find('"').unwrap()];
+        // The policy as a browser reads it: the attribute unescaped.
+        let doc = scraper::Html::parse_document(&html);
+        let meta = scraper::Selector::parse(r#"meta[http-equiv="Content-Security-Policy"]"#).unwrap();
+        let csp = doc.select(&meta).next().expect(page).value().attr("content").unwrap();
         let script = &html[html.rfind("<script>").unwrap() + 8..];
         let script = &script[..script.find("</script>").unwrap()];
         let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes()));

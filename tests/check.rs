@@ -106,3 +106,70 @@ fn bad_usage_exits_2() {
         .code(2)
         .stderr(predicates::str::contains("two site folders"));
 }
+
+/// The `error: …` lines of `stderr`.
+fn error_lines(stderr: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn static_files_that_clash_with_outputs_are_errors_for_check_as_for_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("base-site"), &site);
+    let put = |path: &str| {
+        let path = site.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, "mine").unwrap();
+    };
+    put("static/history");
+    put("static/index.html/notes.txt");
+    put("static/api/v2/summary.json");
+    put("static/badges/status.svg/x.svg");
+    put("static/logo.png");
+    let check = allclear()
+        .current_dir(tmp.path())
+        .args(["check", "site", "--now", NOW])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let want = [
+        "error: site/static/api/v2/summary.json: would overwrite the generated `api/v2/summary.json`",
+        "error: site/static/badges/status.svg: is a folder where allclear writes the file `badges/status.svg`",
+        "error: site/static/history: is a file where allclear writes the folder `history/`, which holds `history/2026/11/index.html`",
+        "error: site/static/index.html: is a folder where allclear writes the file `index.html`",
+    ];
+    assert_eq!(error_lines(&check.stderr), want);
+    assert!(String::from_utf8_lossy(&check.stderr).contains("site: 4 errors, 0 warnings"));
+
+    let build = allclear()
+        .current_dir(tmp.path())
+        .args(["build", "site", "--now", NOW])
+        .output()
+        .unwrap();
+    assert_eq!(build.status.code(), Some(1));
+    assert_eq!(error_lines(&build.stderr), want, "build reports what check does");
+    assert!(!site.join("public").exists());
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(!stderr.contains("allclear-new"), "no staging path: {stderr}");
+
+    // Without the clashes, the other static file is published.
+    for path in ["static/history", "static/index.html", "static/api", "static/badges"] {
+        let path = site.join(path);
+        if path.is_dir() {
+            fs::remove_dir_all(path).unwrap();
+        } else {
+            fs::remove_file(path).unwrap();
+        }
+    }
+    allclear()
+        .current_dir(tmp.path())
+        .args(["build", "site", "--now", NOW])
+        .assert()
+        .success();
+    assert_eq!(fs::read(site.join("public/logo.png")).unwrap(), b"mine");
+}

@@ -156,8 +156,8 @@ fn each_component_has_a_calendar_of_its_maintenance() {
     let uids: Vec<&str> = cal.components.iter().map(|e| prop(e, "UID")).collect();
     assert_eq!(uids, ["2026-12-01-database-upgrade@status.lumen.example"]);
 
-    // A component without maintenance still has its (empty) calendar, so a
-    // subscription to it keeps working.
+    // A component without maintenance still has its calendar (without
+    // events), so a subscription to it keeps working.
     for id in [
         "dashboard",
         "auth",
@@ -234,4 +234,112 @@ fn hostile_text_is_escaped_folded_and_parses_back() {
     assert_eq!(prop(hostile, "SUMMARY"), expected);
     assert_eq!(prop(hostile, "UID"), "2026-12-02-hostile@status.fixture.example");
     assert_eq!(props(hostile, "CATEGORIES"), ["Database", "API"]);
+}
+
+/// Every `.ics` file under `dir`, relative path and text.
+fn calendars(dir: &Path) -> Vec<(String, String)> {
+    common::snapshot_tree(dir)
+        .into_iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "ics"))
+        .map(|(p, b)| (p.display().to_string(), String::from_utf8(b).unwrap()))
+        .collect()
+}
+
+/// The example site, and the base fixture without its one maintenance
+/// (so that the site's calendar and every component's has no event),
+/// built: the output folders.
+fn built_sites(tmp: &Path) -> Vec<std::path::PathBuf> {
+    let example = tmp.join("example");
+    build_pinned(example_site(), Some(&example)).assert().success();
+    let bare = tmp.join("bare");
+    copy_tree(&fixture("base-site"), &bare);
+    fs::remove_file(bare.join("maintenance/2026-12-01-ok.yaml")).unwrap();
+    build_pinned(&bare, None).assert().success();
+    let partial = tmp.join("partial");
+    copy_tree(&fixture("base-site"), &partial);
+    build_pinned(&partial, None).assert().success();
+    vec![example, bare.join("public"), partial.join("public")]
+}
+
+/// Python's `icalendar` 7 (`pip install 'icalendar==7.*'`, as `.ci/run`
+/// does) parses every calendar and finds it complete (`validate()`: a
+/// PRODID, a VERSION and at least one component, RFC 5545 §3.4, §3.6).
+#[test]
+fn every_calendar_is_valid_for_python_icalendar_7() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for out in built_sites(tmp.path()) {
+        files.extend(calendars(&out).into_iter().map(|(p, _)| out.join(p)));
+    }
+    assert!(files.len() >= 12 + 4 + 4, "{} calendars", files.len());
+    const SCRIPT: &str = r#"
+import sys
+import icalendar
+if not icalendar.__version__.startswith("7."):
+    sys.exit(f"icalendar {icalendar.__version__} is installed; the test needs 7.x: pip install 'icalendar==7.*'")
+failed = 0
+for path in sys.argv[1:]:
+    try:
+        with open(path, "rb") as f:
+            cal = icalendar.Calendar.from_ical(f.read())
+        cal.validate()
+        cal.to_ical()
+    except Exception as e:
+        failed += 1
+        print(f"{path}: {type(e).__name__}: {e}")
+sys.exit(1 if failed else 0)
+"#;
+    let output = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(SCRIPT)
+        .args(&files)
+        .output()
+        .expect("python3 runs (the test needs Python 3 with `pip install 'icalendar==7.*'`)");
+    assert!(
+        output.status.success(),
+        "icalendar 7 rejects calendars:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn a_calendar_without_maintenance_holds_only_a_utc_time_zone() {
+    let tmp = tempfile::tempdir().unwrap();
+    for out in built_sites(tmp.path()) {
+        for (path, text) in calendars(&out) {
+            assert_well_formed(&text);
+            let unfolded = unfold(&text);
+            let cal = read_calendar(&unfolded).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let events = cal.components.iter().filter(|c| c.name.as_str() == "VEVENT").count();
+            let zones: Vec<&Component<'_>> = cal
+                .components
+                .iter()
+                .filter(|c| c.name.as_str() == "VTIMEZONE")
+                .collect();
+            if events > 0 {
+                assert!(zones.is_empty(), "{path}: events need no time zone (they are in UTC)");
+                continue;
+            }
+            // RFC 5545 §3.6: at least one component. A VTIMEZONE shows
+            // nothing in a calendar client, where a placeholder event or
+            // to-do would.
+            assert_eq!(cal.components.len(), 1, "{path}: {unfolded}");
+            let zone = zones
+                .first()
+                .unwrap_or_else(|| panic!("{path}: no component: {unfolded}"));
+            assert_eq!(prop(zone, "TZID"), "UTC");
+            assert_eq!(zone.components.len(), 1);
+            let standard = &zone.components[0];
+            assert_eq!(standard.name.as_str(), "STANDARD");
+            assert_eq!(
+                ["DTSTART", "TZOFFSETFROM", "TZOFFSETTO", "TZNAME"].map(|p| prop(standard, p)),
+                ["19700101T000000", "+0000", "+0000", "UTC"]
+            );
+            assert!(
+                !unfolded.contains("UID") && !unfolded.contains("DTSTAMP"),
+                "{path}: {unfolded}"
+            );
+        }
+    }
 }

@@ -263,3 +263,165 @@ fn the_check_finds_what_it_looks_for() {
         "escaped text is not markup"
     );
 }
+
+/// `base_url` values that the loader accepts (absolute, no white space)
+/// and that try to break out of the attributes, the CSP and the script
+/// they are written into.
+const BASE_URLS: &[&str] = &[
+    "https://status.example.com\"><script>alert(1)</script>",
+    "https://status.example.com/\"><script>alert(1)</script>",
+    "https://st\"atus.example.com",
+    "https://status.example.com/'onmouseover='alert(1)",
+    "https://status.example.com/</title><script>alert(1)</script>",
+    "https://status.example.com/</script><script>alert(1)</script>",
+];
+
+#[test]
+fn base_url_cannot_break_out_of_any_output() {
+    let mut failures = Vec::new();
+    for base_url in BASE_URLS {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        common::copy_tree(&common::fixture("base-site"), &site);
+        let yaml = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+        let quoted = serde_json::to_string(base_url).unwrap();
+        let yaml = yaml.replace(
+            "base_url: https://status.fixture.example",
+            &format!("base_url: {quoted}"),
+        );
+        std::fs::write(site.join("site.yaml"), yaml).unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339(common::NOW).unwrap().to_utc();
+        let files = allclear::build_files(&site, None, now)
+            .unwrap_or_else(|e| panic!("{base_url}: {:#?}", e.diagnostics))
+            .files;
+        for file in files {
+            let path = file.path.as_str();
+            let Ok(text) = std::str::from_utf8(&file.bytes) else {
+                continue;
+            };
+            let found = if path.ends_with(".html") {
+                let mut found = check_html(base_url, path, text);
+                let doc = Html::parse_document(text);
+                let metas: Vec<_> = doc
+                    .select(&Selector::parse("meta[http-equiv=Content-Security-Policy]").unwrap())
+                    .collect();
+                let csp = metas.first().and_then(|m| m.value().attr("content")).unwrap_or("");
+                if metas.len() != 1 || !csp.starts_with("default-src 'self'") || !csp.ends_with("form-action 'none'") {
+                    found.push(format!("{path}: the CSP is broken: {} <meta>, {csp:?}", metas.len()));
+                }
+                found
+            } else if path.ends_with(".svg") {
+                check_svg(path, text)
+            } else if [".rss", ".atom", ".xml"].iter().any(|e| path.ends_with(e)) {
+                let well_formed = std::panic::catch_unwind(|| common::assert_well_formed_xml(path, text));
+                well_formed
+                    .err()
+                    .map(|_| format!("{path}: not well-formed XML"))
+                    .into_iter()
+                    .collect()
+            } else if path.ends_with(".json") {
+                serde_json::from_str::<serde_json::Value>(text)
+                    .err()
+                    .map(|e| format!("{path}: not JSON: {e}"))
+                    .into_iter()
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            failures.extend(found.into_iter().map(|f| format!("{base_url:?} -> {f}")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The `id`s of `page` in document order, each with its element.
+fn ids(doc: &Html) -> Vec<(String, scraper::ElementRef<'_>)> {
+    doc.select(&Selector::parse("[id]").unwrap())
+        .map(|el| (el.value().attr("id").unwrap().to_string(), el))
+        .collect()
+}
+
+#[test]
+fn author_ids_never_take_the_pages_ids_and_footnotes_still_link() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    common::copy_tree(&common::fixture("base-site"), &site);
+    // Two updates and a postmortem with the same footnote labels, labels
+    // that are ids of the page (the state script's, the main landmark's),
+    // and raw HTML ids.
+    let note = |n: &str| {
+        format!(
+            "Update {n}[^allclear-state] and[^main] and[^1].\n\n[^allclear-state]: state note {n}\n[^main]: main note {n}\n[^1]: one {n}\n\n<div id=\"allclear-banner\">raw {n}</div>"
+        )
+    };
+    let yaml = serde_yaml::to_string(&json!({
+        "title": "Footnotes", "impact": "major", "components": {"api": "major_outage"},
+        "updates": [
+            {"at": "2026-11-20T14:00:00Z", "status": "investigating", "message": note("a"), "next_update": "2026-11-20T16:00:00Z"},
+            {"at": "2026-11-20T14:30:00Z", "status": "identified", "message": note("b"), "next_update": "2026-11-20T16:00:00Z"},
+        ],
+    }))
+    .unwrap();
+    std::fs::write(
+        site.join("incidents/2026-11-20-footnotes.md"),
+        format!("---\n{yaml}---\n{}\n", note("postmortem")),
+    )
+    .unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339(common::NOW).unwrap().to_utc();
+    let files = allclear::build_files(&site, None, now)
+        .unwrap_or_else(|e| panic!("{:#?}", e.diagnostics))
+        .files;
+    let mut failures = Vec::new();
+    let mut links = 0;
+    for file in files.iter().filter(|f| f.path.ends_with(".html")) {
+        let path = &file.path;
+        let doc = Html::parse_document(std::str::from_utf8(&file.bytes).unwrap());
+        let ids = ids(&doc);
+        // getElementById answers the first element with the id.
+        let state = ids.iter().find(|(id, _)| id == "allclear-state");
+        if state.is_some_and(|(_, el)| el.value().name() != "script") {
+            failures.push(format!(
+                "{path}: #allclear-state is a <{}>",
+                state.unwrap().1.value().name()
+            ));
+        }
+        for (id, el) in &ids {
+            let in_text = el
+                .ancestors()
+                .filter_map(scraper::ElementRef::wrap)
+                .any(|a| a.value().has_class("prose", scraper::CaseSensitivity::CaseSensitive));
+            if in_text != id.starts_with("user-content-") {
+                failures.push(format!("{path}: id {id:?} (in author text: {in_text})"));
+            }
+        }
+        // Every footnote link leads to its own note: the one in its text,
+        // or the same note where the page shows the same text twice (the
+        // index lists an ongoing incident's latest update on top and under
+        // its day).
+        let text = |el: scraper::ElementRef<'_>| el.text().collect::<String>();
+        for prose in doc.select(&Selector::parse(".prose").unwrap()) {
+            for a in prose.select(&Selector::parse(r##"a[href^="#"]"##).unwrap()) {
+                links += 1;
+                let target = &a.value().attr("href").unwrap()[1..];
+                let own: Vec<_> = prose
+                    .select(&Selector::parse("[id]").unwrap())
+                    .filter(|el| el.value().attr("id") == Some(target))
+                    .collect();
+                let first = ids.iter().find(|(id, _)| id == target).map(|(_, el)| text(*el));
+                if own.len() != 1 || first != Some(text(own[0])) {
+                    failures.push(format!(
+                        "{path}: footnote link #{target} does not lead to its own note ({} in its text)",
+                        own.len()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(links >= 9, "only {links} footnote links found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

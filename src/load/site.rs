@@ -370,7 +370,7 @@ fn is_safe_link(url: &str) -> bool {
     }
 }
 
-fn is_absolute_url(url: &str) -> bool {
+pub(crate) fn is_absolute_url(url: &str) -> bool {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
     rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
 }

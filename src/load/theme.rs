@@ -13,7 +13,7 @@ use walkdir::WalkDir;
 
 use super::links::{Refused, Root, is_hidden};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::Theme;
+use crate::model::{StaticFile, Theme};
 
 /// The default theme's templates, by name.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -78,9 +78,10 @@ pub(crate) fn load_theme(
         .iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
         .collect();
-    let mut statics: BTreeMap<PathBuf, Vec<u8>> = DEFAULT_STATIC
+    // Path under the output root -> (bytes, the file as the user names it).
+    let mut statics: BTreeMap<PathBuf, (Vec<u8>, Option<PathBuf>)> = DEFAULT_STATIC
         .iter()
-        .map(|(p, b)| (PathBuf::from(p), b.to_vec()))
+        .map(|(p, b)| (PathBuf::from(p), (b.to_vec(), None)))
         .collect();
     let mut errors = Vec::new();
 
@@ -113,7 +114,11 @@ pub(crate) fn load_theme(
                 Err(_) => errors.push(Diagnostic::file_error(shown.join(&rel), "template is not UTF-8 text")),
             }
         }
-        statics.extend(tree.read(&layer.join("static"), true, &mut errors));
+        let shown_static = shown.join(layer.strip_prefix(site_dir).unwrap_or(layer)).join("static");
+        for (rel, bytes) in tree.read(&layer.join("static"), true, &mut errors) {
+            let source = shown_static.join(&rel);
+            statics.insert(rel, (bytes, Some(source)));
+        }
     }
     let (warnings, errors): (Vec<_>, Vec<_>) = errors.into_iter().partition(|d| d.severity == Severity::Warning);
     if !errors.is_empty() {
@@ -121,7 +126,10 @@ pub(crate) fn load_theme(
     }
     let theme = Theme {
         templates: templates.into_iter().collect(),
-        static_files: statics.into_iter().collect(),
+        static_files: statics
+            .into_iter()
+            .map(|(path, (bytes, source))| StaticFile { path, bytes, source })
+            .collect(),
     };
     Ok((theme, warnings))
 }

@@ -319,8 +319,19 @@ impl Maintenance {
 pub struct Theme {
     /// `(name, Tera source)`, e.g. `("index.html", "...")`.
     pub templates: Vec<(String, String)>,
-    /// `(path under the output root, bytes)`.
-    pub static_files: Vec<(PathBuf, Vec<u8>)>,
+    /// Sorted by path under the output root, one file per path.
+    pub static_files: Vec<StaticFile>,
+}
+
+/// A file copied as it is to the output root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaticFile {
+    /// Path under the output root (and under `static/`), e.g. `logo.svg`.
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    /// The file as the user names it (`site/static/logo.svg`,
+    /// `site/themes/NAME/static/style.css`); `None` for the built-in theme's.
+    pub source: Option<PathBuf>,
 }
 
 /// An update dated after the build's `now`: hidden from this build.

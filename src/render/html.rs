@@ -3,13 +3,15 @@
 //! Pages: `index.html`, one per incident, maintenance and component, the
 //! history archive (`history/index.html` and one page per month), and
 //! `404.html`. Each page's context holds `site`, `built_at`, `status`,
-//! `root` (relative way back to the output root), `page_url` (public URL)
-//! and the page's own data; see `themes/default/templates/` for their use.
+//! `root` (relative way back to the output root), `page_url` (public URL),
+//! `state_json` (what the page's script needs, see [`super::state`]) and
+//! the page's own data; see `themes/default/templates/` for their use.
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use super::state::{Scope, State};
 use super::view::{EntryView, GroupView, Views};
 use super::{OutputFile, Pages, Sink, format, links};
 use crate::diagnostics::Diagnostic;
@@ -83,7 +85,6 @@ pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
     global.insert("site", &site);
     global.insert("built_at", &views.time(snap.now));
     global.insert("status", &PageStatusView::new(snap));
-    global.insert("state_json", &state_json(snap));
     let script = snap
         .site
         .theme
@@ -95,7 +96,10 @@ pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
     let style = accent_style(snap);
     // The site's own origin as well as 'self': the 404 page links its
     // assets absolutely, and a mirror or preview may serve from elsewhere.
-    let own = format!("'self' {}", origin(&c.base_url));
+    let own = match origin(&c.base_url) {
+        Some(origin) => format!("'self' {origin}"),
+        None => "'self'".to_string(),
+    };
     global.insert(
         "csp",
         &format!(
@@ -119,12 +123,15 @@ fn accent_style(snap: &Snapshot<'_>) -> Option<String> {
     ))
 }
 
-/// `scheme://host[:port]` of a URL.
-fn origin(url: &str) -> &str {
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    url[after_scheme..]
-        .find('/')
-        .map_or(url, |end| &url[..after_scheme + end])
+/// The origin of `url` as a CSP host-source, `scheme://host[:port]`, as
+/// the `url` crate serializes it (WHATWG URL Standard, "ASCII
+/// serialization of an origin": an internationalized host in Punycode, as
+/// CSP source expressions must be ASCII). `None` for a URL without a host
+/// (load accepts only absolute `http(s)` URLs). The template still escapes
+/// the policy like any other text.
+fn origin(url: &str) -> Option<String> {
+    let origin = url::Url::parse(url).ok()?.origin();
+    origin.is_tuple().then(|| origin.ascii_serialization())
 }
 
 /// The base64 SHA-256 of `text`, as a Content-Security-Policy source
@@ -186,50 +193,6 @@ fn verbatim_tags(line: &str) -> (bool, bool) {
     (opens, closes)
 }
 
-/// What the page's script needs to keep the page true between builds (see
-/// `themes/default/templates/allclear.js`): the build time, the statuses
-/// from incidents alone, and the maintenance windows still to open or
-/// close. JSON with `<` escaped, so it is safe inside `<script>`.
-fn state_json(snap: &Snapshot<'_>) -> String {
-    let site = snap.site;
-    let comps: serde_json::Map<String, serde_json::Value> = site
-        .components
-        .iter()
-        .zip(&snap.incident_statuses)
-        .map(|(c, s)| (c.id.clone(), s.as_str().into()))
-        .collect();
-    let maint: Vec<serde_json::Value> = site
-        .maintenances
-        .iter()
-        .zip(&snap.maintenances)
-        .filter(|(_, s)| !s.cancelled && s.window.until > snap.now)
-        .map(|(m, s)| {
-            let comps: serde_json::Map<String, serde_json::Value> = m
-                .components
-                .iter()
-                .map(|&(c, st)| (site.components[c].id.clone(), st.as_str().into()))
-                .collect();
-            serde_json::json!({
-                "id": m.id,
-                "from": format::iso_utc(s.window.from),
-                "until": format::iso_utc(s.window.until),
-                "status": s.status.as_str(),
-                "comps": comps,
-            })
-        })
-        .collect();
-    let state = serde_json::json!({
-        "built": format::iso_utc(snap.now),
-        "ongoing": !snap.ongoing.is_empty(),
-        "base": snap.incident_indicator.as_str(),
-        "comps": comps,
-        "maint": maint,
-    });
-    serde_json::to_string(&state)
-        .expect("always serializes")
-        .replace('<', "\\u003c")
-}
-
 #[derive(Serialize)]
 struct PageStatusView {
     indicator: &'static str,
@@ -253,12 +216,17 @@ impl PageStatusView {
 pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(), Vec<Diagnostic>> {
     let tera = phase("html: compile", || compile(snap))?;
     let views = Views { snap };
-    let page = Page { tera: &tera, snap };
+    let state = State::new(snap);
+    let page = Page {
+        tera: &tera,
+        snap,
+        state: &state,
+    };
     let put = |file: Result<OutputFile, Vec<Diagnostic>>| sink.put(file?).map_err(|d| vec![d]);
     let (incidents, maintenances, months) = selected(snap, pages);
 
     phase("html: index", || {
-        put(page.render("index.html", "index.html", index_context(&views)))
+        put(page.render("index.html", "index.html", index_context(&views), Scope::Site))
     })?;
     // Entry and component pages are independent: render them on every core.
     phase("html: incidents", || {
@@ -268,7 +236,7 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(),
             cx.insert("entry", &views.entry(EntryRef::Incident(i)));
             cx.insert("updates", &newest_first(views.incident_updates(i)));
             cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
-            put(page.render("incident.html", &links::incident(&inc.id), cx))
+            put(page.render("incident.html", &links::incident(&inc.id), cx, Scope::Nothing))
         })
     })?;
     maintenances.into_par_iter().try_for_each(|m| {
@@ -281,7 +249,13 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(),
             "original_window",
             &(views.time(mt.scheduled_for), views.time(mt.scheduled_until)),
         );
-        put(page.render("maintenance.html", &links::maintenance(&mt.id), cx))
+        let shown = [EntryRef::Maintenance(m)];
+        put(page.render(
+            "maintenance.html",
+            &links::maintenance(&mt.id),
+            cx,
+            Scope::Entries(&shown),
+        ))
     })?;
     let components: Vec<usize> = (0..snap.site.components.len())
         .filter(|&c| pages.has_component(&snap.site.components[c].id))
@@ -295,11 +269,11 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(),
         let entries: Vec<EntryView> = all.iter().take(COMPONENT_ENTRIES).map(|&e| views.entry(e)).collect();
         cx.insert("entries", &entries);
         cx.insert("total_entries", &all.len());
-        put(page.render("component.html", &links::component(&comp.id), cx))
+        put(page.render("component.html", &links::component(&comp.id), cx, Scope::Component(c)))
     })?;
     phase("html: history", || history_pages(&page, &views, &months, &put))?;
-    put(page.render("404.html", "404.html", Context::new()))?;
-    put(page.render("embed.html", "embed.html", Context::new()))
+    put(page.render("404.html", "404.html", Context::new(), Scope::Nothing))?;
+    put(page.render("embed.html", "embed.html", Context::new(), Scope::Nothing))
 }
 
 /// The incidents, maintenances and history months (indices) `pages` asks for.
@@ -386,7 +360,7 @@ fn history_pages(
     let mut cx = Context::new();
     cx.insert("years", &years);
     cx.insert("total", &months.iter().map(|m| m.entries.len()).sum::<usize>());
-    put(page.render("history_index.html", links::HISTORY, cx))?;
+    put(page.render("history_index.html", links::HISTORY, cx, Scope::Nothing))?;
 
     selected.par_iter().try_for_each(|&k| {
         let m = &months[k];
@@ -396,7 +370,12 @@ fn history_pages(
         cx.insert("entries", &entries);
         cx.insert("newer", &k.checked_sub(1).map(link));
         cx.insert("older", &(k + 1 < months.len()).then(|| link(k + 1)));
-        put(page.render("history_month.html", &links::history_month(m.year, m.month), cx))
+        put(page.render(
+            "history_month.html",
+            &links::history_month(m.year, m.month),
+            cx,
+            Scope::Entries(&m.entries),
+        ))
     })
 }
 
@@ -406,14 +385,22 @@ fn newest_first<T>(mut v: Vec<T>) -> Vec<T> {
 }
 
 /// Renders one template to one output path, adding the path-dependent
-/// values (`root`, `page_url`).
+/// values (`root`, `page_url`) and the state of what the page shows
+/// (`state_json`).
 struct Page<'a, 's> {
     tera: &'a Tera,
     snap: &'a Snapshot<'s>,
+    state: &'a State<'a, 's>,
 }
 
 impl Page<'_, '_> {
-    fn render(&self, template: &str, path: &str, mut cx: Context) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(
+        &self,
+        template: &str,
+        path: &str,
+        mut cx: Context,
+        scope: Scope<'_>,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
         let base = &self.snap.site.config.base_url;
         // The 404 page is served at any depth, so its links are absolute.
         let root = if path == "404.html" {
@@ -423,6 +410,7 @@ impl Page<'_, '_> {
         };
         cx.insert("root", &root);
         cx.insert("page_url", &links::public_url(base, path));
+        cx.insert("state_json", &self.state.json(scope));
         let html = self
             .tera
             .render(template, &cx)
@@ -444,4 +432,30 @@ fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
     }
     Diagnostic::file_error(format!("template {template}"), message)
         .with_help("fix the template (a site's own templates/ folder overrides the theme's files of the same name)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin;
+
+    #[test]
+    fn origin_is_the_ascii_serialization() {
+        let cases = [
+            ("https://status.example.com", "https://status.example.com"),
+            ("https://status.example.com/sub/path", "https://status.example.com"),
+            ("http://Status.Example.com:8080/x", "http://status.example.com:8080"),
+            ("https://status.example.com:443/", "https://status.example.com"),
+            ("https://stätus.example/", "https://xn--sttus-hra.example"),
+        ];
+        for (url, want) in cases {
+            assert_eq!(origin(url).as_deref(), Some(want), "{url}");
+        }
+        // WHATWG URL allows `"` in a host: the page escapes the policy.
+        assert_eq!(
+            origin("https://st\"atus.example.com").as_deref(),
+            Some("https://st\"atus.example.com")
+        );
+        assert_eq!(origin("https://status.example.com\"><script>alert(1)</script>"), None);
+        assert_eq!(origin("mailto:ops@example.com"), None);
+    }
 }

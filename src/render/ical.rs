@@ -27,6 +27,14 @@
 //!
 //! Control characters, which TEXT cannot carry (§3.3.11), are stripped
 //! from every text value.
+//!
+//! A calendar with no maintenance (a component's, before its first one)
+//! is still written, so that the address can be subscribed to before the
+//! first maintenance. A VCALENDAR must hold at least one component
+//! (§3.6), so such a calendar holds [`NO_EVENTS`], a VTIMEZONE for UTC
+//! (§3.6.5): calendar clients show nothing for a time zone, where a
+//! placeholder event or to-do would appear, and strict parsers (Python's
+//! `icalendar` 7) refuse a calendar without components.
 
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 use rayon::prelude::*;
@@ -44,6 +52,13 @@ pub const PRODID: &str = "-//allclear//Status calendar//EN";
 /// `REFRESH-INTERVAL` of RFC 7986 §5.7 and its de-facto predecessor
 /// `X-PUBLISHED-TTL`.
 pub const REFRESH: &str = "PT1H";
+
+/// The one component of a calendar without events: the UTC time zone,
+/// one STANDARD observance with offset zero (RFC 5545 §3.6.5: `TZID`, and
+/// `DTSTART`, `TZOFFSETFROM`, `TZOFFSETTO` in the observance). Written as
+/// text: the crate would give a component of its own a random `UID` and a
+/// `DTSTAMP` of the system clock, and builds must be reproducible.
+pub const NO_EVENTS: &str = "BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:UTC\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
 
 /// Output path of a component's maintenance calendar:
 /// `components/ID/maintenance.ics`, next to the component's page.
@@ -99,7 +114,8 @@ fn affects(m: &Maintenance, component: ComponentIdx) -> bool {
 }
 
 /// A VCALENDAR (RFC 5545 §3.4, §3.6) with the subscription properties,
-/// serialized with CRLF line ends and folded lines.
+/// serialized with CRLF line ends and folded lines; [`NO_EVENTS`] when
+/// `events` is empty.
 fn calendar(name: &str, description: &str, events: impl Iterator<Item = Event>) -> Vec<u8> {
     let mut cal = Calendar::empty();
     cal.append_property(Property::new("PRODID", PRODID))
@@ -116,10 +132,21 @@ fn calendar(name: &str, description: &str, events: impl Iterator<Item = Event>) 
                 .done(),
         )
         .append_property(Property::new("X-PUBLISHED-TTL", REFRESH));
+    let mut empty = true;
     for e in events {
         cal.push(e);
+        empty = false;
     }
-    refold(&cal.to_string()).into_bytes()
+    let mut text = refold(&cal.to_string());
+    if empty {
+        const END: &str = "END:VCALENDAR\r\n";
+        let body = text
+            .strip_suffix(END)
+            .expect("a calendar ends with END:VCALENDAR")
+            .len();
+        text.insert_str(body, NO_EVENTS);
+    }
+    text.into_bytes()
 }
 
 /// Limit of a physical line, line break excluded (RFC 5545 §3.1).

@@ -11,6 +11,8 @@ pub mod html;
 pub mod ical;
 pub mod links;
 pub mod schedule;
+pub mod state;
+pub mod statics;
 pub mod view;
 
 use std::collections::HashSet;
@@ -130,8 +132,9 @@ impl Pages {
 /// calendars, badges, the schedule, then the theme's static files.
 ///
 /// # Errors
-/// Template errors, a static file that would overwrite a generated one, two
-/// outputs at one path, and the sink's own errors. Files already handed to
+/// Template errors, a static file that clashes with a generated output or
+/// another static file (see [`statics`]), two outputs at one path, and the
+/// sink's own errors. Files already handed to
 /// the sink stay there: [`crate::output::Staging`] discards them unless
 /// the build commits.
 pub fn render_to(snap: &Snapshot<'_>, sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
@@ -166,27 +169,12 @@ pub fn render_pages_to(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> R
     );
     html?;
     others?;
-    let generated = sink.paths.lock().map(|p| p.clone()).unwrap_or_default();
-    let mut errors = sink.clashes.into_inner().unwrap_or_default();
+    let Unique { sink, paths, clashes } = sink;
+    let generated = paths.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut errors = clashes.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     errors.sort_by(|a, b| a.message.cmp(&b.message));
-    for (path, bytes) in &snap.site.theme.static_files {
-        let path = path.to_string_lossy().replace('\\', "/");
-        if generated.contains(&path) {
-            errors.push(
-                Diagnostic::file_error(
-                    format!("static/{path}"),
-                    format!("would overwrite the generated `{path}`"),
-                )
-                .with_help("rename or remove the static file; to change a page, override its template in templates/"),
-            );
-            continue;
-        }
-        sink.sink
-            .put(OutputFile {
-                path,
-                bytes: bytes.clone(),
-            })
-            .map_err(|d| vec![d])?;
+    if let Err(clashes) = statics::put(&snap.site.theme.static_files, &generated, sink) {
+        errors.extend(clashes);
     }
     if errors.is_empty() { Ok(()) } else { Err(errors) }
 }

@@ -42,9 +42,9 @@ async function expectEntryBadge(page, selector, want) {
   );
 }
 
-async function atClock(clock, fn) {
+async function atClock(clock, fn, path = PAGES.index) {
   const p = await env.newPage({ clock });
-  await open(p, env, PAGES.index);
+  await open(p, env, path);
   try {
     await eventually(() => fn(p.page), { timeout: 3000 });
   } finally {
@@ -59,6 +59,18 @@ test('at 17:30Z, after its window, the search index migration reads "Completed" 
     await expectEntryBadge(page, '[data-maintenance="2026-11-20-search-index-migration"]', 'Completed');
     await expectBadge(page, '[data-component="search"] .badge', 'Operational');
   });
+});
+
+test('at 17:30Z, the pages of Search and of the migration follow too, from their own state', { timeout: 60_000 }, async () => {
+  // Each page embeds the state of what it shows: a component's page only
+  // its own status and the maintenance touching it.
+  await atClock('2026-11-20T17:30:00Z', async (page) => {
+    await expectBadge(page, '[data-component="search"] .badge', 'Operational');
+    await expectEntryBadge(page, '[data-maintenance="2026-11-20-search-index-migration"]', 'Completed');
+  }, '/components/search/');
+  await atClock('2026-11-20T17:30:00Z', async (page) => {
+    await expectEntryBadge(page, '[data-maintenance="2026-11-20-search-index-migration"]', 'Completed');
+  }, PAGES.maintenance);
 });
 
 test('at 2026-12-01 02:30Z the database upgrade reads "In progress", the database "Under maintenance", the API still "Degraded performance"', { timeout: 60_000 }, async () => {
