@@ -48,7 +48,9 @@ impl ClockError {
     /// What to write instead.
     pub fn help(&self) -> &'static str {
         match self {
-            ClockError::BadNow(_) => "write it like `2026-11-20T15:00:00Z` or `2026-11-20T16:00:00+01:00`",
+            ClockError::BadNow(_) => {
+                "write it like `2026-11-20T15:00:00Z` or `2026-11-20T16:00:00+01:00` (seconds from 00 to 59)"
+            }
             ClockError::BadEpoch(_) => "set it to an integer such as `1795791600`, or unset it",
             ClockError::NowOutOfRange(_) => {
                 "pages, feeds and the API write times in RFC 3339, whose years have four digits; give a time in that range, like `2026-11-20T15:00:00Z`"
@@ -100,9 +102,12 @@ impl Clock {
 pub fn resolve_now(flag: Option<&str>, source_date_epoch: Option<&str>) -> Result<DateTime<Utc>, ClockError> {
     let in_range = |t: &DateTime<Utc>| (EARLIEST..=LATEST).contains(t);
     if let Some(text) = flag {
+        // A leap second (`:60`) parses, but outputs would carry it.
         let t = DateTime::parse_from_rfc3339(text.trim())
             .map(|t| t.with_timezone(&Utc))
-            .map_err(|_| ClockError::BadNow(text.to_string()))?;
+            .ok()
+            .filter(|t| chrono::Timelike::nanosecond(t) < 1_000_000_000)
+            .ok_or_else(|| ClockError::BadNow(text.to_string()))?;
         return Some(t)
             .filter(in_range)
             .ok_or_else(|| ClockError::NowOutOfRange(text.to_string()));
@@ -130,6 +135,10 @@ mod tests {
         let e = resolve_now(None, Some("1795791600")).unwrap();
         assert_eq!(e.timestamp(), 1_795_791_600);
         assert!(resolve_now(Some("yesterday"), None).is_err());
+        assert_eq!(
+            resolve_now(Some("2026-11-20T14:00:60Z"), None),
+            Err(ClockError::BadNow("2026-11-20T14:00:60Z".into()))
+        );
         assert!(resolve_now(None, Some("12.5")).is_err());
     }
 

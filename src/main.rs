@@ -64,7 +64,9 @@ fn main() -> ExitCode {
                 notify_report(notify::run(&options))
             })
         }
-        Command::Init(args) if !allclear::load::is_base_url(&args.base_url) => Ok(bad_base_url(&args.base_url)),
+        Command::Init(args) if let Err(why) = allclear::load::check_base_url(&args.base_url) => {
+            Ok(bad_base_url(&args.base_url, why))
+        }
         Command::Init(args) => Ok(author_result(author::init(&args.dir, &args.title, &args.base_url).map(|files| {
             for f in &files {
                 eprintln!("  created {}", f.display());
@@ -245,8 +247,10 @@ fn notify_report(result: Result<(), notify::NotifyError>) -> ExitCode {
 
 fn build(site_dir: PathBuf, args: BuildArgs, clock: Clock) -> ExitCode {
     let started = Instant::now();
-    if let Some(url) = args.base_url.as_deref().filter(|u| !allclear::load::is_base_url(u)) {
-        return bad_base_url(url);
+    if let Some(url) = args.base_url.as_deref()
+        && let Err(why) = allclear::load::check_base_url(url)
+    {
+        return bad_base_url(url, why);
     }
     let options = BuildOptions {
         site_dir,
@@ -282,11 +286,9 @@ fn build(site_dir: PathBuf, args: BuildArgs, clock: Clock) -> ExitCode {
 
 /// A `--base-url` that `site.yaml` would refuse as `base_url`: bad usage,
 /// found before anything is read or written.
-fn bad_base_url(url: &str) -> ExitCode {
-    print_diagnostics(&[
-        Diagnostic::file_error("--base-url", format!("`{url}` is not an absolute URL"))
-            .with_help("write the full address the site is served from, like `https://status.example.com`"),
-    ]);
+fn bad_base_url(url: &str, why: allclear::load::BadBaseUrl) -> ExitCode {
+    print_diagnostics(&[Diagnostic::file_error("--base-url", format!("`{url}` {why}"))
+        .with_help("write the full address the site is served from, like `https://status.example.com`")]);
     ExitCode::from(USAGE)
 }
 

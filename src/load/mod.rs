@@ -28,13 +28,7 @@ use source::Source;
 
 pub use live::{Changed, LiveSite};
 
-/// Whether `url` is accepted as the site's address, `base_url` in
-/// `site.yaml` or `--base-url`: an absolute `http(s)` URL (content format,
-/// "site.yaml"). The command line checks `--base-url` with it before
-/// loading anything, as bad usage.
-pub fn is_base_url(url: &str) -> bool {
-    site::is_absolute_url(url)
-}
+pub use site::{BadBaseUrl, check_base_url};
 
 /// What `load` needs besides the folder.
 #[derive(Debug, Clone, Default)]

@@ -106,20 +106,20 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
     };
 
     let base_url = match base_url_override.map(str::to_string).or(raw.base_url.clone()) {
-        Some(url) if is_absolute_url(&url) => url.trim_end_matches('/').to_string(),
-        Some(url) => {
-            let d = match base_url_override {
-                Some(_) => Diagnostic::file_error("--base-url", format!("`{url}` is not an absolute URL")),
-                None => src.error_at(
-                    &[Seg::Key("base_url")],
-                    false,
-                    format!("`{url}` is not an absolute URL"),
-                ),
-            };
-            errors
-                .push(d.with_help("write the full address the site is served from, like `https://status.example.com`"));
-            String::new()
-        }
+        Some(url) => match check_base_url(&url) {
+            Ok(()) => url.trim_end_matches('/').to_string(),
+            Err(why) => {
+                let message = format!("`{url}` {why}");
+                let d = match base_url_override {
+                    Some(_) => Diagnostic::file_error("--base-url", message),
+                    None => src.error_at(&[Seg::Key("base_url")], false, message),
+                };
+                errors.push(
+                    d.with_help("write the full address the site is served from, like `https://status.example.com`"),
+                );
+                String::new()
+            }
+        },
         None => {
             errors.push(
                 src.error(None, "missing required key `base_url`")
@@ -370,7 +370,51 @@ fn is_safe_link(url: &str) -> bool {
     }
 }
 
-pub(crate) fn is_absolute_url(url: &str) -> bool {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
+/// Why a text cannot be the site's address; `Display` completes "`URL` …".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum BadBaseUrl {
+    #[error("is not an absolute URL")]
+    NotAbsolute,
+    #[error("contains a space, quote, `<`, `>` or another character that a URL must not hold as written")]
+    Character,
+    #[error("is not a valid URL")]
+    Invalid,
+    #[error("holds a user name or password, which every page and feed would publish")]
+    Credentials,
+    #[error("has a query (`?`) or fragment (`#`), which page paths cannot follow")]
+    QueryOrFragment,
+}
+
+/// Check `url` as the site's address (`base_url`, `--base-url`): an
+/// absolute `http`/`https` URL with a host, parsed by the WHATWG URL rules
+/// (the `url` crate), without what pages must not carry: credentials, a
+/// query or fragment (page paths are appended to it), and characters that
+/// would end the HTML attribute or CSP it is written into (`"`, `'`, `<`,
+/// `>`, whitespace, controls). The parser would repair those silently, so
+/// they are refused as written.
+///
+/// # Errors
+/// [`BadBaseUrl`] naming the first problem.
+pub fn check_base_url(url: &str) -> Result<(), BadBaseUrl> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .filter(|rest| !rest.is_empty() && !rest.starts_with('/'))
+        .ok_or(BadBaseUrl::NotAbsolute)?;
+    let unsafe_char = |c: char| {
+        c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`' | '{' | '}' | '|' | '^')
+    };
+    if rest.contains(unsafe_char) {
+        return Err(BadBaseUrl::Character);
+    }
+    let parsed = url::Url::parse(url).map_err(|_| BadBaseUrl::Invalid)?;
+    if parsed.host().is_none() {
+        Err(BadBaseUrl::Invalid)
+    } else if !parsed.username().is_empty() || parsed.password().is_some() {
+        Err(BadBaseUrl::Credentials)
+    } else if parsed.query().is_some() || parsed.fragment().is_some() {
+        Err(BadBaseUrl::QueryOrFragment)
+    } else {
+        Ok(())
+    }
 }

@@ -26,6 +26,8 @@ pub enum TimeError {
     },
     #[error("`{0}` names a leap second (`:60`), which JavaScript, Python and most feed readers reject")]
     LeapSecond(String),
+    #[error("`{0}` is outside the times allclear can write (1970-01-01T00:00:00Z to 9999-12-30T23:59:59Z)")]
+    OutOfRange(String),
 }
 
 impl TimeError {
@@ -38,6 +40,9 @@ impl TimeError {
                 format!("write it with an offset: `{earlier}` (the first time) or `{later}` (the second)")
             }
             TimeError::LeapSecond(_) => "write `:59` or the next minute's `:00` instead".into(),
+            TimeError::OutOfRange(_) => {
+                "feeds, calendars and the API write times in RFC 3339, whose years have four digits: check the year".into()
+            }
         }
     }
 }
@@ -54,15 +59,21 @@ const LOCAL_FORMATS: [&str; 4] = [
 ///
 /// # Errors
 /// [`TimeError`] when it is neither form, a local time that does not exist
-/// or exists twice in `zone`, or a leap second (`14:00:60`): chrono accepts
+/// or exists twice in `zone`, a leap second (`14:00:60`: chrono accepts
 /// one, but it would reach every output as a time that RFC 3339 parsers in
-/// JavaScript and Python reject.
+/// JavaScript and Python reject), or a time outside the range the build's
+/// own clock accepts ([`crate::clock::EARLIEST`] to
+/// [`crate::clock::LATEST`]), since later ones would be written with a
+/// five-digit year.
 pub fn parse_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, TimeError> {
     use chrono::Timelike;
     let text = text.trim();
     let t = parse_any(text, zone)?;
     if t.nanosecond() >= 1_000_000_000 {
         return Err(TimeError::LeapSecond(text.to_string()));
+    }
+    if !(crate::clock::EARLIEST..=crate::clock::LATEST).contains(&t) {
+        return Err(TimeError::OutOfRange(text.to_string()));
     }
     Ok(t)
 }
@@ -162,6 +173,10 @@ mod tests {
             Err(TimeError::Unparsable(_))
         ));
         assert!(parse_date("2026-09-01").is_ok());
+        for far in ["9999-12-31T20:00:00-05:00", "9999-12-31 12:00", "1969-12-31T23:59:59Z"] {
+            assert_eq!(parse_time(far, Berlin), Err(TimeError::OutOfRange(far.into())), "{far}");
+        }
+        assert!(parse_time("9999-12-30T23:59:59Z", Berlin).is_ok());
         for leap in [
             "2026-11-20T14:00:60Z",
             "2026-11-20 14:00:60",
