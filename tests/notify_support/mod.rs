@@ -26,9 +26,8 @@ pub struct Request {
     pub body: String,
 }
 
-/// An HTTP/1.1 server on 127.0.0.1 that answers every POST with the status
-/// `status_for(path)` and records it. It stops when dropped, and on its own
-/// after a minute.
+/// An HTTP/1.1 server on 127.0.0.1 that answers every POST and records it.
+/// It stops when dropped, and on its own after a minute.
 pub struct Server {
     port: u16,
     requests: Arc<Mutex<Vec<Request>>>,
@@ -37,7 +36,13 @@ pub struct Server {
 }
 
 impl Server {
+    /// Answer with the status `status_for(path)` and the body `ok`.
     pub fn start(status_for: fn(&str) -> u16) -> Server {
+        Server::answering(move |path| (status_for(path), b"ok".to_vec()))
+    }
+
+    /// Answer with `respond(path)`: a status and a body.
+    pub fn answering(respond: impl Fn(&str) -> (u16, Vec<u8>) + Send + 'static) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         listener.set_nonblocking(true).unwrap();
         let port = listener.local_addr().unwrap().port();
@@ -49,7 +54,7 @@ impl Server {
             while !flag.load(Ordering::Relaxed) && Instant::now() < deadline {
                 match listener.accept() {
                     Ok((stream, _)) => {
-                        if let Some(request) = serve(stream, status_for) {
+                        if let Some(request) = serve(stream, &respond) {
                             log.lock().unwrap().push(request);
                         }
                     }
@@ -95,7 +100,7 @@ impl Drop for Server {
 }
 
 /// Read one request (with a Content-Length body), answer it, close.
-pub fn serve(stream: TcpStream, status_for: fn(&str) -> u16) -> Option<Request> {
+pub fn serve(stream: TcpStream, respond: &dyn Fn(&str) -> (u16, Vec<u8>)) -> Option<Request> {
     stream.set_nonblocking(false).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
     let mut reader = BufReader::new(stream.try_clone().ok()?);
@@ -120,13 +125,15 @@ pub fn serve(stream: TcpStream, status_for: fn(&str) -> u16) -> Option<Request> 
     let mut body = vec![0; length];
     reader.read_exact(&mut body).ok()?;
     assert_eq!(method, "POST");
-    let status = status_for(&path);
+    let (status, answer) = respond(&path);
     let mut stream = stream;
     write!(
         stream,
-        "HTTP/1.1 {status} X\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+        "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        answer.len()
     )
     .ok()?;
+    stream.write_all(&answer).ok()?;
     Some(Request {
         path,
         body: String::from_utf8(body).ok()?,
