@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use allclear::notify::{DEFAULT_MAX_POSTS, SecretUrl};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// allclear: a static status page from a folder of YAML and Markdown.
@@ -78,7 +79,9 @@ pub enum Command {
     /// Post the updates added or changed since a git revision to webhooks and Slack.
     ///
     /// Each update is posted once: a ledger in the git folder remembers what
-    /// went where. Exits 1 when a target keeps failing, 2 for an unknown revision.
+    /// went where. Exits 1 when a target keeps failing or the site has errors;
+    /// 2 for bad usage: an unknown revision, a bad URL, or more than
+    /// --max-posts posts to one target without --force.
     #[command(
         after_help = "Examples:\n  allclear notify --since HEAD~1 --webhook https://hooks.example.com/status --dry-run\n  allclear notify --since \"$LAST_DEPLOYED\" --slack \"$SLACK_WEBHOOK_URL\"\n"
     )]
@@ -258,21 +261,29 @@ pub struct ResolveArgs {
 
 #[derive(Debug, Args)]
 pub struct NotifyArgs {
-    /// Post what changed since this git revision (a commit, tag or HEAD~1).
+    /// Post what changed since this git revision (a commit, tag or HEAD~1). If the site does not load there, the newest earlier commit where it does is used (following first parents; at most 100 commits, this one included).
     #[arg(long, value_name = "GIT_REV")]
     pub since: String,
 
-    /// A URL that receives Statuspage-style incident webhooks (JSON); repeat for more.
+    /// A URL that receives Statuspage-style incident webhooks (JSON); repeat for more. Printed only as scheme, host and first path segment.
     #[arg(long = "webhook", value_name = "URL")]
-    pub webhooks: Vec<String>,
+    pub webhooks: Vec<SecretUrl>,
 
-    /// A Slack-compatible incoming-webhook URL; repeat for more.
+    /// A Slack-compatible incoming-webhook URL; repeat for more. Printed only as scheme, host and first path segment.
     #[arg(long = "slack", value_name = "URL")]
-    pub slacks: Vec<String>,
+    pub slacks: Vec<SecretUrl>,
 
     /// Print what would be sent, send nothing.
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Refuse (exit 2, nothing sent) when any one target would receive more than N posts in this run. Counted per target, one post per update, leaving out posts already made, so adding a target does not lower the limit.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_POSTS)]
+    pub max_posts: usize,
+
+    /// Post even when a target would receive more than --max-posts.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -327,4 +338,32 @@ pub struct BenchArgs {
     /// Edits to time in `allclear serve` per size, from saving the file to the changed page; 0 skips.
     #[arg(long, default_value_t = 5)]
     pub edits: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notify_arguments_debug_print_urls_redacted() {
+        let cli = Cli::try_parse_from([
+            "allclear",
+            "notify",
+            "--since",
+            "HEAD~1",
+            "--webhook",
+            "https://hooks.example/services/T0/SECRET",
+            "--slack",
+            "htps://hooks.example/SECRET",
+        ])
+        .unwrap();
+        let debug = format!("{cli:?} {cli:#?}");
+        assert!(!debug.contains("SECRET"), "{debug}");
+        assert!(debug.contains("https://hooks.example/services/…"), "{debug}");
+        let Command::Notify(args) = cli.command else {
+            panic!("not notify: {debug}");
+        };
+        assert_eq!((args.max_posts, args.force), (DEFAULT_MAX_POSTS, false));
+        assert_eq!(args.webhooks[0].expose(), "https://hooks.example/services/T0/SECRET");
+    }
 }

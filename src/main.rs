@@ -60,6 +60,8 @@ fn main() -> ExitCode {
                     dry_run: args.dry_run,
                     now: clock.now(),
                     backoff,
+                    max_posts: args.max_posts,
+                    force: args.force,
                 };
                 notify_report(notify::run(&options))
             })

@@ -1,5 +1,6 @@
 //! What `notify` asks git: where the repository's git folder is, which
-//! commit a revision names, and the site's files at that commit.
+//! commit a revision names, a commit's first-parent ancestors, and the
+//! site's files at a commit.
 //!
 //! Every command runs with `-C SITE`. `git ls-tree` run inside a
 //! sub-folder lists that folder's files with paths relative to it, so a
@@ -69,8 +70,14 @@ impl Repo {
     /// [`NotifyError::Usage`] when it names no commit.
     pub fn resolve(&self, rev: &str) -> Result<String, NotifyError> {
         let not_found = || {
+            // A URL given to --since by mistake is a webhook's, and secret.
+            let shown = if rev.contains("://") {
+                super::redact::redact(rev).to_string()
+            } else {
+                rev.to_string()
+            };
             NotifyError::Usage(format!(
-                "`{rev}` is not a commit in this repository; give --since a commit, tag or branch that exists \
+                "`{shown}` is not a commit in this repository; give --since a commit, tag or branch that exists \
                  (in CI, fetch enough history, e.g. actions/checkout with fetch-depth: 0)"
             ))
         };
@@ -140,24 +147,107 @@ impl Repo {
         Ok(to_read.len())
     }
 
-    /// The contents of the blobs `oids`, in order, read by one
-    /// `git cat-file --batch`.
-    fn read_blobs(&self, oids: &[&str]) -> Result<Vec<Vec<u8>>, NotifyError> {
-        if oids.is_empty() {
-            return Ok(Vec::new());
+    /// `commit` and its first-parent ancestors, newest first: at most
+    /// `limit` commits. The chain ends early at the first commit of the
+    /// history, or of a shallow clone.
+    ///
+    /// # Errors
+    /// A message when git fails.
+    pub fn first_parents(&self, commit: &str, limit: usize) -> Result<Vec<String>, NotifyError> {
+        let max = format!("--max-count={limit}");
+        let out = git(&self.site_dir, &["rev-list", "--first-parent", &max, commit, "--"])?;
+        if !out.status.success() {
+            return Err(NotifyError::Failed(format!(
+                "git rev-list {commit} failed: {}",
+                stderr_of(&out)
+            )));
         }
-        let failed = |what: String| NotifyError::Failed(format!("git cat-file failed: {what}"));
+        Ok(String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .filter(|l| !l.is_empty())
+            .collect())
+    }
+
+    /// The object id of the site folder's tree at each of `commits`, in
+    /// order: equal ids mean equal files. `None` where the folder does not
+    /// exist, or where git cannot say (a folder name with a line break).
+    ///
+    /// # Errors
+    /// A message when git fails.
+    pub fn site_trees(&self, commits: &[String]) -> Result<Vec<Option<String>>, NotifyError> {
+        let out = git(&self.site_dir, &["rev-parse", "--show-prefix"])?;
+        if !out.status.success() {
+            return Err(NotifyError::Failed(format!(
+                "git rev-parse failed: {}",
+                stderr_of(&out)
+            )));
+        }
+        let prefix = String::from_utf8_lossy(&out.stdout);
+        let prefix = prefix.strip_suffix('\n').unwrap_or(&prefix);
+        let prefix = prefix.strip_suffix('/').unwrap_or(prefix);
+        if prefix.contains('\n') || commits.is_empty() {
+            return Ok(vec![None; commits.len()]);
+        }
+        let input: String = commits
+            .iter()
+            .map(|c| {
+                if prefix.is_empty() {
+                    format!("{c}^{{tree}}\n")
+                } else {
+                    format!("{c}:{prefix}\n")
+                }
+            })
+            .collect();
+        let out = self.batch(&["cat-file", "--batch-check"], input)?;
+        let answers: Vec<Option<String>> = String::from_utf8_lossy(&out)
+            .lines()
+            .map(|line| match line.split(' ').collect::<Vec<_>>()[..] {
+                [oid, "tree", _] => Some(oid.to_string()),
+                _ => None,
+            })
+            .collect();
+        if answers.len() != commits.len() {
+            return Err(NotifyError::Failed(format!(
+                "git cat-file --batch-check answered {} lines for {} commits",
+                answers.len(),
+                commits.len()
+            )));
+        }
+        Ok(answers)
+    }
+
+    /// `commit`'s short id and subject, for messages: `1a2b3c4d5e6f ("Fix the typo")`.
+    pub fn describe(&self, commit: &str) -> String {
+        let short = &commit[..12.min(commit.len())];
+        match git(&self.site_dir, &["log", "-1", "--format=%s", commit, "--"]) {
+            Ok(out) if out.status.success() => {
+                let subject = String::from_utf8_lossy(&out.stdout);
+                let subject: String = subject.trim().chars().filter(|c| !c.is_control()).take(72).collect();
+                if subject.is_empty() {
+                    short.to_string()
+                } else {
+                    format!("{short} (\"{subject}\")")
+                }
+            }
+            _ => short.to_string(),
+        }
+    }
+
+    /// Run git with `args`, `input` on its standard input; its standard
+    /// output.
+    fn batch(&self, args: &[&str], input: String) -> Result<Vec<u8>, NotifyError> {
+        let failed = |what: String| NotifyError::Failed(format!("git {} failed: {what}", args.join(" ")));
         let mut child = Command::new("git")
             .arg("-C")
             .arg(&self.site_dir)
-            .args(["cat-file", "--batch"])
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| failed(e.to_string()))?;
         let mut stdin = child.stdin.take().expect("stdin is piped");
-        let input: String = oids.iter().map(|o| format!("{o}\n")).collect();
         // Write from another thread: git answers while it reads, and a full
         // pipe on either side would otherwise stall both.
         let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
@@ -166,7 +256,19 @@ impl Repo {
         if !out.status.success() {
             return Err(failed(stderr_of(&out)));
         }
-        let mut rest = out.stdout.as_slice();
+        Ok(out.stdout)
+    }
+
+    /// The contents of the blobs `oids`, in order, read by one
+    /// `git cat-file --batch`.
+    fn read_blobs(&self, oids: &[&str]) -> Result<Vec<Vec<u8>>, NotifyError> {
+        if oids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let failed = |what: String| NotifyError::Failed(format!("git cat-file failed: {what}"));
+        let input: String = oids.iter().map(|o| format!("{o}\n")).collect();
+        let out = self.batch(&["cat-file", "--batch"], input)?;
+        let mut rest = out.as_slice();
         let mut blobs = Vec::with_capacity(oids.len());
         for oid in oids {
             let newline = rest

@@ -6,11 +6,22 @@
 //! (a 3xx, a 404, a 400 for a bad body) will not change, so it fails at
 //! once. Each attempt has a 10 s time limit. Redirects are not followed:
 //! nothing is sent anywhere but the URL given.
+//!
+//! A failure quotes the receiver's answer (or the transport error) through
+//! [`redact::printable`]: on one line, without control characters, with
+//! the URL's secret parts replaced by `…`, at most [`REASON_CHARS`]
+//! characters.
 
 use std::time::Duration;
 
+use super::redact;
+
 /// Tries after the first.
 pub const RETRIES: u32 = 3;
+
+/// The most characters of a receiver's answer (or of a transport error)
+/// that a failure's reason quotes.
+pub const REASON_CHARS: usize = 200;
 
 /// The time limit of one attempt.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
@@ -29,7 +40,7 @@ pub struct Client {
 pub struct Failure {
     /// How many requests were made.
     pub attempts: u32,
-    /// What went wrong the last time, e.g. `HTTP 500: ...`.
+    /// What went wrong the last time, e.g. `HTTP 500: ...`, safe to print.
     pub reason: String,
 }
 
@@ -77,7 +88,7 @@ impl Client {
             .post(url)
             .header("Content-Type", "application/json")
             .send(body)
-            .map_err(|e| (e.to_string(), true))?;
+            .map_err(|e| (redact::printable(&e.to_string(), url, REASON_CHARS), true))?;
         let status = response.status().as_u16();
         if (200..300).contains(&status) {
             // Read the answer so the connection can be reused; its content
@@ -85,18 +96,17 @@ impl Client {
             let _ = response.body_mut().with_config().limit(64 * 1024).read_to_vec();
             return Ok(());
         }
-        let text = response
+        let bytes = response
             .body_mut()
             .with_config()
             .limit(64 * 1024)
-            .read_to_string()
+            .read_to_vec()
             .unwrap_or_default();
-        let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = redact::printable(&String::from_utf8_lossy(&bytes), url, REASON_CHARS);
         let mut reason = format!("HTTP {status}");
         if !text.is_empty() {
-            let short: String = text.chars().take(200).collect();
             reason.push_str(": ");
-            reason.push_str(&short);
+            reason.push_str(&text);
         }
         let retry = matches!(status, 408 | 425 | 429 | 500..=599);
         Err((reason, retry))

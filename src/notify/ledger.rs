@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::redact;
 use crate::render::links;
 
 /// The file name inside the git folder.
@@ -32,7 +33,8 @@ pub struct Ledger {
 pub struct Record {
     /// [`target_id`] of the URL.
     pub target: String,
-    /// The URL's host, for people reading the file.
+    /// The URL's host ([`redact::Redacted::host`]), for people reading the
+    /// file.
     pub host: String,
     /// The update's identity (`entry-id@2026-11-20T14:25:00Z`).
     pub update: String,
@@ -83,7 +85,7 @@ impl Ledger {
     pub fn record(&mut self, url: &str, update: &str, content: &str, posted_at: &str) {
         self.posted.push(Record {
             target: target_id(url),
-            host: links::host(url),
+            host: redact::redact(url).host.unwrap_or_default(),
             update: update.into(),
             content: content.into(),
             posted_at: posted_at.into(),

@@ -4,25 +4,33 @@
 //!
 //! 1. The site is loaded as it is now, and as it was at `--since`: [`git`]
 //!    writes the old revision's files into a temporary folder and the same
-//!    [`crate::load::load`] reads them. An old revision that does not load
-//!    counts as an empty site, with a warning.
+//!    [`crate::load::load`] reads them. When the old revision does not
+//!    load, [`baseline`] walks back along first parents to the newest
+//!    commit where it does, and says which.
 //! 2. [`diff`] finds the new and changed updates, by identity (entry id and
 //!    time), not by text.
 //! 3. [`payload`] builds each update's bodies from the API's objects.
-//! 4. [`http`] posts them, with retries; the [`ledger`] in the git folder
+//! 4. Before anything is sent, the posts each target would receive are
+//!    counted (leaving out those the ledger has): more than `--max-posts`
+//!    to one target is refused, exit 2, unless `--force`.
+//! 5. [`http`] posts them, with retries; the [`ledger`] in the git folder
 //!    records each success, so running the same command again posts
 //!    nothing. A target that fails is not sent later updates in this run,
 //!    so receivers never see updates out of order; the run then exits 1
 //!    naming what failed, after trying every other target.
 //!
 //! Updates dated after the reference time are not published yet and are
-//! not posted.
+//! not posted. Webhook URLs are secrets: every message, the dry run's
+//! output, the ledger and `Debug` show them through [`redact`] only.
 
+pub mod baseline;
 pub mod diff;
 mod git;
 pub mod http;
 pub mod ledger;
 pub mod payload;
+pub mod redact;
+pub mod target;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -33,36 +41,48 @@ use chrono::{DateTime, Utc};
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::{LoadOptions, load};
-use crate::model::Site;
 use crate::render::format;
 use ledger::Ledger;
+pub use redact::SecretUrl;
+use target::TargetKind;
 
 /// The environment variable that sets the wait before the first retry, in
 /// milliseconds (tests make it short).
 pub const BACKOFF_ENV: &str = "ALLCLEAR_NOTIFY_BACKOFF_MS";
 
-/// What `notify` needs.
+/// The default of `--max-posts`: the most posts one target may receive in a
+/// run without `--force`.
+pub const DEFAULT_MAX_POSTS: usize = 20;
+
+/// What `notify` needs. Its `Debug` shows URLs redacted.
 #[derive(Debug, Clone)]
 pub struct NotifyOptions {
     pub site_dir: PathBuf,
     /// A git revision: what changed since it is posted.
     pub since: String,
     /// Generic webhook URLs (Statuspage-style JSON).
-    pub webhooks: Vec<String>,
+    pub webhooks: Vec<SecretUrl>,
     /// Slack-compatible incoming-webhook URLs.
-    pub slacks: Vec<String>,
+    pub slacks: Vec<SecretUrl>,
     /// Print what would be sent; send nothing, write no ledger.
     pub dry_run: bool,
     /// The reference time.
     pub now: DateTime<Utc>,
     /// The wait before the first retry (it doubles for each further one).
     pub backoff: Duration,
+    /// The most posts (one per update) any one target may receive in this
+    /// run; more are refused, before anything is sent, unless `force`.
+    /// Posts the ledger says were made already do not count.
+    pub max_posts: usize,
+    /// Post even when a target would receive more than `max_posts`.
+    pub force: bool,
 }
 
 /// Why `notify` did not succeed.
 #[derive(Debug, Clone)]
 pub enum NotifyError {
-    /// Bad usage: an unknown revision, a bad URL, no git repository (exit 2).
+    /// Bad usage: an unknown revision, a bad URL, no git repository, or
+    /// more than `--max-posts` without `--force` (exit 2).
     Usage(String),
     /// The current site has errors (exit 1).
     Site(Vec<Diagnostic>),
@@ -107,87 +127,28 @@ pub fn backoff_from_env(value: Option<&str>) -> Result<Duration, String> {
     }
 }
 
-/// What kind of receiver a URL is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TargetKind {
-    /// Statuspage-style incident webhook JSON.
-    Webhook,
-    /// A Slack-compatible incoming webhook.
-    Slack,
-}
-
-impl TargetKind {
-    fn as_str(self) -> &'static str {
-        match self {
-            TargetKind::Webhook => "webhook",
-            TargetKind::Slack => "slack",
-        }
-    }
-}
-
-/// A URL to post to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Target {
-    pub kind: TargetKind,
-    pub url: String,
-}
-
-impl Target {
-    /// The URL as printed: scheme, host and port only, since webhook URLs
-    /// carry their secret in the path (`https://hooks.slack.com/…`).
-    pub fn shown(&self) -> String {
-        let (scheme, rest) = self.url.split_once("://").unwrap_or(("", &self.url));
-        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-        let more = rest.len() > authority.len() && rest[authority.len()..] != *"/";
-        format!(
-            "{} {scheme}://{authority}/{}",
-            self.kind.as_str(),
-            if more { "…" } else { "" }
-        )
-    }
-}
-
-/// The targets of `options`, webhooks first, each checked to be an
-/// `http(s)` URL with a host.
-fn targets(options: &NotifyOptions) -> Result<Vec<Target>, NotifyError> {
-    let all = options
-        .webhooks
-        .iter()
-        .map(|u| (TargetKind::Webhook, u))
-        .chain(options.slacks.iter().map(|u| (TargetKind::Slack, u)));
-    let mut out: Vec<Target> = Vec::new();
-    for (kind, url) in all {
-        let url = url.trim();
-        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-        let host_ok = rest.is_some_and(|r| !r.split(['/', '?', '#']).next().unwrap_or_default().is_empty());
-        if !host_ok || url.parse::<ureq::http::Uri>().is_err() {
-            return Err(NotifyError::Usage(format!(
-                "--{} `{url}` is not an http:// or https:// URL",
-                kind.as_str()
-            )));
-        }
-        let target = Target {
-            kind,
-            url: url.to_string(),
-        };
-        if !out.contains(&target) {
-            out.push(target);
-        }
-    }
-    Ok(out)
+/// One update to post, and the targets it has not yet been posted to.
+struct Planned<'a> {
+    found: &'a diff::Found,
+    bodies: payload::Payloads,
+    hash: String,
+    /// Indexes into the targets.
+    pending: Vec<usize>,
 }
 
 /// Post every update added or changed since `options.since`.
 ///
 /// Prints what it does to standard error, the bodies of a dry run to
-/// standard output, and ends with a one-line summary.
+/// standard output, and ends with a one-line summary. Before sending
+/// anything it counts the posts each target would receive; more than
+/// `max_posts` to any one target is refused unless `force` (a dry run
+/// warns instead).
 ///
 /// # Errors
-/// [`NotifyError`]: bad usage, a site with errors, or posts that failed
-/// (after every target was tried).
+/// [`NotifyError`]: bad usage (including the refusal), a site with errors,
+/// or posts that failed (after every target was tried).
 pub fn run(options: &NotifyOptions) -> Result<(), NotifyError> {
-    let targets = targets(options)?;
+    let targets = target::targets(&options.webhooks, &options.slacks)?;
     if targets.is_empty() && !options.dry_run {
         return Err(NotifyError::Usage(
             "give at least one --webhook URL or --slack URL (or --dry-run to see what would be posted)".into(),
@@ -196,9 +157,9 @@ pub fn run(options: &NotifyOptions) -> Result<(), NotifyError> {
     let repo = git::Repo::open(&options.site_dir)?;
     let commit = repo.resolve(&options.since)?;
     let current = load(&options.site_dir, &LoadOptions::default()).map_err(NotifyError::Site)?;
-    let old = old_site(&repo, &options.since, &commit)?;
+    let base = baseline::find(&repo, &options.since, &commit)?;
 
-    let mut found = diff::changes(old.as_ref(), &current.site);
+    let mut found = diff::changes(base.site.as_ref(), &current.site);
     found.retain(|f| {
         let future = f.update.at > options.now && !f.update.announcement;
         if future {
@@ -210,14 +171,8 @@ pub fn run(options: &NotifyOptions) -> Result<(), NotifyError> {
         }
         !future
     });
-    let short = &commit[..12.min(commit.len())];
-    let shown_rev = if commit.starts_with(&options.since) {
-        short.to_string()
-    } else {
-        format!("{} ({short})", options.since)
-    };
     if found.is_empty() {
-        eprintln!("No new or changed updates since {shown_rev}: nothing to post");
+        eprintln!("No new or changed updates since {}: nothing to post", base.label);
         return Ok(());
     }
 
@@ -225,10 +180,22 @@ pub fn run(options: &NotifyOptions) -> Result<(), NotifyError> {
         for f in &found {
             println!("{} ({})", f.update.key, f.change.as_str());
         }
+        if found.len() > options.max_posts && !options.force {
+            eprintln!(
+                "warning: {}",
+                too_many(
+                    "a run with targets would refuse to post",
+                    &[(found.len(), "each target".into())],
+                    options,
+                    &base
+                )
+            );
+        }
         eprintln!(
-            "Found {} new or changed update{} since {shown_rev}; no target given (dry run)",
+            "Found {} new or changed update{} since {}; no target given (dry run)",
             found.len(),
-            plural(found.len())
+            plural(found.len()),
+            base.label
         );
         return Ok(());
     }
@@ -238,17 +205,50 @@ pub fn run(options: &NotifyOptions) -> Result<(), NotifyError> {
     let posted_at = format::iso_utc(options.now);
 
     let mut tally = Tally::default();
+    let mut plan: Vec<Planned> = Vec::new();
+    let mut per_target = vec![0usize; targets.len()];
     for f in &found {
         let Some(bodies) = payload::build(&current.site, f, options.now) else {
             continue;
         };
-        let update = &f.update;
-        let hash = update.content_hash();
-        for target in &targets {
-            if ledger.contains(&target.url, &update.key, &hash) {
+        let hash = f.update.content_hash();
+        let mut pending = Vec::new();
+        for (i, target) in targets.iter().enumerate() {
+            if ledger.contains(target.url.expose(), &f.update.key, &hash) {
                 tally.already += 1;
-                continue;
+            } else {
+                per_target[i] += 1;
+                pending.push(i);
             }
+        }
+        plan.push(Planned {
+            found: f,
+            bodies,
+            hash,
+            pending,
+        });
+    }
+    let over: Vec<(usize, String)> = per_target
+        .iter()
+        .zip(&targets)
+        .filter(|(n, _)| **n > options.max_posts)
+        .map(|(n, t)| (*n, t.label.clone()))
+        .collect();
+    let refused = !over.is_empty() && !options.force;
+    if refused && !options.dry_run {
+        return Err(NotifyError::Usage(too_many(
+            "nothing was sent: refusing to post",
+            &over,
+            options,
+            &base,
+        )));
+    }
+
+    for planned in &plan {
+        let (f, bodies, hash) = (planned.found, &planned.bodies, &planned.hash);
+        let update = &f.update;
+        for &i in &planned.pending {
+            let target = &targets[i];
             let body = match target.kind {
                 TargetKind::Webhook => serde_json::to_vec(&bodies.webhook),
                 TargetKind::Slack => serde_json::to_vec(&bodies.slack),
@@ -262,50 +262,55 @@ pub fn run(options: &NotifyOptions) -> Result<(), NotifyError> {
                 .expect("bodies always serialize");
                 println!(
                     "POST {}: {} ({})\n{pretty}\n",
-                    target.shown(),
+                    target.label,
                     update.key,
                     f.change.as_str()
                 );
-                tally.sent(target, update);
+                tally.sent(i, update);
                 continue;
             }
-            if tally.broken.contains(&target.url) {
+            if tally.broken.contains(&i) {
                 tally.failures.push(format!(
                     "{} for {}: not sent, after an earlier update failed there",
-                    target.shown(),
-                    update.key
+                    target.label, update.key
                 ));
                 continue;
             }
-            match client.post_json(&target.url, &body) {
+            match client.post_json(target.url.expose(), &body) {
                 Ok(_) => {
-                    eprintln!("  sent {} ({}) to {}", update.key, f.change.as_str(), target.shown());
-                    ledger.record(&target.url, &update.key, &hash, &posted_at);
+                    eprintln!("  sent {} ({}) to {}", update.key, f.change.as_str(), target.label);
+                    ledger.record(target.url.expose(), &update.key, hash, &posted_at);
                     ledger.save(&ledger_path).map_err(|e| {
                         NotifyError::Failed(format!("cannot write the ledger {}: {e}", ledger_path.display()))
                     })?;
-                    tally.sent(target, update);
+                    tally.sent(i, update);
                 }
                 Err(failure) => {
                     eprintln!(
                         "  failed {} ({}) to {}: {}",
                         update.key,
                         f.change.as_str(),
-                        target.shown(),
+                        target.label,
                         failure.reason
                     );
                     tally.failures.push(format!(
                         "{} for {}: {} after {} attempt{}",
-                        target.shown(),
+                        target.label,
                         update.key,
                         failure.reason,
                         failure.attempts,
                         plural(failure.attempts as usize)
                     ));
-                    tally.broken.insert(target.url.clone());
+                    tally.broken.insert(i);
                 }
             }
         }
+    }
+    if refused {
+        eprintln!(
+            "warning: {}",
+            too_many("without --dry-run, notify would refuse to post", &over, options, &base)
+        );
     }
     eprintln!("{}", tally.summary(options.dry_run));
     if tally.failures.is_empty() {
@@ -320,58 +325,50 @@ pub fn run(options: &NotifyOptions) -> Result<(), NotifyError> {
     }
 }
 
-/// The site as it was at `commit`, or `None` (with a warning) when it did
-/// not exist or does not load.
-fn old_site(repo: &git::Repo, since: &str, commit: &str) -> Result<Option<Site>, NotifyError> {
-    let tmp = tempfile::Builder::new()
-        .prefix("allclear-notify-")
-        .tempdir()
-        .map_err(|e| NotifyError::Failed(format!("cannot create a temporary folder: {e}")))?;
-    let files = repo.write_tree_at(commit, tmp.path())?;
-    if files == 0 {
-        eprintln!("note: the site did not exist at {since}; every update counts as new");
-        return Ok(None);
+/// The refusal: which targets would receive more than `--max-posts`, why
+/// (when the baseline is not the site at `--since`), and how to go on.
+/// `what` is how the message starts, e.g. `nothing was sent: refusing to
+/// post`.
+fn too_many(what: &str, over: &[(usize, String)], options: &NotifyOptions, base: &baseline::Baseline) -> String {
+    let counts: Vec<String> = over
+        .iter()
+        .map(|(n, label)| format!("{n} update{} to {label}", plural(*n)))
+        .collect();
+    let most = over.iter().map(|(n, _)| *n).max().unwrap_or_default();
+    let mut message = format!(
+        "{what} {}: more than --max-posts {} to one target.",
+        counts.join(", "),
+        options.max_posts
+    );
+    if let Some(note) = &base.note {
+        message.push_str(&format!(" {note}."));
     }
-    match load(tmp.path(), &LoadOptions::default()) {
-        Ok(loaded) => Ok(Some(loaded.site)),
-        Err(diagnostics) => {
-            let first = diagnostics
-                .iter()
-                .find(|d| d.severity == Severity::Error)
-                .or(diagnostics.first())
-                .map(|d| {
-                    let file = d.file.strip_prefix(tmp.path()).unwrap_or(&d.file);
-                    let line = if d.line > 0 {
-                        format!(":{}", d.line)
-                    } else {
-                        String::new()
-                    };
-                    format!("{}{line}: {}", file.display(), d.message)
-                })
-                .unwrap_or_default();
-            eprintln!(
-                "warning: the site at {since} does not load ({first}); comparing with an empty site, so every update counts as new"
-            );
-            Ok(None)
-        }
+    message.push_str(&format!(
+        "\n  To post them all, run again with --force (or --max-posts {most}). To post only what changed \
+         since a later commit, give --since that commit."
+    ));
+    if !options.dry_run {
+        message.push_str(" --dry-run shows every post.");
     }
+    message
 }
 
 /// What a run did, for the summary.
 #[derive(Default)]
 struct Tally {
     updates: BTreeSet<String>,
-    targets: BTreeSet<String>,
+    /// Indexes into the targets.
+    targets: BTreeSet<usize>,
     already: usize,
     failures: Vec<String>,
     /// Targets that failed: later updates are not sent there.
-    broken: BTreeSet<String>,
+    broken: BTreeSet<usize>,
 }
 
 impl Tally {
-    fn sent(&mut self, target: &Target, update: &diff::Update) {
+    fn sent(&mut self, target: usize, update: &diff::Update) {
         self.updates.insert(update.key.clone());
-        self.targets.insert(target.url.clone());
+        self.targets.insert(target);
     }
 
     /// `Posted 3 updates to 2 targets`, with what was skipped or failed.
@@ -412,18 +409,29 @@ fn plural(n: usize) -> &'static str {
 mod tests {
     use super::*;
 
+    fn options(webhooks: &[&str], slacks: &[&str]) -> NotifyOptions {
+        NotifyOptions {
+            site_dir: PathBuf::from("."),
+            since: "HEAD~1".into(),
+            webhooks: webhooks.iter().map(|u| SecretUrl::new(*u)).collect(),
+            slacks: slacks.iter().map(|u| SecretUrl::new(*u)).collect(),
+            dry_run: false,
+            now: DateTime::UNIX_EPOCH,
+            backoff: Duration::ZERO,
+            max_posts: DEFAULT_MAX_POSTS,
+            force: false,
+        }
+    }
+
     #[test]
-    fn urls_are_shown_without_their_secret_path() {
-        let t = |url: &str| Target {
-            kind: TargetKind::Slack,
-            url: url.into(),
-        };
-        assert_eq!(
-            t("https://hooks.slack.com/services/T0/B0/secret").shown(),
-            "slack https://hooks.slack.com/…"
+    fn debug_output_never_holds_a_url_secret() {
+        let o = options(
+            &["https://hooks.example/services/SECRET"],
+            &["htps://x.example/a/b/SECRET"],
         );
-        assert_eq!(t("http://127.0.0.1:8080").shown(), "slack http://127.0.0.1:8080/");
-        assert_eq!(t("https://user:pw@h.example/x").shown(), "slack https://h.example/…");
+        let debug = format!("{o:?} {:?}", target::targets(&o.webhooks, &[]).unwrap());
+        assert!(!debug.contains("SECRET"), "{debug}");
+        assert!(debug.contains("hooks.example/services/…"), "{debug}");
     }
 
     #[test]
