@@ -40,7 +40,10 @@ pub enum Command {
     /// Build the site: pages, feeds, calendars, API and badges into the output folder.
     ///
     /// The output folder is replaced atomically; a failed build leaves the
-    /// previous site untouched.
+    /// previous site untouched. Builds into one folder take turns (see
+    /// --lock-timeout). An --out inside a folder the build reads
+    /// (incidents/, maintenance/, static/, templates/, themes/) or a hidden
+    /// folder such as .git/ is refused, and so is a symbolic link.
     #[command(
         after_help = "Examples:\n  allclear build\n  allclear build example-site --now 2026-11-20T15:00:00Z\n  SOURCE_DATE_EPOCH=1795186800 allclear build my-status --out dist\n"
     )]
