@@ -1,6 +1,7 @@
 //! The command line (clap). Doc comments here are the `--help` text.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use allclear::notify::{DEFAULT_MAX_POSTS, SecretUrl};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -40,7 +41,10 @@ pub enum Command {
     /// Build the site: pages, feeds, calendars, API and badges into the output folder.
     ///
     /// The output folder is replaced atomically; a failed build leaves the
-    /// previous site untouched.
+    /// previous site untouched. Builds into one folder take turns (see
+    /// --lock-timeout). An --out inside a folder the build reads
+    /// (incidents/, maintenance/, static/, templates/, themes/) or a hidden
+    /// folder such as .git/ is refused, and so is a symbolic link.
     #[command(
         after_help = "Examples:\n  allclear build\n  allclear build example-site --now 2026-11-20T15:00:00Z\n  SOURCE_DATE_EPOCH=1795186800 allclear build my-status --out dist\n"
     )]
@@ -119,6 +123,28 @@ pub struct BuildArgs {
     /// Absolute URL the site is served from; overrides base_url in site.yaml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+
+    /// How long to wait for another build into the same --out: `0` (fail at once), `90s`, `10m`, `1h`.
+    ///
+    /// Builds into one output folder take turns, holding the lock file
+    /// `.NAME.allclear-lock` next to it while they write. A build that
+    /// finds it held says so and waits; after this long it fails with exit
+    /// code 1 and leaves the output as it was. The default, 2m, lets the
+    /// builds queued ahead finish (a build holds the lock only while it
+    /// writes, seconds even for 100,000 incidents), yet fails a CI job
+    /// stuck behind a hung build within minutes rather than at the job's
+    /// time limit. A bare number is seconds.
+    #[arg(long, value_name = "DURATION", default_value = "2m", value_parser = parse_duration)]
+    pub lock_timeout: Duration,
+}
+
+/// A duration for the command line: `humantime`'s `90s`, `10m`, `1h 30m`,
+/// or a bare number of seconds.
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    if let Ok(seconds) = text.trim().parse::<u64>() {
+        return Ok(Duration::from_secs(seconds));
+    }
+    humantime::parse_duration(text.trim()).map_err(|e| format!("{e}; write a duration like `0`, `90s`, `10m` or `1h`"))
 }
 
 /// How `check` prints its findings.

@@ -49,6 +49,10 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// The reference time (see [`clock::resolve_now`]).
     pub now: DateTime<Utc>,
+    /// How long to wait while another build writes the same output folder
+    /// before failing with [`output::OutputError::Locked`]; zero fails at
+    /// once. [`output::DEFAULT_LOCK_TIMEOUT`] is what the command line uses.
+    pub lock_timeout: std::time::Duration,
 }
 
 impl BuildOptions {
@@ -134,9 +138,14 @@ fn load_at(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>) -> Res
 /// rendered, so memory stays flat however large the site. The staging
 /// folder is swapped in when every file is written (see [`output`]).
 ///
+/// Builds into one output folder take turns ([`output::lock`]): when
+/// another build is writing it, this one says so on standard error and
+/// waits up to `options.lock_timeout`.
+///
 /// # Errors
-/// [`BuildError`] when the site has errors or the output cannot be written;
-/// the output folder is then left exactly as it was.
+/// [`BuildError`] when the site has errors, the output folder is refused
+/// ([`output::check_out_dir`]), another build keeps it locked, or it cannot
+/// be written; the output folder is then left exactly as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let out_dir = options.out_dir();
     let refuse = |e: output::OutputError| BuildError {
@@ -145,7 +154,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     output::check_out_dir(&out_dir, &options.site_dir).map_err(refuse)?;
     let loaded = load_at(&options.site_dir, options.base_url.clone(), options.now)?;
     let snapshot = timing::phase("model", || Snapshot::new(&loaded.site, options.now));
-    let staging = output::Staging::create(&out_dir).map_err(refuse)?;
+    let waiting = |lock: &Path| {
+        eprintln!(
+            "Waiting for another allclear build to finish writing {} (it holds the lock {}); giving up after {} (--lock-timeout)",
+            out_dir.display(),
+            lock.display(),
+            humantime::format_duration(options.lock_timeout)
+        );
+    };
+    let staging = output::Staging::create(&out_dir, options.lock_timeout, waiting).map_err(refuse)?;
     render::render_to(&snapshot, &staging).map_err(|diagnostics| BuildError { diagnostics })?;
     let summary = timing::phase("swap", || staging.commit()).map_err(refuse)?;
     Ok(BuildReport {

@@ -259,6 +259,7 @@ fn build(site_dir: PathBuf, args: BuildArgs, clock: Clock) -> ExitCode {
         out_dir: args.out,
         base_url: args.base_url,
         now: clock.now(),
+        lock_timeout: args.lock_timeout,
     };
     match allclear::build(&options) {
         Ok(report) => {

@@ -70,6 +70,36 @@ fn init_makes_a_site_that_builds_right_away() {
             .unwrap()
             .contains("All Systems Operational")
     );
+    // What the build wrote (the output and its lock file) is ignored by git.
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(&dir)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    git(&["init", "-q"]);
+    let untracked = git(&["status", "--porcelain", "--untracked-files=all"]);
+    let mut untracked: Vec<&str> = untracked.lines().collect();
+    untracked.sort();
+    assert_eq!(
+        untracked,
+        [
+            "?? .github/workflows/status.yml",
+            "?? .gitignore",
+            "?? .gitlab-ci.yml",
+            "?? incidents/.gitkeep",
+            "?? maintenance/.gitkeep",
+            "?? site.yaml"
+        ]
+    );
     allclear()
         .arg("check")
         .arg(&dir)

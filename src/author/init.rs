@@ -29,7 +29,9 @@ pub fn init(dir: &Path, title: &str, base_url: &str) -> Result<Vec<PathBuf>, Aut
         ("maintenance/.gitkeep", String::new()),
         (
             ".gitignore",
-            "# allclear build writes the site here.\n/public/\n".to_string(),
+            "# allclear build writes the site here.\n/public/\n\
+             # Its lock file and half-written builds, next to it (.public.allclear-lock).\n/.public.allclear-*\n"
+                .to_string(),
         ),
         (".github/workflows/status.yml", GITHUB_WORKFLOW.to_string()),
         (".gitlab-ci.yml", GITLAB_CI.to_string()),

@@ -1,0 +1,491 @@
+//! Output: the only code that writes the built site to disk.
+//!
+//! A build is written into a temporary sibling of the output folder
+//! (`.NAME.allclear-new-PID`), then swapped in: on Linux with one atomic
+//! `renameat2(RENAME_EXCHANGE)`, elsewhere with two renames. Readers and web
+//! servers see the old site or the new one, never a mix; a build that fails
+//! or is killed before the swap leaves the old site untouched, and its
+//! leftovers are removed by the next build.
+//!
+//! Builds into one output folder take turns: each holds the folder's lock
+//! ([`lock`], the file `.NAME.allclear-lock` next to it) from before it
+//! looks at the folder until its site is swapped in, so no build removes
+//! another's staging folder or swaps in over it, and every staging folder
+//! found while holding the lock was left by a build that has ended.
+//!
+//! allclear only ever replaces or deletes a folder that holds its marker
+//! file, [`MARKER`], or that has the exact name of its own staging folders,
+//! so a mistyped `--out` cannot wipe someone's files; and it refuses an
+//! output folder inside the folders a build reads ([`check_out_dir`]).
+
+pub mod lock;
+mod place;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use rayon::prelude::*;
+
+use crate::render::OutputFile;
+pub use lock::{DEFAULT_LOCK_TIMEOUT, OutputLock};
+pub use place::check_out_dir;
+use place::{check_replaceable, split};
+
+/// The marker file allclear writes at the root of every output folder.
+pub const MARKER: &str = ".allclear-output";
+
+const MARKER_TEXT: &str = "This folder was written by allclear and is replaced on every build.\n";
+
+/// Why the output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("refusing to replace {}: it is not empty and was not written by allclear (no {MARKER} file in it)", .0.display())]
+    NotOurs(PathBuf),
+    #[error("refusing to replace {}: it is a file, not a folder", .0.display())]
+    NotADirectory(PathBuf),
+    #[error("refusing to replace {}: it is a symbolic link (to {}), and allclear never replaces a symbolic link", .path.display(), .target.display())]
+    Symlink {
+        path: PathBuf,
+        /// What the link holds.
+        target: PathBuf,
+        /// The target as a path from the current folder.
+        real: PathBuf,
+    },
+    #[error("{} cannot be an output folder", .0.display())]
+    BadPath(PathBuf),
+    #[error("refusing to write the site into {}: it is {what}", .path.display())]
+    Unsafe { path: PathBuf, what: &'static str },
+    #[error("refusing to write the site into {}: it is inside {}, {what}", .path.display(), .folder.display())]
+    InsideSource {
+        path: PathBuf,
+        folder: PathBuf,
+        what: String,
+    },
+    #[error(
+        "another allclear build is writing {} (it holds the lock {}); {}",
+        .out.display(),
+        .lock.display(),
+        if timeout.is_zero() { "not waiting, as --lock-timeout is 0".to_string() } else { format!("gave up after waiting {}", humantime::format_duration(*timeout)) }
+    )]
+    Locked {
+        out: PathBuf,
+        lock: PathBuf,
+        timeout: Duration,
+    },
+    #[error("the new site in {} was removed or replaced by another program while it was written", .0.display())]
+    StagingLost(PathBuf),
+    #[error("an output path would leave the output folder: {0}")]
+    Escapes(String),
+    #[error("cannot write {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+impl OutputError {
+    /// This error as a diagnostic about the output folder `out`, with
+    /// [`OutputError::help`].
+    pub fn diagnostic(&self, out: &Path) -> crate::diagnostics::Diagnostic {
+        let d = crate::diagnostics::Diagnostic::file_error(out, self.to_string());
+        match self.help() {
+            Some(h) => d.with_help(h),
+            None => d,
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn help(&self) -> Option<String> {
+        let help = match self {
+            OutputError::NotOurs(_) => "choose another --out, or empty or remove that folder yourself".to_string(),
+            OutputError::NotADirectory(_) => {
+                "give --out the path of a folder (allclear makes it if it is missing)".to_string()
+            }
+            OutputError::Symlink { real, .. } => {
+                format!("point --out at the real folder: --out {}", real.display())
+            }
+            OutputError::BadPath(_) => "give --out a folder name, like `public`".to_string(),
+            OutputError::Unsafe { .. } => {
+                "give --out a folder of its own, like `public` inside the site folder (the default)".to_string()
+            }
+            OutputError::InsideSource { .. } => "give --out a folder of its own outside incidents/, maintenance/, \
+                 static/, templates/, themes/ and hidden folders, like `public` inside the site folder (the default)"
+                .to_string(),
+            OutputError::Locked { .. } => "builds into one folder take turns: build again when that one has \
+                 finished, or wait longer with --lock-timeout (like `--lock-timeout 10m`); the lock is released \
+                 as soon as its build ends, even if it is killed"
+                .to_string(),
+            OutputError::StagingLost(_) => {
+                "the output folder was not changed; build again, and keep other programs out of allclear's \
+                 hidden .NAME.allclear-* folders"
+                    .to_string()
+            }
+            OutputError::Escapes(_) | OutputError::Io { .. } => return None,
+        };
+        Some(help)
+    }
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteSummary {
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Replace the folder `out` with `files`, atomically, waiting up to
+/// [`DEFAULT_LOCK_TIMEOUT`] for another build into `out` to finish.
+///
+/// # Errors
+/// [`OutputError::NotOurs`] when `out` holds files but no marker,
+/// [`OutputError::Locked`] when another build keeps it locked; an I/O
+/// error otherwise. Either way the previous content of `out` is unchanged.
+pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<WriteSummary, OutputError> {
+    let staging = Staging::create(out, DEFAULT_LOCK_TIMEOUT, |_| {})?;
+    files.par_iter().try_for_each(|file| staging.write(file))?;
+    staging.commit()
+}
+
+/// A new site being written next to `out`, in a hidden folder
+/// (`.NAME.allclear-new-PID`) that [`Staging::commit`] swaps in. Dropped
+/// without a commit, it is removed, and `out` never changed.
+///
+/// Files can be written from every thread at once, in any order; their
+/// folders are made as needed. The output folder's lock is held from
+/// [`Staging::create`] until the staging is committed or dropped.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    root: PathBuf,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    committed: bool,
+    // Dropped after `Drop::drop` has removed an uncommitted `root`.
+    _lock: OutputLock,
+}
+
+impl Staging {
+    /// Check that `out` may be replaced, take its lock (see [`lock`];
+    /// when another build holds it, call `waiting` with the lock file's
+    /// path and wait up to `lock_timeout`), check again, remove what ended
+    /// builds left, and make the staging folder with the marker in it (so
+    /// that a half-written staging folder is recognisably ours).
+    ///
+    /// # Errors
+    /// [`OutputError::NotOurs`], [`OutputError::NotADirectory`],
+    /// [`OutputError::Symlink`] or [`OutputError::BadPath`] for an `out`
+    /// that cannot be replaced (found before anything is made next to it);
+    /// [`OutputError::Locked`] when another build still holds the lock
+    /// after `lock_timeout`; I/O errors.
+    pub fn create(out: &Path, lock_timeout: Duration, waiting: impl FnOnce(&Path)) -> Result<Staging, OutputError> {
+        let (parent, name) = split(out)?;
+        check_replaceable(out)?;
+        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        let lock = OutputLock::acquire(&parent, &name, lock_timeout, waiting)?;
+        // The build that held the lock may have changed `out`.
+        check_replaceable(out)?;
+        remove_leftovers(&parent, &name);
+        let root = parent.join(format!(".{name}.allclear-new-{}", std::process::id()));
+        if fs::symlink_metadata(&root).is_ok() {
+            fs::remove_dir_all(&root).map_err(io_err(&root))?;
+        }
+        let staging = Staging {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            root,
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            committed: false,
+            _lock: lock,
+        };
+        fs::create_dir_all(&staging.root).map_err(io_err(&staging.root))?;
+        fs::write(staging.root.join(MARKER), MARKER_TEXT).map_err(io_err(&staging.root))?;
+        Ok(staging)
+    }
+
+    /// Write one file, making its folders when they are missing.
+    ///
+    /// # Errors
+    /// [`OutputError::Escapes`] for a path that would leave the output
+    /// folder (the last line of defence: paths come from ids and file names
+    /// the loader checked); I/O errors.
+    pub fn write(&self, file: &OutputFile) -> Result<(), OutputError> {
+        if !stays_inside(&file.path) {
+            return Err(OutputError::Escapes(file.path.clone()));
+        }
+        let path = self.root.join(&file.path);
+        let written = match fs::write(&path, &file.bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                // Make the file's folders, but never the staging folder
+                // again: one without its marker must not be swapped in.
+                if !self.root.join(MARKER).is_file() {
+                    return Err(OutputError::StagingLost(self.root.clone()));
+                }
+                let dir = path.parent().unwrap_or(&self.root);
+                fs::create_dir_all(dir).map_err(io_err(dir))?;
+                fs::write(&path, &file.bytes)
+            }
+            other => other,
+        };
+        written.map_err(io_err(&path))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Swap the new site in where `out` is and remove the old one.
+    ///
+    /// # Errors
+    /// [`OutputError::StagingLost`] when the staging folder lost its
+    /// marker; I/O errors. `out` is then unchanged.
+    pub fn commit(mut self) -> Result<WriteSummary, OutputError> {
+        if !self.root.join(MARKER).is_file() {
+            return Err(OutputError::StagingLost(self.root.clone()));
+        }
+        swap_in(&self.root, &self.out, &self.parent, &self.name)?;
+        self.committed = true;
+        Ok(WriteSummary {
+            files: self.files.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+
+    /// The output folder this staging replaces.
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.root);
+        }
+    }
+}
+
+impl crate::render::Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<(), crate::diagnostics::Diagnostic> {
+        self.write(&file).map_err(|e| e.diagnostic(&self.out))
+    }
+}
+
+/// Remove the staging and old folders (`.NAME.allclear-new-PID`,
+/// `.NAME.allclear-old-PID`) left by builds that ended before cleaning up.
+/// Called with the lock held, so no build that is still running owns one.
+/// A folder with that exact name is removed even without its marker (a
+/// build killed while making it); another `.NAME.allclear-*` folder only
+/// when it holds the marker or is empty. The lock file, a file, stays.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.allclear-");
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        // Not followed: a link is not a folder of ours.
+        if !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let path = entry.path();
+        let staging_name = ["new-", "old-"].iter().any(|kind| {
+            rest.strip_prefix(kind)
+                .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        });
+        let ours =
+            staging_name || path.join(MARKER).is_file() || fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none());
+        if ours {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// A relative path of plain names: no root, no `..`, no drive prefix.
+fn stays_inside(path: &str) -> bool {
+    use std::path::Component;
+    !path.is_empty() && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// Put `staging` where `out` is, and remove the old content.
+fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), OutputError> {
+    if fs::symlink_metadata(out).is_err() {
+        return fs::rename(staging, out).map_err(io_err(out));
+    }
+    if exchange(staging, out).is_ok() {
+        // `staging` now holds the previous site.
+        let _ = fs::remove_dir_all(staging);
+        return Ok(());
+    }
+    let old = parent.join(format!(".{name}.allclear-old-{}", std::process::id()));
+    fs::rename(out, &old).map_err(io_err(out))?;
+    if let Err(e) = fs::rename(staging, out) {
+        let _ = fs::rename(&old, out);
+        return Err(io_err(out)(e));
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Atomically exchange two paths (Linux `renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them
+    // relative to the current folder, as std::fs does.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn replaces_own_folder_and_refuses_others() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(&out, &[file("index.html", "one"), file("a/b.html", "b")]).unwrap();
+        write_site(&out, &[file("index.html", "two")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert!(!out.join("a").exists(), "stale files are gone");
+        assert_eq!(
+            names(tmp.path()),
+            [".public.allclear-lock", "public"],
+            "no staging folders left, only the lock file"
+        );
+
+        let theirs = tmp.path().join("docs");
+        fs::create_dir(&theirs).unwrap();
+        fs::write(theirs.join("thesis.tex"), "precious").unwrap();
+        let err = write_site(&theirs, &[file("index.html", "x")]).unwrap_err();
+        assert!(matches!(err, OutputError::NotOurs(_)));
+        assert_eq!(fs::read_to_string(theirs.join("thesis.tex")).unwrap(), "precious");
+        assert!(
+            !tmp.path().join(".docs.allclear-lock").exists(),
+            "nothing is made next to a refused folder"
+        );
+    }
+
+    /// The names in `dir`, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn leftovers_of_ended_builds_go_and_nothing_else() {
+        let tmp = tempfile::tempdir().unwrap();
+        let made = |rel: &str, marked: bool| {
+            let dir = tmp.path().join(rel);
+            fs::create_dir_all(dir.join("incidents/x")).unwrap();
+            fs::write(dir.join("incidents/x/index.html"), "half").unwrap();
+            if marked {
+                fs::write(dir.join(MARKER), MARKER_TEXT).unwrap();
+            }
+        };
+        // Killed builds' folders: staging with and without the marker, old.
+        made(".public.allclear-new-4242", true);
+        made(".public.allclear-new-15188", false);
+        made(".public.allclear-old-77", false);
+        made(".public.allclear-tmp", true);
+        fs::create_dir(tmp.path().join(".public.allclear-empty")).unwrap();
+        // Not ours: no marker and not a staging folder's name, another
+        // output's staging folder, a link to a folder.
+        made(".public.allclear-notes", false);
+        made(".public.allclear-new-12x", false);
+        made(".dist.allclear-new-4242", true);
+        made("elsewhere", true);
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(tmp.path().join("elsewhere"), tmp.path().join(".public.allclear-new-9")).unwrap();
+
+        write_site(&tmp.path().join("public"), &[file("index.html", "new")]).unwrap();
+        let mut expected = vec![
+            ".dist.allclear-new-4242",
+            ".public.allclear-lock",
+            ".public.allclear-new-12x",
+            ".public.allclear-notes",
+            "elsewhere",
+            "public",
+        ];
+        if cfg!(unix) {
+            expected.insert(3, ".public.allclear-new-9");
+        }
+        assert_eq!(names(tmp.path()), expected);
+        assert!(tmp.path().join("elsewhere/incidents/x/index.html").is_file());
+    }
+
+    #[test]
+    fn a_staging_folder_that_lost_its_marker_is_not_swapped_in() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(&out, &[file("index.html", "old")]).unwrap();
+        let staging = Staging::create(&out, Duration::ZERO, |_| panic!("not locked")).unwrap();
+        staging.write(&file("index.html", "new")).unwrap();
+        // Another program empties the staging folder while it is written.
+        fs::remove_dir_all(&staging.root).unwrap();
+        let err = staging.write(&file("a/b/index.html", "new")).unwrap_err();
+        assert!(matches!(err, OutputError::StagingLost(_)), "{err}");
+        assert!(!staging.root.exists(), "its folder is not made again");
+        fs::create_dir(&staging.root).unwrap();
+        staging.write(&file("index.html", "new")).unwrap();
+        assert!(matches!(staging.commit(), Err(OutputError::StagingLost(_))));
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert!(out.join(MARKER).is_file());
+    }
+
+    #[test]
+    fn no_file_is_written_outside_the_output_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        for bad in ["../escape.html", "/etc/x", "a/../../b", ""] {
+            assert!(
+                matches!(write_site(&out, &[file(bad, "x")]), Err(OutputError::Escapes(_))),
+                "{bad}"
+            );
+        }
+        assert!(!out.exists() && !tmp.path().join("escape.html").exists());
+        assert!(stays_inside("incidents/x/index.html"));
+    }
+}
