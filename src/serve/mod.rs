@@ -100,7 +100,11 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
         sender: change_tx,
         pending: Arc::clone(&pending),
     };
-    let watcher = Arc::new(watch::SiteWatcher::start(&options.site_dir, options.poll, changes)?);
+    let (watcher, warnings) = watch::SiteWatcher::start(&options.site_dir, options.poll, changes)?;
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
+    let watcher = Arc::new(watcher);
     let weak_watcher = Arc::downgrade(&watcher);
     std::thread::Builder::new()
         .name("allclear-rebuild".into())
@@ -127,10 +131,10 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
                 while let Ok(more) = change_rx.try_recv() {
                     changed.extend(more);
                 }
-                if let Some(w) = weak_watcher.upgrade()
-                    && let Err(e) = w.refresh()
-                {
-                    eprintln!("warning: watching the site folder: {e}");
+                if let Some(w) = weak_watcher.upgrade() {
+                    for warning in w.refresh(&changed) {
+                        eprintln!("warning: {warning}");
+                    }
                 }
                 sender.send_replace(builder.build(Some(&changed)));
             }
