@@ -10,6 +10,7 @@ use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
 use common::NOW;
+use predicates::prelude::*;
 use predicates::str::contains;
 use serve_harness::*;
 
@@ -214,4 +215,171 @@ fn build_output_has_no_reload_script() {
         pages += usize::from(path.extension().is_some_and(|e| e == "html"));
     }
     assert!(pages > 5, "only {pages} pages built");
+}
+
+/// `GET path` with the raw header lines `headers` (each ending in CRLF).
+fn get_as(server: &Server, path: &str, headers: &str) -> Response {
+    let head = format!("GET {path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n");
+    try_request(server.port, &head).unwrap_or_else(|e| panic!("GET {path}: {e}\n{}", server.log()))
+}
+
+#[test]
+fn requests_for_other_hosts_are_refused() {
+    let (_tmp, site) = site_copy();
+    let server = Server::start(&site, &[]);
+    let port = server.port;
+
+    // What a DNS rebinding page's requests look like: refused, the event
+    // stream too, with what to pass instead.
+    for path in ["/", INCIDENT_PAGE, "/no/such/page", "/__allclear/events"] {
+        let refused = get_as(&server, path, "Host: evil.example\r\n");
+        assert_eq!(refused.status, 403, "{path}: {}", refused.body);
+        assert_eq!(refused.header("content-type"), Some("text/plain; charset=utf-8"));
+        assert!(refused.body.contains("--allow-host evil.example"), "{}", refused.body);
+        assert!(!refused.body.contains(SCRIPT) && !refused.body.contains("Fixture Status"));
+    }
+    let with_port = get_as(&server, "/", &format!("Host: Evil.Example:{port}\r\n"));
+    assert_eq!(with_port.status, 403);
+    assert!(
+        with_port.body.contains("--allow-host evil.example"),
+        "{}",
+        with_port.body
+    );
+    server.wait_for_log("refused a request for host `evil.example` (403)");
+    assert_eq!(
+        server.log().matches("refused a request for host").count(),
+        1,
+        "told once per name:\n{}",
+        server.log()
+    );
+
+    // Names that cannot be rebound, at any port: loopback, IP addresses,
+    // localhost and the names below it.
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+        "192.0.2.7:8080".to_string(),
+        format!("localhost:{port}"),
+        "LocalHost".to_string(),
+        format!("preview.localhost:{port}"),
+    ] {
+        let page = get_as(&server, "/", &format!("Host: {host}\r\n"));
+        assert_eq!(page.status, 200, "Host: {host}");
+        assert!(page.body.contains("<title>Fixture Status</title>"), "Host: {host}");
+    }
+    let events = get_as(&server, "/__allclear/missing", &format!("Host: localhost:{port}\r\n"));
+    assert_eq!(events.status, 404);
+
+    // No Host at all (HTTP/1.0), a name that only looks like localhost,
+    // two Host headers, a user name, and a request line naming another
+    // host (which wins over the Host header).
+    let http10 = try_request(port, "GET / HTTP/1.0\r\n\r\n").unwrap();
+    assert_eq!(http10.status, 403);
+    assert!(http10.body.contains("without a Host header"), "{}", http10.body);
+    for (what, head) in [
+        (
+            "a look-alike",
+            "GET / HTTP/1.1\r\nHost: localhost.evil.example\r\n".to_string(),
+        ),
+        (
+            "two Host headers",
+            format!("GET / HTTP/1.1\r\nHost: localhost:{port}\r\nHost: evil.example\r\n"),
+        ),
+        (
+            "a user name",
+            "GET / HTTP/1.1\r\nHost: localhost@evil.example\r\n".to_string(),
+        ),
+        (
+            "the absolute form",
+            format!("GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"),
+        ),
+    ] {
+        let response = try_request(port, &format!("{head}Connection: close\r\n\r\n")).unwrap();
+        assert_eq!(response.status, 403, "{what}: {}", response.body);
+        assert!(!response.body.contains("Fixture Status"), "{what}");
+    }
+    let absolute_ok = try_request(
+        port,
+        &format!("GET http://localhost:{port}/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"),
+    )
+    .unwrap();
+    assert_eq!(absolute_ok.status, 200, "the request line's host is the one checked");
+}
+
+#[test]
+fn allow_host_and_bind_names_are_answered() {
+    let (_tmp, site) = site_copy();
+    let server = Server::start(
+        &site,
+        &["--allow-host", "Status.Example.test", "--allow-host", ".tunnel.test"],
+    );
+    for host in [
+        "status.example.test",
+        "status.example.test:443",
+        "tunnel.test",
+        "a1.tunnel.test:80",
+    ] {
+        assert_eq!(get_as(&server, "/", &format!("Host: {host}\r\n")).status, 200, "{host}");
+    }
+    for host in ["example.test", "other.example.test", "xtunnel.test"] {
+        assert_eq!(get_as(&server, "/", &format!("Host: {host}\r\n")).status, 403, "{host}");
+    }
+
+    // On every address the machine's own addresses are not known in
+    // advance: any IP address is answered, and names still are not.
+    let everywhere = Server::start(&site, &["--bind", "0.0.0.0"]);
+    for host in ["203.0.113.9:1111", "[2001:db8::1]:1111", "127.0.0.1"] {
+        assert_eq!(
+            get_as(&everywhere, "/", &format!("Host: {host}\r\n")).status,
+            200,
+            "{host}"
+        );
+    }
+    assert_eq!(get_as(&everywhere, "/", "Host: evil.example\r\n").status, 403);
+    everywhere.wait_for_log("to open it by a host name, serve with --allow-host NAME");
+    // `--bind NAME` names where the user means to reach it.
+    let named = Server::start(&site, &["--bind", "localhost"]);
+    assert_eq!(get_as(&named, "/", "Host: localhost\r\n").status, 200);
+}
+
+#[test]
+fn allow_host_takes_host_names_only() {
+    let (_tmp, site) = site_copy();
+    for (value, says) in [
+        ("http://status.example.test/", "without scheme or path"),
+        ("status.example.test:8080", "give the name alone"),
+        ("*.example.test", "write `.example.test`"),
+        ("a b", "is not a host name"),
+    ] {
+        common::allclear()
+            .arg("serve")
+            .arg(&site)
+            .args(["--port", "0", "--allow-host", value])
+            .timeout(Duration::from_secs(30))
+            .assert()
+            .code(2)
+            .stderr(contains("--allow-host").and(contains(says)));
+    }
+}
+
+#[test]
+fn folder_redirects_stay_on_this_server() {
+    let (_tmp, site) = site_copy();
+    let server = Server::start(&site, &[]);
+    let base = url::Url::parse(&format!("http://127.0.0.1:{}/", server.port)).unwrap();
+    for (path, to) in [
+        ("/history", "/history/"),
+        ("//history", "/history/"),
+        ("///history?x=1", "/history/?x=1"),
+    ] {
+        let response = server.get(path);
+        assert_eq!(response.status, 307, "{path}");
+        let location = response.header("location").expect("a Location");
+        // Resolved as a browser would, against the URL it asked for.
+        let asked = url::Url::parse(&format!("http://127.0.0.1:{}{path}", server.port)).unwrap();
+        assert_eq!(asked.path(), path.split('?').next().unwrap());
+        let target = asked.join(location).unwrap();
+        assert_eq!(target.origin(), base.origin(), "{path} -> {location}");
+        assert_eq!(&target[url::Position::BeforePath..], to, "{path} -> {location}");
+    }
 }
