@@ -185,6 +185,13 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: String,
 
+    /// Also answer requests for this host name (besides localhost, IP addresses and the --bind name); .NAME allows NAME and every name below it; repeat for more.
+    ///
+    /// Requests for any other name get 403, so that other web sites cannot
+    /// read the preview through DNS rebinding.
+    #[arg(long = "allow-host", value_name = "NAME", value_parser = allclear::serve::allowed_host_name)]
+    pub allowed_hosts: Vec<String>,
+
     /// Open the page in a browser.
     #[arg(long)]
     pub open: bool,

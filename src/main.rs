@@ -43,6 +43,7 @@ fn main() -> ExitCode {
             let options = serve::ServeOptions {
                 site_dir,
                 bind: args.bind,
+                allowed_hosts: args.allowed_hosts,
                 port: args.port,
                 open: args.open,
                 poll: args.poll,

@@ -1,290 +1,18 @@
 //! `allclear serve`: the real binary on a free loopback port, on a copy of
-//! `tests/fixtures/base-site`, talked to with a tiny HTTP/1.1 client. Every
-//! wait is a poll with a deadline, and every server is killed on drop.
+//! `tests/fixtures/base-site`, talked to with a tiny HTTP/1.1 client
+//! (`serve_harness`).
 
 mod common;
+mod serve_harness;
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
-use common::{NOW, copy_tree, fixture};
+use common::NOW;
+use predicates::prelude::*;
 use predicates::str::contains;
-
-/// How long a server may take to answer its first request.
-const STARTUP: Duration = Duration::from_secs(10);
-/// How long an edit may take to show (the issue's bound).
-const EDIT: Duration = Duration::from_secs(2);
-/// The same with `--poll` (500 ms polls, then the debounce).
-const POLLED_EDIT: Duration = Duration::from_secs(5);
-
-const INCIDENT: &str = "incidents/2026-11-01-ok.md";
-const INCIDENT_PAGE: &str = "/incidents/2026-11-01-ok/";
-const SCRIPT: &str = "new EventSource(\"/__allclear/events\")";
-const OVERLAY: &str = "id=\"allclear-error\"";
-
-/// A running `allclear serve`; killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-    /// Everything it printed, stdout and stderr.
-    log: Arc<Mutex<String>>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Server {
-    /// `allclear serve SITE --port P --now NOW EXTRA...` on a free port,
-    /// once it answers `/`.
-    fn start(site: &Path, extra: &[&str]) -> Server {
-        let port = free_port();
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("allclear"))
-            .arg("serve")
-            .arg(site)
-            .args(["--port", &port.to_string(), "--now", NOW])
-            .args(extra)
-            .env_remove("SOURCE_DATE_EPOCH")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start allclear serve");
-        let log = Arc::new(Mutex::new(String::new()));
-        collect(child.stdout.take().unwrap(), &log);
-        collect(child.stderr.take().unwrap(), &log);
-        let mut server = Server { child, port, log };
-        let started = Instant::now();
-        loop {
-            if let Some(status) = server.child.try_wait().unwrap() {
-                panic!("allclear serve exited with {status}:\n{}", server.log());
-            }
-            if try_get(port, "/").is_ok() {
-                break;
-            }
-            assert!(
-                started.elapsed() < STARTUP,
-                "no answer in {STARTUP:?}:\n{}",
-                server.log()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        server
-    }
-
-    fn log(&self) -> String {
-        self.log.lock().unwrap().clone()
-    }
-
-    /// Polls what it printed until it holds `text` (the reader threads may
-    /// lag behind the server's answers), for at most 5 s.
-    fn wait_for_log(&self, text: &str) {
-        let started = Instant::now();
-        while !self.log().contains(text) {
-            assert!(
-                started.elapsed() < Duration::from_secs(5),
-                "expected `{text}` in the output:\n{}",
-                self.log()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn get(&self, path: &str) -> Response {
-        try_get(self.port, path).unwrap_or_else(|e| panic!("GET {path}: {e}\n{}", self.log()))
-    }
-
-    /// Polls `path` until `done` holds of the response, for at most `limit`.
-    fn wait_for(&self, path: &str, limit: Duration, what: &str, done: impl Fn(&Response) -> bool) -> Response {
-        let started = Instant::now();
-        loop {
-            let response = self.get(path);
-            if done(&response) {
-                return response;
-            }
-            assert!(
-                started.elapsed() < limit,
-                "{what}: not within {limit:?}; last response:\n{}\n--- server log:\n{}",
-                response.body,
-                self.log()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Sends Ctrl-C (SIGINT) and returns the exit status, within 10 s.
-    #[cfg(unix)]
-    fn interrupt(&mut self) -> std::process::ExitStatus {
-        let sent = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(sent.success());
-        let started = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "still running 10 s after Ctrl-C:\n{}",
-                self.log()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-/// Appends what `from` prints to `log`, on a thread of its own.
-fn collect(from: impl Read + Send + 'static, log: &Arc<Mutex<String>>) {
-    let log = Arc::clone(log);
-    std::thread::spawn(move || {
-        for line in BufReader::new(from).lines() {
-            let Ok(line) = line else { break };
-            let mut log = log.lock().unwrap();
-            log.push_str(&line);
-            log.push('\n');
-        }
-    });
-}
-
-/// A port nobody listened on a moment ago.
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// A copy of `tests/fixtures/base-site` in a temporary folder.
-fn site_copy() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    copy_tree(&fixture("base-site"), &site);
-    (tmp, site)
-}
-
-/// Rewrites `file` with `from` replaced by `to`.
-fn edit(file: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(file).unwrap();
-    assert!(text.contains(from), "{} has no `{from}`", file.display());
-    fs::write(file, text.replace(from, to)).unwrap();
-}
-
-#[derive(Debug)]
-struct Response {
-    status: u16,
-    /// Names in lower case.
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Response {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-    }
-}
-
-fn connect(port: u16) -> std::io::Result<TcpStream> {
-    let stream = TcpStream::connect_timeout(&([127, 0, 0, 1], port).into(), Duration::from_secs(2))?;
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    stream.set_write_timeout(Some(Duration::from_secs(5)))?;
-    Ok(stream)
-}
-
-/// `GET path` over HTTP/1.1 with `Connection: close`.
-fn try_get(port: u16, path: &str) -> std::io::Result<Response> {
-    let mut stream = connect(port)?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
-    let bad = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string());
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or_else(|| bad("no header end"))?;
-    let head = String::from_utf8(raw[..split].to_vec()).map_err(|_| bad("header not UTF-8"))?;
-    let mut lines = head.split("\r\n");
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| bad("no status"))?;
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    let mut body = raw[split + 4..].to_vec();
-    if headers
-        .iter()
-        .any(|(n, v)| n == "transfer-encoding" && v.contains("chunked"))
-    {
-        body = dechunk(&body).ok_or_else(|| bad("bad chunked body"))?;
-    }
-    let body = String::from_utf8(body).map_err(|_| bad("body not UTF-8"))?;
-    Ok(Response { status, headers, body })
-}
-
-fn dechunk(mut raw: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    loop {
-        let line_end = raw.windows(2).position(|w| w == b"\r\n")?;
-        let size = usize::from_str_radix(std::str::from_utf8(&raw[..line_end]).ok()?.trim(), 16).ok()?;
-        raw = &raw[line_end + 2..];
-        if size == 0 {
-            return Some(out);
-        }
-        out.extend_from_slice(raw.get(..size)?);
-        raw = raw.get(size + 2..)?;
-    }
-}
-
-/// An open `/__allclear/events` stream.
-struct Events(BufReader<TcpStream>);
-
-impl Events {
-    fn open(port: u16) -> Events {
-        let mut stream = connect(port).unwrap();
-        write!(
-            stream,
-            "GET /__allclear/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n"
-        )
-        .unwrap();
-        let mut reader = BufReader::new(stream);
-        let mut status = String::new();
-        reader.read_line(&mut status).unwrap();
-        assert!(status.starts_with("HTTP/1.1 200"), "{status}");
-        Events(reader)
-    }
-
-    /// The next event's data (a build generation), within the read timeout.
-    fn next(&mut self) -> String {
-        loop {
-            let mut line = String::new();
-            let n = self.0.read_line(&mut line).expect("an event within 5 s");
-            assert!(n > 0, "the event stream ended");
-            if let Some(data) = line.strip_prefix("data: ") {
-                return data.trim_end().to_string();
-            }
-        }
-    }
-}
-
-/// The generation a served page was built for, from its reload script.
-fn page_generation(html: &str) -> &str {
-    let start = html.find("const g=\"").expect("the reload script") + "const g=\"".len();
-    let len = html[start..].find('"').unwrap();
-    &html[start..start + len]
-}
+use serve_harness::*;
 
 #[test]
 fn serve_previews_edits_shows_errors_and_recovers() {
@@ -487,4 +215,171 @@ fn build_output_has_no_reload_script() {
         pages += usize::from(path.extension().is_some_and(|e| e == "html"));
     }
     assert!(pages > 5, "only {pages} pages built");
+}
+
+/// `GET path` with the raw header lines `headers` (each ending in CRLF).
+fn get_as(server: &Server, path: &str, headers: &str) -> Response {
+    let head = format!("GET {path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n");
+    try_request(server.port, &head).unwrap_or_else(|e| panic!("GET {path}: {e}\n{}", server.log()))
+}
+
+#[test]
+fn requests_for_other_hosts_are_refused() {
+    let (_tmp, site) = site_copy();
+    let server = Server::start(&site, &[]);
+    let port = server.port;
+
+    // What a DNS rebinding page's requests look like: refused, the event
+    // stream too, with what to pass instead.
+    for path in ["/", INCIDENT_PAGE, "/no/such/page", "/__allclear/events"] {
+        let refused = get_as(&server, path, "Host: evil.example\r\n");
+        assert_eq!(refused.status, 403, "{path}: {}", refused.body);
+        assert_eq!(refused.header("content-type"), Some("text/plain; charset=utf-8"));
+        assert!(refused.body.contains("--allow-host evil.example"), "{}", refused.body);
+        assert!(!refused.body.contains(SCRIPT) && !refused.body.contains("Fixture Status"));
+    }
+    let with_port = get_as(&server, "/", &format!("Host: Evil.Example:{port}\r\n"));
+    assert_eq!(with_port.status, 403);
+    assert!(
+        with_port.body.contains("--allow-host evil.example"),
+        "{}",
+        with_port.body
+    );
+    server.wait_for_log("refused a request for host `evil.example` (403)");
+    assert_eq!(
+        server.log().matches("refused a request for host").count(),
+        1,
+        "told once per name:\n{}",
+        server.log()
+    );
+
+    // Names that cannot be rebound, at any port: loopback, IP addresses,
+    // localhost and the names below it.
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+        "192.0.2.7:8080".to_string(),
+        format!("localhost:{port}"),
+        "LocalHost".to_string(),
+        format!("preview.localhost:{port}"),
+    ] {
+        let page = get_as(&server, "/", &format!("Host: {host}\r\n"));
+        assert_eq!(page.status, 200, "Host: {host}");
+        assert!(page.body.contains("<title>Fixture Status</title>"), "Host: {host}");
+    }
+    let events = get_as(&server, "/__allclear/missing", &format!("Host: localhost:{port}\r\n"));
+    assert_eq!(events.status, 404);
+
+    // No Host at all (HTTP/1.0), a name that only looks like localhost,
+    // two Host headers, a user name, and a request line naming another
+    // host (which wins over the Host header).
+    let http10 = try_request(port, "GET / HTTP/1.0\r\n\r\n").unwrap();
+    assert_eq!(http10.status, 403);
+    assert!(http10.body.contains("without a Host header"), "{}", http10.body);
+    for (what, head) in [
+        (
+            "a look-alike",
+            "GET / HTTP/1.1\r\nHost: localhost.evil.example\r\n".to_string(),
+        ),
+        (
+            "two Host headers",
+            format!("GET / HTTP/1.1\r\nHost: localhost:{port}\r\nHost: evil.example\r\n"),
+        ),
+        (
+            "a user name",
+            "GET / HTTP/1.1\r\nHost: localhost@evil.example\r\n".to_string(),
+        ),
+        (
+            "the absolute form",
+            format!("GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"),
+        ),
+    ] {
+        let response = try_request(port, &format!("{head}Connection: close\r\n\r\n")).unwrap();
+        assert_eq!(response.status, 403, "{what}: {}", response.body);
+        assert!(!response.body.contains("Fixture Status"), "{what}");
+    }
+    let absolute_ok = try_request(
+        port,
+        &format!("GET http://localhost:{port}/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"),
+    )
+    .unwrap();
+    assert_eq!(absolute_ok.status, 200, "the request line's host is the one checked");
+}
+
+#[test]
+fn allow_host_and_bind_names_are_answered() {
+    let (_tmp, site) = site_copy();
+    let server = Server::start(
+        &site,
+        &["--allow-host", "Status.Example.test", "--allow-host", ".tunnel.test"],
+    );
+    for host in [
+        "status.example.test",
+        "status.example.test:443",
+        "tunnel.test",
+        "a1.tunnel.test:80",
+    ] {
+        assert_eq!(get_as(&server, "/", &format!("Host: {host}\r\n")).status, 200, "{host}");
+    }
+    for host in ["example.test", "other.example.test", "xtunnel.test"] {
+        assert_eq!(get_as(&server, "/", &format!("Host: {host}\r\n")).status, 403, "{host}");
+    }
+
+    // On every address the machine's own addresses are not known in
+    // advance: any IP address is answered, and names still are not.
+    let everywhere = Server::start(&site, &["--bind", "0.0.0.0"]);
+    for host in ["203.0.113.9:1111", "[2001:db8::1]:1111", "127.0.0.1"] {
+        assert_eq!(
+            get_as(&everywhere, "/", &format!("Host: {host}\r\n")).status,
+            200,
+            "{host}"
+        );
+    }
+    assert_eq!(get_as(&everywhere, "/", "Host: evil.example\r\n").status, 403);
+    everywhere.wait_for_log("to open it by a host name, serve with --allow-host NAME");
+    // `--bind NAME` names where the user means to reach it.
+    let named = Server::start(&site, &["--bind", "localhost"]);
+    assert_eq!(get_as(&named, "/", "Host: localhost\r\n").status, 200);
+}
+
+#[test]
+fn allow_host_takes_host_names_only() {
+    let (_tmp, site) = site_copy();
+    for (value, says) in [
+        ("http://status.example.test/", "without scheme or path"),
+        ("status.example.test:8080", "give the name alone"),
+        ("*.example.test", "write `.example.test`"),
+        ("a b", "is not a host name"),
+    ] {
+        common::allclear()
+            .arg("serve")
+            .arg(&site)
+            .args(["--port", "0", "--allow-host", value])
+            .timeout(Duration::from_secs(30))
+            .assert()
+            .code(2)
+            .stderr(contains("--allow-host").and(contains(says)));
+    }
+}
+
+#[test]
+fn folder_redirects_stay_on_this_server() {
+    let (_tmp, site) = site_copy();
+    let server = Server::start(&site, &[]);
+    let base = url::Url::parse(&format!("http://127.0.0.1:{}/", server.port)).unwrap();
+    for (path, to) in [
+        ("/history", "/history/"),
+        ("//history", "/history/"),
+        ("///history?x=1", "/history/?x=1"),
+    ] {
+        let response = server.get(path);
+        assert_eq!(response.status, 307, "{path}");
+        let location = response.header("location").expect("a Location");
+        // Resolved as a browser would, against the URL it asked for.
+        let asked = url::Url::parse(&format!("http://127.0.0.1:{}{path}", server.port)).unwrap();
+        assert_eq!(asked.path(), path.split('?').next().unwrap());
+        let target = asked.join(location).unwrap();
+        assert_eq!(target.origin(), base.origin(), "{path} -> {location}");
+        assert_eq!(&target[url::Position::BeforePath..], to, "{path} -> {location}");
+    }
 }

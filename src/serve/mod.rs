@@ -16,6 +16,7 @@
 //! The server and the rebuild thread share one `tokio::sync::watch`
 //! channel holding the current [`Generation`].
 
+mod host;
 mod rebuild;
 mod reload;
 mod watch;
@@ -42,7 +43,10 @@ use tokio::sync::watch as channel;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::clock::Clock;
+use host::HostGuard;
 use rebuild::Rebuilder;
+
+pub use host::allowed_host_name;
 
 /// How long edits must pause before the pages an edit did not touch are
 /// rendered again.
@@ -58,6 +62,11 @@ pub struct ServeOptions {
     pub site_dir: PathBuf,
     /// The address to listen on: an IP address or a host name.
     pub bind: String,
+    /// Host names the server answers to besides IP addresses, `localhost`
+    /// and the `bind` name (`--allow-host`): `NAME`, or `.NAME` for it and
+    /// every name below it; see [`allowed_host_name`]. Requests for other
+    /// names get 403.
+    pub allowed_hosts: Vec<String>,
     /// The port to listen on; 0 picks a free one (the printed URL tells which).
     pub port: u16,
     /// Open the page in a browser once the server is up.
@@ -75,12 +84,13 @@ pub struct ServeOptions {
 ///
 /// # Errors
 /// A message for the user: the folder does not exist or cannot be
-/// watched, or the address cannot be listened on (for example the port is
-/// in use).
+/// watched, a name in `allowed_hosts` is not a host name, or the address
+/// cannot be listened on (for example the port is in use).
 pub fn run(options: ServeOptions) -> Result<(), String> {
     if !options.site_dir.is_dir() {
         return Err(format!("there is no site folder at {}", options.site_dir.display()));
     }
+    let guard = Arc::new(HostGuard::new(&options.bind, &options.allowed_hosts)?);
     let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
         .map_err(|e| bind_error(&options.bind, options.port, &e))?;
     let addr = listener
@@ -100,7 +110,11 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
         sender: change_tx,
         pending: Arc::clone(&pending),
     };
-    let watcher = Arc::new(watch::SiteWatcher::start(&options.site_dir, options.poll, changes)?);
+    let (watcher, warnings) = watch::SiteWatcher::start(&options.site_dir, options.poll, changes)?;
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
+    let watcher = Arc::new(watcher);
     let weak_watcher = Arc::downgrade(&watcher);
     std::thread::Builder::new()
         .name("allclear-rebuild".into())
@@ -127,10 +141,10 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
                 while let Ok(more) = change_rx.try_recv() {
                     changed.extend(more);
                 }
-                if let Some(w) = weak_watcher.upgrade()
-                    && let Err(e) = w.refresh()
-                {
-                    eprintln!("warning: watching the site folder: {e}");
+                if let Some(w) = weak_watcher.upgrade() {
+                    for warning in w.refresh(&changed) {
+                        eprintln!("warning: {warning}");
+                    }
                 }
                 sender.send_replace(builder.build(Some(&changed)));
             }
@@ -140,7 +154,8 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
     let announce = move || {
         if !addr.ip().is_loopback() {
             eprintln!(
-                "note: listening on {}: other machines that can reach it can see this preview",
+                "note: listening on {}: other machines that can reach it can see this preview, by IP address \
+                 (to open it by a host name, serve with --allow-host NAME)",
                 addr.ip()
             );
         }
@@ -154,7 +169,7 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the server: {e}"))?;
-    let result = runtime.block_on(serve(listener, receiver, announce));
+    let result = runtime.block_on(serve(listener, receiver, guard, announce));
     drop(watcher);
     result
 }
@@ -164,11 +179,12 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
 async fn serve(
     listener: std::net::TcpListener,
     site: channel::Receiver<Generation>,
+    guard: Arc<HostGuard>,
     announce: impl FnOnce(),
 ) -> Result<(), String> {
     let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| format!("cannot listen: {e}"))?;
     let (stop_tx, stop_rx) = channel::channel(false);
-    let app = router(site, stop_rx.clone());
+    let app = router(site, stop_rx.clone(), guard);
     // `ctrl_c` installs its handler when first polled: do that now, before
     // telling anyone to press Ctrl-C.
     let mut ctrl_c = Box::pin(tokio::signal::ctrl_c());
@@ -206,14 +222,15 @@ async fn serve(
     }
 }
 
-/// The routes: the event stream, and every other path from the site.
-/// Every response says `Cache-Control: no-store`, so a reload always shows
-/// the latest build.
-fn router(site: channel::Receiver<Generation>, stop: channel::Receiver<bool>) -> Router {
+/// The routes: the event stream, and every other path from the site, all
+/// behind the Host check ([`host`]). Every response says
+/// `Cache-Control: no-store`, so a reload always shows the latest build.
+fn router(site: channel::Receiver<Generation>, stop: channel::Receiver<bool>, guard: Arc<HostGuard>) -> Router {
     Router::new()
         .route(reload::EVENTS_PATH, get(events))
         .fallback(site_file)
         .with_state(AppState { site, stop })
+        .layer(axum::middleware::from_fn_with_state(guard, host::check_host))
         .layer(SetResponseHeaderLayer::overriding(
             CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
@@ -256,9 +273,10 @@ async fn events(State(app): State<AppState>) -> Sse<impl Stream<Item = Result<Ev
 }
 
 /// Every other path: a file of the last good build. `/` and `/dir/` serve
-/// their `index.html`, `/dir` redirects to `/dir/` when that exists, and
-/// anything else gets the site's `404.html` with status 404. HTML gets the
-/// reload script, and the error overlay while the site has errors.
+/// their `index.html`, `/dir` redirects to `/dir/` when that exists (on
+/// this server: see [`folder_location`]), and anything else gets the
+/// site's `404.html` with status 404. HTML gets the reload script, and the
+/// error overlay while the site has errors.
 async fn site_file(State(app): State<AppState>, method: Method, uri: Uri) -> Response {
     if method != Method::GET && method != Method::HEAD {
         return (StatusCode::METHOD_NOT_ALLOWED, [(ALLOW, "GET, HEAD")]).into_response();
@@ -281,11 +299,19 @@ async fn site_file(State(app): State<AppState>, method: Method, uri: Uri) -> Res
         return file_response(StatusCode::OK, &path, bytes, &generation);
     }
     if files.contains_key(&format!("{path}/index.html")) {
-        let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
-        let location = format!("{}/{query}", uri.path());
-        return (StatusCode::TEMPORARY_REDIRECT, [(LOCATION, location)]).into_response();
+        return (StatusCode::TEMPORARY_REDIRECT, [(LOCATION, folder_location(&uri))]).into_response();
     }
     not_found(&generation)
+}
+
+/// Where `/dir` is sent: `/dir/` with the query, as a path on this server.
+/// Repeated leading slashes are made one (`//history` is the file key
+/// `history`), since `//history/` would be a protocol-relative URL: a
+/// redirect to the host `history`.
+fn folder_location(uri: &Uri) -> String {
+    let path = uri.path().trim_start_matches('/');
+    let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+    format!("/{path}/{query}")
 }
 
 fn not_found(generation: &Generation) -> Response {
@@ -429,6 +455,16 @@ mod tests {
         assert_eq!(decode_path("/%zz").as_deref(), Some("%zz"));
         assert_eq!(decode_path("/%ff"), None);
         assert_eq!(decode_path("/a/../site.yaml"), None);
+    }
+
+    #[test]
+    fn folder_redirects_stay_on_this_server() {
+        let location = |uri: &'static str| folder_location(&Uri::from_static(uri));
+        assert_eq!(location("/history"), "/history/");
+        assert_eq!(location("//history"), "/history/");
+        assert_eq!(location("///history?x=1"), "/history/?x=1");
+        assert_eq!(location("/history/2026%2011"), "/history/2026%2011/");
+        assert_eq!(location("http://127.0.0.1:1111//history"), "/history/");
     }
 
     #[test]

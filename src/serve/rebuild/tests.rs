@@ -32,6 +32,7 @@ fn preview() -> (tempfile::TempDir, PathBuf, Rebuilder) {
     let options = ServeOptions {
         site_dir: dir.clone(),
         bind: "127.0.0.1".into(),
+        allowed_hosts: Vec::new(),
         port: 0,
         open: false,
         poll: false,

@@ -5,26 +5,34 @@
 //! events do not arrive, behind notify-debouncer-full, so that the burst of
 //! events one save makes becomes one rebuild.
 //!
-//! Only what can change the site counts. The site folder itself is watched
-//! without recursion (for `site.yaml`), and each of its folders recursively,
-//! except the output folder `public/` and hidden folders such as `.git`, so
-//! a build, which writes nothing here, and a concurrent `allclear build`
-//! never trigger a rebuild, and polling never walks the git history. Events
-//! for hidden files and editors' temporary files are dropped, and so are
-//! reads (the build's own reads raise inotify "open" events).
+//! Only what the build reads is watched ([`scope`]): each of those folders
+//! on its own, never following a symbolic link out of the site folder and
+//! never into hidden folders such as `.git` or the output folder `public/`.
+//! So a build, which writes nothing here, and a concurrent `allclear build`
+//! never trigger a rebuild, and a link to `/usr` costs nothing. Events for
+//! hidden files and editors' temporary files are dropped, and so are reads
+//! (the build's own reads raise inotify "open" events).
+//!
+//! A folder that cannot be read or watched is a warning, once, not the
+//! end of the preview: the build reports what it cannot read, and the
+//! watch picks the folder up once it can (by its change event, or by
+//! looking again every [`RECHECK`], since a poll does not see a change of
+//! permissions).
 
-use std::collections::BTreeSet;
-use std::fs;
+mod scope;
+
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache};
+
+use scope::{OUTPUT_DIR, is_read_by_build};
 
 /// Where batches of changes go: a channel, and a flag raised with each
 /// batch that a long render checks to give way to the edit.
@@ -52,20 +60,30 @@ pub(super) const DEBOUNCE: Duration = Duration::from_millis(20);
 /// contents).
 pub(super) const POLL_INTERVAL: Duration = Duration::from_millis(500);
 
-/// The output folder of `allclear build`, never watched.
-const OUTPUT_DIR: &str = "public";
+/// How often what the build reads but cannot be read (an unreadable
+/// folder) is looked at again while there is such a thing.
+pub(super) const RECHECK: Duration = Duration::from_secs(1);
 
 /// A running watch of one site folder. Dropping it stops the watch, and
 /// with it the stream of changes.
 pub(super) struct SiteWatcher {
+    /// The site folder, canonical.
     root: PathBuf,
-    inner: Mutex<Inner>,
+    /// The site folder as given, for messages.
+    shown: PathBuf,
+    inner: Arc<Mutex<Inner>>,
 }
 
 struct Inner {
+    /// What [`scope::scan`] could not read or follow at the last refresh,
+    /// relative to the site folder.
+    scan_problems: BTreeSet<PathBuf>,
     debouncer: AnyDebouncer,
-    /// The site's folders watched recursively.
+    /// The paths watched (absolute, each without recursion).
     watched: BTreeSet<PathBuf>,
+    /// The warnings given for the problems still there, so each is given
+    /// once.
+    warned: BTreeSet<String>,
 }
 
 enum AnyDebouncer {
@@ -92,24 +110,35 @@ impl AnyDebouncer {
 impl SiteWatcher {
     /// Watch `site_dir` (by polling when `poll`). Each debounced batch of
     /// changes that can affect the site is sent on `changes`, as paths
-    /// relative to the site folder; watch errors are printed as warnings.
+    /// relative to the site folder; the watcher's own errors are printed
+    /// as warnings, each message once.
+    ///
+    /// Returns the watcher and the warnings about what it cannot watch
+    /// (see [`SiteWatcher::refresh`]).
     ///
     /// # Errors
-    /// A message for the user when the folder cannot be watched.
-    pub(super) fn start(site_dir: &Path, poll: bool, changes: Changes) -> Result<Self, String> {
-        let root = fs::canonicalize(site_dir).map_err(|e| format!("cannot watch {}: {e}", site_dir.display()))?;
+    /// A message for the user when the site folder itself cannot be
+    /// watched.
+    pub(super) fn start(site_dir: &Path, poll: bool, changes: Changes) -> Result<(Self, Vec<String>), String> {
+        let root = std::fs::canonicalize(site_dir).map_err(|e| format!("cannot watch {}: {e}", site_dir.display()))?;
         let events_root = root.clone();
+        let recheck_changes = changes.clone();
+        let mut printed = HashSet::new();
         let handler = move |result: DebounceEventResult| match result {
             Ok(events) => {
                 let changed = changed_paths(&events_root, &events);
                 if !changed.is_empty() {
-                    // The receiver is gone only while the server stops.
                     changes.send(changed);
                 }
             }
             Err(errors) => {
                 for e in errors {
-                    eprintln!("warning: watching the site folder: {e}");
+                    // A poll of a folder that went unreadable fails at every
+                    // poll: say so once.
+                    let message = e.to_string();
+                    if printed.insert(message.clone()) {
+                        eprintln!("warning: watching the site folder: {message}");
+                    }
                 }
             }
         };
@@ -117,27 +146,34 @@ impl SiteWatcher {
             let hint = if poll { "" } else { "; try --poll" };
             format!("cannot watch {}: {e}{hint}", site_dir.display())
         };
+        // Links are followed by the watch only as `scope` says, never by
+        // notify itself (which would walk a link to `/` into `/proc`).
+        let config = notify::Config::default().with_follow_symlinks(false);
         let debouncer = if poll {
             // notify 8 compares modification times in whole seconds, so a
             // second save within the same second would go unseen: compare
-            // the contents too. Only the site's own folders are polled
-            // (not `public/` or `.git`), so that is a few small files.
-            let config = notify::Config::default()
-                .with_poll_interval(POLL_INTERVAL)
-                .with_compare_contents(true);
+            // the contents too. Only what the build reads is polled (not
+            // `public/` or `.git`), so that is a few small files.
+            let config = config.with_poll_interval(POLL_INTERVAL).with_compare_contents(true);
             AnyDebouncer::Poll(
                 notify_debouncer_full::new_debouncer_opt(DEBOUNCE, None, handler, RecommendedCache::new(), config)
                     .map_err(failed)?,
             )
         } else {
-            AnyDebouncer::Native(notify_debouncer_full::new_debouncer(DEBOUNCE, None, handler).map_err(failed)?)
+            AnyDebouncer::Native(
+                notify_debouncer_full::new_debouncer_opt(DEBOUNCE, None, handler, RecommendedCache::new(), config)
+                    .map_err(failed)?,
+            )
         };
         let watcher = SiteWatcher {
             root,
-            inner: Mutex::new(Inner {
+            shown: site_dir.to_path_buf(),
+            inner: Arc::new(Mutex::new(Inner {
+                scan_problems: BTreeSet::new(),
                 debouncer,
                 watched: BTreeSet::new(),
-            }),
+                warned: BTreeSet::new(),
+            })),
         };
         {
             let mut inner = watcher.lock();
@@ -145,68 +181,118 @@ impl SiteWatcher {
                 .debouncer
                 .watch(&watcher.root, RecursiveMode::NonRecursive)
                 .map_err(failed)?;
+            inner.watched.insert(watcher.root.clone());
         }
-        watcher.refresh().map_err(failed)?;
-        Ok(watcher)
+        let warnings = watcher.refresh(&[]);
+        let (root, inner) = (watcher.root.clone(), Arc::downgrade(&watcher.inner));
+        std::thread::Builder::new()
+            .name("allclear-recheck".into())
+            .spawn(move || recheck(&root, &inner, &recheck_changes))
+            .map_err(|e| format!("cannot start the watch: {e}"))?;
+        Ok((watcher, warnings))
     }
 
-    /// Watch each folder of the site recursively that is not watched yet,
-    /// and forget the ones that are gone. Called after every batch of
-    /// changes, so a folder created while serving (say `templates/`) is
-    /// watched from then on; the rebuild that follows reads what it
-    /// already holds.
+    /// Bring the watch up to date with the site folder: watch what the
+    /// build reads that is not watched yet (a folder created while
+    /// serving), forget what is gone, and watch again what `changed`
+    /// (paths relative to the site folder, from the last batch) replaced,
+    /// since a watch follows the folder it was set on, not its name.
+    /// Called after every batch of changes, before the rebuild, which reads
+    /// what a new folder already holds.
     ///
-    /// # Errors
-    /// The first folder that cannot be watched; the others still are.
-    pub(super) fn refresh(&self) -> notify::Result<()> {
-        let mut present = BTreeSet::new();
-        if let Ok(entries) = fs::read_dir(&self.root) {
-            for entry in entries.flatten() {
-                let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-                if is_dir && !is_ignored(Path::new(&entry.file_name())) {
-                    present.insert(entry.path());
-                }
-            }
-        }
+    /// Returns the warnings not given before, one line each: what cannot
+    /// be read or watched, and links that are not followed.
+    pub(super) fn refresh(&self, changed: &[PathBuf]) -> Vec<String> {
+        let scope = scope::scan(&self.root);
+        let changed: Vec<PathBuf> = changed.iter().map(|rel| self.root.join(rel)).collect();
         let mut inner = self.lock();
-        let gone: Vec<PathBuf> = inner.watched.difference(&present).cloned().collect();
-        for dir in gone {
+        inner.scan_problems = scope.problems.keys().cloned().collect();
+        let mut problems: Vec<(PathBuf, String)> = scope.problems.into_iter().collect();
+        let gone: Vec<PathBuf> = inner.watched.difference(&scope.paths).cloned().collect();
+        for path in gone {
             // The native watcher has usually dropped it already.
-            let _ = inner.debouncer.unwatch(&dir);
-            inner.watched.remove(&dir);
+            let _ = inner.debouncer.unwatch(&path);
+            inner.watched.remove(&path);
         }
-        let mut result = Ok(());
-        for dir in present {
-            if inner.watched.contains(&dir) {
+        // A poll looks the path up anew each time: nothing to renew.
+        let renew = !matches!(inner.debouncer, AnyDebouncer::Poll(_));
+        for path in scope.paths {
+            let replaced = renew && changed.iter().any(|c| path.starts_with(c));
+            if inner.watched.contains(&path) && !replaced {
                 continue;
             }
-            match inner.debouncer.watch(&dir, RecursiveMode::Recursive) {
+            if replaced {
+                // Its watch may follow the old folder wherever it went.
+                let _ = inner.debouncer.unwatch(&path);
+            }
+            match inner.debouncer.watch(&path, RecursiveMode::NonRecursive) {
                 Ok(()) => {
-                    inner.watched.insert(dir);
+                    inner.watched.insert(path);
                 }
                 Err(e) => {
-                    if result.is_ok() {
-                        result = Err(e);
-                    }
+                    inner.watched.remove(&path);
+                    let hint = if matches!(e.kind, notify::ErrorKind::MaxFilesWatch) {
+                        "; raise the limit (on Linux, the sysctl fs.inotify.max_user_watches) or serve with --poll"
+                    } else {
+                        ""
+                    };
+                    let rel = path.strip_prefix(&self.root).unwrap_or(&path).to_path_buf();
+                    problems.push((
+                        rel,
+                        format!("cannot be watched ({e}), so changes in it are not seen{hint}"),
+                    ));
                 }
             }
         }
-        result
+        let messages: BTreeSet<String> = problems
+            .into_iter()
+            .map(|(rel, why)| format!("{} {why}", self.shown.join(rel).display()))
+            .collect();
+        let new = messages.difference(&inner.warned).cloned().collect();
+        // A problem that is fixed and comes back is told again.
+        inner.warned = messages;
+        new
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
-        self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        lock(&self.inner)
+    }
+}
+
+fn lock(inner: &Mutex<Inner>) -> std::sync::MutexGuard<'_, Inner> {
+    inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Every [`RECHECK`] while the watch lives: when what could not be read
+/// can be now, report it as changed, so that the rebuild watches and reads
+/// it. Ends once the watcher is dropped.
+fn recheck(root: &Path, inner: &Weak<Mutex<Inner>>, changes: &Changes) {
+    loop {
+        std::thread::sleep(RECHECK);
+        let Some(inner) = inner.upgrade() else { return };
+        let unreadable = lock(&inner).scan_problems.clone();
+        drop(inner);
+        if unreadable.is_empty() {
+            continue;
+        }
+        let still = scope::scan(root).problems;
+        let readable: Vec<PathBuf> = unreadable.into_iter().filter(|p| !still.contains_key(p)).collect();
+        if !readable.is_empty() {
+            changes.send(readable);
+        }
     }
 }
 
 /// The paths, relative to `root` and sorted, of `events` that can change
-/// the site.
+/// the site: in what the build reads, neither hidden nor temporary.
 fn changed_paths(root: &Path, events: &[DebouncedEvent]) -> Vec<PathBuf> {
     let mut out = BTreeSet::new();
     for event in events.iter().filter(|e| is_change(&e.kind)) {
         for path in &event.paths {
-            let rel = path.strip_prefix(root).unwrap_or(path);
-            if !is_ignored(rel) {
+            let Ok(rel) = path.strip_prefix(root) else {
+                continue;
+            };
+            if is_read_by_build(rel) && !is_ignored(rel) {
                 out.insert(rel.to_path_buf());
             }
         }
