@@ -138,6 +138,26 @@ fn added_removed_and_clashing_files() {
     );
 }
 
+/// A listing error (here a link in `incidents/`) that goes away with no
+/// event of its own (as an unreadable folder made readable, which a
+/// watcher cannot see) is gone after the next edit of any entry.
+#[cfg(unix)]
+#[test]
+fn listing_errors_are_looked_at_again_on_every_edit() {
+    let (_tmp, dir) = site();
+    let link = dir.join("incidents/2026-11-21-link.md");
+    std::os::unix::fs::symlink("2026/11/2026-11-20-api-errors.md", &link).unwrap();
+    let mut live = LiveSite::open(&dir, LoadOptions::default());
+    assert!(live.loaded().is_err(), "a link in incidents/ is an error");
+    fs::remove_file(&link).unwrap();
+    let email = dir.join(EMAIL);
+    let text = fs::read_to_string(&email).unwrap();
+    fs::write(&email, text.replace("Delayed transactional emails", "Slow emails")).unwrap();
+    live.update(&[PathBuf::from(EMAIL)]);
+    assert!(live.loaded().is_ok());
+    assert_same_as_fresh(&live, &dir);
+}
+
 #[test]
 fn other_changes_read_everything_again() {
     let (_tmp, dir) = site();

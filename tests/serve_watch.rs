@@ -203,11 +203,13 @@ fn unreadable_folder(extra: &[&str]) {
     let warning = format!("warning: {} cannot be read", locked.display());
     server.wait_for_log(&warning);
 
+    // The loader reports the folder too: the preview shows the error, as
+    // `build` fails, rather than a page without the entries it could not see.
+    server.wait_for("/", POLLED_EDIT, "the error for the locked folder", |r| {
+        r.body.contains("incidents/locked: cannot read: Permission denied")
+    });
     // Still watching the rest.
     edit(&site.join(INCIDENT), "title: A valid incident", "title: Still watched");
-    server.wait_for(INCIDENT_PAGE, POLLED_EDIT, "an edit next to the locked folder", |r| {
-        r.body.contains("Still watched")
-    });
     assert_eq!(
         server.log().matches(&warning).count(),
         1,
@@ -233,6 +235,12 @@ fn unreadable_folder(extra: &[&str]) {
         POLLED_EDIT,
         "the unlocked entry",
         |r| r.body.contains("From the unlocked folder"),
+    );
+    server.wait_for(
+        INCIDENT_PAGE,
+        POLLED_EDIT,
+        "the edit made while the folder was locked",
+        |r| r.body.contains("Still watched"),
     );
     edit(
         &locked.join("2026-11-02-unlocked.md"),

@@ -305,7 +305,9 @@ fn base_url_cannot_break_out_of_any_output() {
             }
             Err(e) => {
                 let refused = e.diagnostics.iter().all(|d| {
-                    d.line == 3 && d.message.starts_with(&format!("`{base_url}` contains a space, quote, `<`, `>`"))
+                    d.line == 3
+                        && d.message
+                            .starts_with(&format!("`{base_url}` contains a space, quote, `<`, `>`"))
                 });
                 assert!(refused, "{base_url}: {:#?}", e.diagnostics);
                 assert!(base_url.contains(['"', '\'', '<', '>']), "{base_url} is refused");

@@ -152,11 +152,13 @@ impl LiveSite {
         let mut ids = Vec::new();
         let known: HashSet<&PathBuf> = self.files.iter().map(|f| &f.rel).collect();
         // A path not among the entry files may be new, or may have been
-        // refused (an id that clashes); a known one may be gone.
+        // refused (an id that clashes); a known one may be gone. While the
+        // last listing had errors (an unreadable folder, a link), list
+        // again too: they may be gone, and nothing else would notice.
         let appeared_or_went = again
             .iter()
             .any(|p| !known.contains(p) || !self.site_dir.join(p).is_file());
-        if appeared_or_went {
+        if appeared_or_went || !self.discover_errors.is_empty() {
             // Find the entry files again: ids may now clash or stop clashing.
             let shown = shown_root(&self.site_dir);
             let mut errors = Vec::new();
