@@ -317,6 +317,12 @@ pub struct NotifyArgs {
     /// Post even when a target would receive more than --max-posts.
     #[arg(long)]
     pub force: bool,
+
+    /// Words that are no option: taken here, not by clap, whose "unexpected
+    /// argument" error would print a webhook URL given without `--webhook`
+    /// whole, secret path and all.
+    #[arg(hide = true, value_name = "URL")]
+    pub stray: Vec<SecretUrl>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -51,6 +51,10 @@ fn main() -> ExitCode {
             };
             report(serve::run(options))
         }),
+        Command::Notify(args) if !args.stray.is_empty() => Err(format!(
+            "unexpected argument `{}`: give a webhook's URL with --webhook URL, and a Slack URL with --slack URL",
+            args.stray[0]
+        )),
         Command::Notify(args) => {
             notify::backoff_from_env(std::env::var(notify::BACKOFF_ENV).ok().as_deref()).map(|backoff| {
                 let options = notify::NotifyOptions {

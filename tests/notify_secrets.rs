@@ -106,6 +106,23 @@ fn a_bad_url_is_refused_without_printing_its_secret() {
         text.contains("`https://hooks.example/services/…` is not a commit"),
         "{text}"
     );
+    // A URL given without --webhook (clap would echo the whole word).
+    let out = notify(
+        &site,
+        &["--since", "HEAD~1", "https://hooks.example/services/T0/SECRET"],
+    )
+    .assert()
+    .code(2)
+    .get_output()
+    .clone();
+    let text = printed(&out);
+    assert_clean(&text, &["SECRET"]);
+    assert!(
+        text.contains(
+            "error: unexpected argument `https://hooks.example/services/…`: give a webhook's URL with --webhook URL"
+        ),
+        "{text}"
+    );
 }
 
 /// A receiver that answers 404 with a page that echoes the path (as
