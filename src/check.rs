@@ -134,7 +134,36 @@ pub fn future_updates(loaded: &Loaded, now: DateTime<Utc>) -> Vec<Diagnostic> {
                     "check the date and the time zone (a time without an offset is read in the site's time_zone)",
                 )
         })
+        .chain(future_postmortems(loaded, now))
         .collect()
+}
+
+/// Postmortems published after `now`: hidden until then, like updates.
+fn future_postmortems(loaded: &Loaded, now: DateTime<Utc>) -> impl Iterator<Item = Diagnostic> + '_ {
+    let zone = loaded.site.config.time_zone;
+    loaded.site.incidents.iter().filter_map(move |i| {
+        let at = i.postmortem_published_at.filter(|&at| at > now)?;
+        let message = format!(
+            "the postmortem is published {}, {} after now; it is not shown until then",
+            format::date_time(at, zone),
+            format::duration(at - now)
+        );
+        // Without the key, the postmortem goes out with the last update:
+        // point there.
+        let last = i.updates.last().filter(|u| u.at == at);
+        let (key, help) = match last {
+            Some(u) => (
+                update_key(u.index, "at").to_vec(),
+                "a postmortem without `postmortem_published_at` is published with the last update; give `postmortem_published_at` to say when",
+            ),
+            None => (
+                vec![Seg::Key("postmortem_published_at")],
+                "check the date and the time zone (a time without an offset is read in the site's time_zone)",
+            ),
+        };
+        let written = loaded.warning_at(&i.path, &key, false, "postmortem-in-future", message);
+        Some(written.with_help(help))
+    })
 }
 
 fn update_key(index: usize, key: &str) -> [Seg<'_>; 3] {

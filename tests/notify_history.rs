@@ -291,7 +291,8 @@ fn max_posts_counts_each_targets_pending_posts() {
 }
 
 /// Without `--max-posts`, more than 20 posts to a target are refused: the
-/// example site added in one commit has 112 published updates.
+/// example site added in one commit has 112 published updates and 4
+/// published postmortems.
 #[test]
 fn by_default_more_than_20_posts_are_refused() {
     let tmp = tempfile::tempdir().unwrap();
@@ -313,7 +314,7 @@ fn by_default_more_than_20_posts_are_refused() {
         .clone();
     let err = stderr(&out);
     assert_eq!(server.count(), 0, "{err}");
-    assert!(err.contains("refusing to post 112 updates to webhook"), "{err}");
+    assert!(err.contains("refusing to post 116 updates to webhook"), "{err}");
     assert!(err.contains("more than --max-posts 20 to one target"), "{err}");
     assert!(
         err.contains("The site did not exist at HEAD~1 ("),

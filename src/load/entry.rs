@@ -65,6 +65,7 @@ struct RawIncident {
     started: Option<String>,
     updates: Vec<RawIncidentUpdate>,
     postmortem: Option<String>,
+    postmortem_published_at: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -337,11 +338,41 @@ pub(crate) fn load_incident(
             });
         }
     }
+    let postmortem_text = postmortem_text.filter(|t| !t.trim().is_empty());
+    let published = raw
+        .postmortem_published_at
+        .as_deref()
+        .and_then(|t| ck.time(t, &[Seg::Key("postmortem_published_at")]));
+    if raw.postmortem_published_at.is_some() && postmortem_text.is_none() {
+        ck.errors.push(
+            src.error_at(&[Seg::Key("postmortem_published_at")], true, "`postmortem_published_at` is given, but there is no postmortem to publish")
+                .with_help("write the postmortem as the Markdown body after the closing `---` (`postmortem:` in a `.yaml` entry), or remove this line"),
+        );
+    }
+    let postmortem = postmortem_text.map(|t| ck.message(&t, &[Seg::Key("postmortem")]));
+    let first = updates.iter().map(|u| u.at).min();
+    if let (Some(published), Some(begin)) = (published, started.or(first))
+        && published < begin
+    {
+        ck.errors.push(
+            src.error_at(
+                &[Seg::Key("postmortem_published_at")],
+                false,
+                format!(
+                    "the postmortem is published before the incident started ({})",
+                    shown_time(begin, cx.zone)
+                ),
+            )
+            .with_help("give the time the postmortem goes out, after the incident: like `2026-11-21T10:00:00Z`"),
+        );
+    }
     if !ck.errors.is_empty() {
         return Err(ck.errors);
     }
     updates.sort_by_key(|u| u.at);
     let started = started.unwrap_or(updates[0].at);
+    let last_update = updates[updates.len() - 1].at;
+    let postmortem_published_at = postmortem.as_ref().map(|_| published.unwrap_or(last_update));
     Ok(Incident {
         id,
         path,
@@ -350,9 +381,8 @@ pub(crate) fn load_incident(
         started,
         components,
         updates,
-        postmortem: postmortem_text
-            .filter(|t| !t.trim().is_empty())
-            .map(|t| ck.message(&t, &[Seg::Key("postmortem")])),
+        postmortem,
+        postmortem_published_at,
     })
 }
 

@@ -115,6 +115,11 @@ pub struct Incident {
     pub updates: Vec<IncidentUpdate>,
     /// The Markdown body (`.md`) or `postmortem:` (`.yaml`).
     pub postmortem: Option<Markdown>,
+    /// When the postmortem is published (UTC): `postmortem_published_at`,
+    /// or by default the time of the incident's last update. `Some` exactly
+    /// when [`Incident::postmortem`] is; [`Site::as_of`] hides a postmortem
+    /// published after `now`. Statuspage's `postmortem_published_at`.
+    pub postmortem_published_at: Option<DateTime<Utc>>,
 }
 
 /// One update of an incident.
@@ -364,6 +369,10 @@ impl Site {
         self.next_publication = self.future_updates(now).first().map(|f| f.at);
         self.incidents.retain_mut(|i| {
             i.updates.retain(|u| u.at <= now);
+            if i.postmortem_published_at.is_some_and(|at| at > now) {
+                i.postmortem = None;
+                i.postmortem_published_at = None;
+            }
             !i.updates.is_empty()
         });
         for m in &mut self.maintenances {
@@ -373,19 +382,24 @@ impl Site {
     }
 
     fn has_future(&self, now: DateTime<Utc>) -> bool {
-        self.incidents.iter().any(|i| i.updated_at() > now)
+        self.incidents
+            .iter()
+            .any(|i| i.updated_at() > now || i.postmortem_published_at.is_some_and(|at| at > now))
             || self
                 .maintenances
                 .iter()
                 .any(|m| m.updates.last().is_some_and(|u| u.at > now))
     }
 
-    /// Every update dated after `now`, oldest first.
+    /// Every update, and every postmortem, dated after `now`, oldest first.
     pub fn future_updates(&self, now: DateTime<Utc>) -> Vec<FutureUpdate> {
-        let incidents = self
-            .incidents
-            .iter()
-            .flat_map(|i| i.updates.iter().map(move |u| (&i.path, u.at)));
+        let incidents = self.incidents.iter().flat_map(|i| {
+            i.updates
+                .iter()
+                .map(|u| u.at)
+                .chain(i.postmortem_published_at)
+                .map(move |at| (&i.path, at))
+        });
         let maintenances = self
             .maintenances
             .iter()

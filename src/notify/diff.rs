@@ -9,6 +9,10 @@
 //! Reformatting a file, moving it to another folder or reordering its
 //! updates changes nothing; removed updates are not reported.
 //!
+//! An incident's postmortem counts as one more update of the incident,
+//! `ID@postmortem`, at its publication time, whose content is its text and
+//! that time: adding one is new, editing it (or its time) is a change.
+//!
 //! A maintenance without any update is announced by its file alone: it
 //! counts as one update, its *announcement*, at `scheduled_for`, whose
 //! content is the title, the window, the components and `cancelled`.
@@ -61,6 +65,9 @@ pub struct Update {
     pub key: String,
     /// True for the announcement of a maintenance that has no updates.
     pub announcement: bool,
+    /// True for an incident's postmortem: `at` is its publication time and
+    /// the key is `ENTRY_ID@postmortem`, one per incident whatever the time.
+    pub postmortem: bool,
     /// The content, as canonical JSON text: equal text, equal content.
     pub content: String,
 }
@@ -132,6 +139,22 @@ pub fn updates(site: &Site) -> Vec<Update> {
             });
             out.push(keys.update(EntryKind::Incident, &inc.id, u.at, false, content));
         }
+        if let (Some(body), Some(at)) = (&inc.postmortem, inc.postmortem_published_at) {
+            let content = json!({
+                "postmortem": body.source.trim(),
+                "published_at": format::iso_utc(at),
+            });
+            out.push(Update {
+                kind: EntryKind::Incident,
+                entry_id: inc.id.clone(),
+                at,
+                occurrence: 0,
+                key: format!("{}@postmortem", inc.id),
+                announcement: false,
+                postmortem: true,
+                content: content.to_string(),
+            });
+        }
     }
     for m in &site.maintenances {
         let mut keys = Keys::default();
@@ -193,6 +216,7 @@ impl Keys {
             occurrence,
             key,
             announcement,
+            postmortem: false,
             content: content.to_string(),
         }
     }

@@ -4,6 +4,10 @@
 //! Each update is posted with the site as it stood at the update's time
 //! ([`Site::as_of`]): the incident object then has that update first in
 //! `incident_updates`, and the page status is the one the update brought.
+//! A postmortem is posted as the site stood at its publication time: the
+//! incident object has `status: postmortem` (once resolved) and
+//! `postmortem_body`, and the text is `[Postmortem] TITLE` with the
+//! postmortem's Markdown.
 //! A maintenance announcement (a maintenance without updates) is posted as
 //! the site stands at the build's reference time. The objects come from
 //! [`crate::render::api`], so they are field for field what the API files
@@ -73,16 +77,22 @@ pub fn build(site: &Site, found: &Found, now: DateTime<Utc>) -> Option<Payloads>
         EntryKind::Incident => {
             let i = view.incidents.iter().position(|i| i.id == update.entry_id)?;
             let inc = &view.incidents[i];
-            let u = inc
-                .updates
-                .iter()
-                .filter(|u| u.at == update.at)
-                .nth(update.occurrence)?;
-            let mut lines = vec![u.message.source.trim().to_string()];
-            if let Some(next) = u.next_update {
-                lines.push(format!("Next update by {}", format::date_time(next, zone)));
+            if update.postmortem {
+                let body = inc.postmortem.as_ref()?;
+                let lines = vec![body.source.trim().to_string()];
+                (api::incident_object(&snap, i), "Postmortem", lines)
+            } else {
+                let u = inc
+                    .updates
+                    .iter()
+                    .filter(|u| u.at == update.at)
+                    .nth(update.occurrence)?;
+                let mut lines = vec![u.message.source.trim().to_string()];
+                if let Some(next) = u.next_update {
+                    lines.push(format!("Next update by {}", format::date_time(next, zone)));
+                }
+                (api::incident_object(&snap, i), u.status.label(), lines)
             }
-            (api::incident_object(&snap, i), u.status.label(), lines)
         }
         EntryKind::Maintenance => {
             let m = view.maintenances.iter().position(|m| m.id == update.entry_id)?;

@@ -11,7 +11,10 @@
 //! Choices where Statuspage's behaviour has no allclear equivalent:
 //! - ids are [`links::api_id`] of our ids, so they are stable;
 //! - an update's `body` is the author's Markdown source;
-//! - a resolved incident with a postmortem has status `postmortem`;
+//! - a resolved incident with a published postmortem has status
+//!   `postmortem`; an incident with one carries Statuspage's manage-API
+//!   fields `postmortem_body` (Markdown source) and
+//!   `postmortem_published_at`, and its `updated_at` counts that time;
 //! - a maintenance the clock moved on gets Statuspage's automatic updates
 //!   ("Scheduled maintenance is currently in progress...") unless an
 //!   author's update covers that step;
@@ -344,7 +347,7 @@ impl<'a, 's> Api<'a, 's> {
             name: inc.title.clone(),
             status: status.into(),
             created_at: self.time(inc.updates[0].at),
-            updated_at: self.time(inc.updated_at()),
+            updated_at: self.time(inc.updated_at().max(inc.postmortem_published_at.unwrap_or_default())),
             monitoring_at,
             resolved_at: state.resolved_at.map(|t| self.time(t)),
             impact: inc.impact.as_str().into(),
@@ -354,6 +357,8 @@ impl<'a, 's> Api<'a, 's> {
             components: inc.affected().into_iter().map(|c| self.component_object(c)).collect(),
             scheduled_for: None,
             scheduled_until: None,
+            postmortem_body: inc.postmortem.as_ref().map(|p| p.source.trim().to_string()),
+            postmortem_published_at: inc.postmortem_published_at.map(|t| self.time(t)),
             id,
         }
     }
@@ -424,6 +429,8 @@ impl<'a, 's> Api<'a, 's> {
             components: mt.components.iter().map(|&(c, _)| self.component_object(c)).collect(),
             scheduled_for: Some(self.time(window.from)),
             scheduled_until: Some(self.time(window.until)),
+            postmortem_body: None,
+            postmortem_published_at: None,
             id,
         }
     }

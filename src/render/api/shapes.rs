@@ -112,6 +112,14 @@ pub struct Incident {
     pub scheduled_for: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_until: Option<String>,
+    /// Incidents with a published postmortem: its Markdown source, as
+    /// Statuspage's manage API gives it. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postmortem_body: Option<String>,
+    /// When the postmortem was published (ISO 8601, UTC, like every time
+    /// here). Absent without a published postmortem.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postmortem_published_at: Option<String>,
 }
 
 /// `summary.json`.

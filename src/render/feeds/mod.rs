@@ -5,15 +5,17 @@
 //!   (Statuspage's history feeds; reference: `statuspage-api-v2.md`),
 //!   newest first, at most [`FEED_LIMIT`];
 //! - `updates.rss` / `updates.atom` / `feed.json` (JSON Feed 1.1): one item
-//!   per update, the newest [`UPDATES_LIMIT`], which is what makes a reader
-//!   notify on every change;
+//!   per update and per published postmortem (dated its
+//!   `postmortem_published_at`), the newest [`UPDATES_LIMIT`], which is what
+//!   makes a reader notify on every change;
 //! - `components/ID/history.rss` / `.atom`: the history items that affect
 //!   one component, the newest [`COMPONENT_FEED_LIMIT`] (as many as its page
 //!   lists).
 //!
 //! Ids are stable: history items use the entry's page URL (RSS guid) and
 //! `tag:HOST,2005:Incident/API_ID` (Atom); update items use
-//! `tag:HOST,2005:IncidentUpdate/API_ID`, the update's id in the API.
+//! `tag:HOST,2005:IncidentUpdate/API_ID`, the update's id in the API, and a
+//! postmortem `tag:HOST,2005:IncidentPostmortem/API_ID` (the incident's).
 //! Control characters, which XML 1.0 cannot carry, are stripped from text.
 
 mod atom;
@@ -338,7 +340,10 @@ impl<'a, 's> Context<'a, 's> {
             .incidents
             .iter()
             .enumerate()
-            .flat_map(|(i, inc)| inc.updates.iter().map(move |u| (u.at, EntryRef::Incident(i))))
+            .flat_map(|(i, inc)| {
+                let times = inc.updates.iter().map(|u| u.at).chain(inc.postmortem_published_at);
+                times.map(move |at| (at, EntryRef::Incident(i)))
+            })
             .chain(
                 site.maintenances
                     .iter()
@@ -391,8 +396,41 @@ impl<'a, 's> Context<'a, 's> {
                     out.push(self.update_item(id, title, &page, &anchor, at, label, message, next));
                 }
             }
+            if let EntryRef::Incident(i) = e
+                && let Some(item) = self.postmortem_item(i).filter(|item| kept(item.date))
+            {
+                out.push(item);
+            }
         }
         out
+    }
+
+    /// An incident's published postmortem as an item of the per-update
+    /// feeds, dated `postmortem_published_at`, linking to the postmortem's
+    /// heading; its id `tag:HOST,2005:IncidentPostmortem/API_ID` is the
+    /// incident's, so editing the postmortem updates one item.
+    fn postmortem_item(&self, i: usize) -> Option<Item> {
+        let inc = &self.snap.site.incidents[i];
+        let (body, at) = (inc.postmortem.as_ref()?, inc.postmortem_published_at?);
+        let page = links::public_url(&self.snap.site.config.base_url, &links::incident(&inc.id));
+        let tag = self.tag(&format!("IncidentPostmortem/{}", links::api_id("incident", &inc.id)));
+        let html = format!(
+            "<p><strong>Postmortem</strong> - {}</p>{}",
+            format::date_time(at, self.zone),
+            body.html
+        );
+        Some(Item {
+            title: xml_text(&format!("[Postmortem] {}", inc.title)),
+            link: format!("{page}#h-postmortem"),
+            guid: tag.clone(),
+            guid_is_permalink: false,
+            tag,
+            date: at,
+            published: at,
+            updated: at,
+            html: xml_text(&html),
+            maintenance_end: None,
+        })
     }
 
     #[allow(clippy::too_many_arguments)]
