@@ -251,12 +251,10 @@ fn maintenance_end_date_is_unnamespaced_like_statuspage() {
     let mut ends = 0;
     loop {
         match reader.read_resolved_event().unwrap() {
-            (ns, Event::Start(e)) => {
-                if e.local_name().as_ref() == b"maintenanceEndDate" {
-                    assert!(matches!(ns, ResolveResult::Unbound), "{ns:?}");
-                    assert_eq!(e.name().as_ref(), b"maintenanceEndDate", "no prefix");
-                    ends += 1;
-                }
+            (ns, Event::Start(e)) if e.local_name().as_ref() == b"maintenanceEndDate" => {
+                assert!(matches!(ns, ResolveResult::Unbound), "{ns:?}");
+                assert_eq!(e.name().as_ref(), b"maintenanceEndDate", "no prefix");
+                ends += 1;
             }
             (_, Event::Eof) => break,
             _ => {}
