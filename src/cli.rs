@@ -209,7 +209,7 @@ pub enum NewCommand {
     )]
     Incident(NewIncidentArgs),
 
-    /// Schedule a maintenance: writes maintenance/YYYY-MM-DD-slug.md.
+    /// Schedule a maintenance: writes maintenance/YYYY-MM-DD-slug.md, dated by the window's start.
     #[command(
         after_help = "Examples:\n  allclear new maintenance \"Database upgrade\" --from \"2026-12-01 02:00\" --until \"2026-12-01 04:00\" --component database --component api\n"
     )]

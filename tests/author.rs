@@ -257,7 +257,9 @@ fn maintenance_is_scheduled_updated_and_completed() {
         ],
     )
     .success();
-    let path = site.join("maintenance/2026-11-20-database-upgrade.md");
+    // Named by the window's day, not by today's (issue 12, item 9).
+    assert!(!site.join("maintenance/2026-11-20-database-upgrade.md").exists());
+    let path = site.join("maintenance/2026-12-02-database-upgrade.md");
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
         "---\ntitle: Database upgrade\ncomponents: [db, api]\nscheduled_for: 2026-12-02T02:00:00+01:00\nscheduled_until: 2026-12-02T04:00:00+01:00\nupdates:\n  - at: 2026-11-20T16:00:00+01:00\n    status: scheduled\n    message: The API may be read-only.\n---\n"
@@ -297,6 +299,33 @@ fn maintenance_is_scheduled_updated_and_completed() {
         .args(["--now", "2026-12-01T05:00:00Z"])
         .assert()
         .success();
+}
+
+/// The window's day is the site's (Europe/Berlin here, +01:00 in
+/// December), not UTC's: 23:30 UTC on Dec 1 is already Dec 2 on the page.
+#[test]
+fn a_maintenance_file_is_dated_by_the_windows_day_in_the_sites_zone() {
+    let (_tmp, site) = base_site();
+    run(
+        &site,
+        &[
+            "new",
+            "maintenance",
+            "Late night",
+            "--from",
+            "2026-12-01T23:30:00Z",
+            "--until",
+            "2026-12-02T01:00:00Z",
+            "--component",
+            "db",
+            "-m",
+            "",
+            "--now",
+            NOW,
+        ],
+    )
+    .success();
+    assert!(site.join("maintenance/2026-12-02-late-night.md").is_file());
 }
 
 #[test]

@@ -505,7 +505,12 @@ fn a_pale_accent_colour_is_made_readable_and_the_embed_is_written() {
         "the snippet to paste: {embed}"
     );
     let js = read(&out, "embed.js");
-    assert!(js.contains("api/v2/status.json"));
+    assert!(js.contains("embed-status.js"));
+    // The status as a script, for embeds on other origins: the same object
+    // as status.json, inside a call.
+    let status = read(&out, "api/v2/status.json");
+    let script = read(&out, "embed-status.js");
+    assert!(script.contains(&format!("{{ detail: {status} }}")), "{script}");
 }
 
 #[test]

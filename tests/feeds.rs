@@ -199,3 +199,66 @@ fn pages_link_their_feeds_and_offer_subscriptions() {
         "every page links the feeds"
     );
 }
+
+/// Every `.rss` file under `dir`, as paths relative to it.
+fn rss_files(dir: &Path, base: &Path, found: &mut Vec<String>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rss_files(&path, base, found);
+        } else if path.extension().is_some_and(|e| e == "rss") {
+            found.push(path.strip_prefix(base).unwrap().to_string_lossy().into_owned());
+        }
+    }
+}
+
+/// Issue 12, item 7: the example site has a maintenance scheduled for
+/// December, whose item is dated by its start; the channel must still not
+/// claim to be published after the build (`--now 2026-11-20T15:00:00Z`).
+#[test]
+fn no_rss_channel_is_dated_after_the_build() {
+    let (_tmp, out) = built_example();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-20T15:00:00Z").unwrap();
+    let mut files = Vec::new();
+    rss_files(&out, &out, &mut files);
+    assert!(files.contains(&"history.rss".to_string()));
+    for path in files {
+        let channel = rss(&out, &path);
+        let date = |what: &str, v: Option<&str>| {
+            let v = v.unwrap_or_else(|| panic!("{path} has no {what}"));
+            chrono::DateTime::parse_from_rfc2822(v).unwrap_or_else(|e| panic!("{path} {what} {v:?}: {e}"))
+        };
+        let published = date("pubDate", channel.pub_date());
+        let built = date("lastBuildDate", channel.last_build_date());
+        assert!(
+            published <= built,
+            "{path}: pubDate {published} after lastBuildDate {built}"
+        );
+        assert!(built <= now, "{path}: lastBuildDate {built} after the build's time");
+    }
+}
+
+/// `<maintenanceEndDate>` is in no namespace, as in Statuspage's feed,
+/// while every RSS element stays in no namespace too (read with a
+/// namespace-aware reader, independent of the `rss` crate).
+#[test]
+fn maintenance_end_date_is_unnamespaced_like_statuspage() {
+    use quick_xml::events::Event;
+    use quick_xml::name::ResolveResult;
+    let (_tmp, out) = built_example();
+    let xml = fs::read_to_string(out.join("history.rss")).unwrap();
+    let mut reader = quick_xml::NsReader::from_str(&xml);
+    let mut ends = 0;
+    loop {
+        match reader.read_resolved_event().unwrap() {
+            (ns, Event::Start(e)) if e.local_name().as_ref() == b"maintenanceEndDate" => {
+                assert!(matches!(ns, ResolveResult::Unbound), "{ns:?}");
+                assert_eq!(e.name().as_ref(), b"maintenanceEndDate", "no prefix");
+                ends += 1;
+            }
+            (_, Event::Eof) => break,
+            _ => {}
+        }
+    }
+    assert!(ends > 0, "maintenance items carry maintenanceEndDate");
+}

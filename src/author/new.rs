@@ -1,5 +1,6 @@
 //! `new incident` and `new maintenance`: a new entry file, named
-//! `YYYY-MM-DD-slug.md` after the day (in the site's zone) and the title.
+//! `YYYY-MM-DD-slug.md` after the day (in the site's zone) and the title:
+//! the day an incident is started, the day a maintenance window starts.
 
 use std::path::PathBuf;
 
@@ -75,7 +76,7 @@ pub fn new_incident(
     }
     lines.push("---".into());
     lines.push(String::new());
-    let rel = new_path(cx, &loaded, "incidents", &request.title);
+    let rel = new_path(cx, &loaded, "incidents", cx.now, &request.title);
     cx.commit(&rel, lines.join("\n"))
 }
 
@@ -129,7 +130,9 @@ pub fn new_maintenance(
     lines.extend(message_lines(&text, "    "));
     lines.push("---".into());
     lines.push(String::new());
-    let rel = new_path(cx, &loaded, "maintenance", &request.title);
+    // Named by the day the window starts (in the site's zone), not by
+    // today: the file sorts and reads as the maintenance it describes.
+    let rel = new_path(cx, &loaded, "maintenance", from, &request.title);
     cx.commit(&rel, lines.join("\n"))
 }
 
@@ -144,8 +147,16 @@ fn check_title(title: &str) -> Result<(), AuthorError> {
 }
 
 /// `FOLDER/YYYY-MM-DD-slug.md`, with `-2`, `-3` … when the id is taken.
-fn new_path(cx: &Context, loaded: &crate::load::Loaded, folder: &str, title: &str) -> PathBuf {
-    let day = cx.now.with_timezone(&loaded.site.config.time_zone).format("%Y-%m-%d");
+/// The date is `day` in the site's time zone: now for an incident, the
+/// window's start for a maintenance.
+fn new_path(
+    cx: &Context,
+    loaded: &crate::load::Loaded,
+    folder: &str,
+    day: chrono::DateTime<chrono::Utc>,
+    title: &str,
+) -> PathBuf {
+    let day = day.with_timezone(&loaded.site.config.time_zone).format("%Y-%m-%d");
     let slug = slug(title);
     let base = if slug.is_empty() {
         format!("{day}")

@@ -245,6 +245,9 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(),
         cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
         cx.insert("updates", &newest_first(views.maintenance_updates(m)));
         cx.insert("details", &mt.body.as_ref().map(|b| b.html.as_str()));
+        // Upcoming maintenance is listed on the front page, not in the
+        // history archive (see `Snapshot::history`): the breadcrumb says so.
+        cx.insert("upcoming", &snap.maintenances[m].is_upcoming());
         cx.insert(
             "original_window",
             &(views.time(mt.scheduled_for), views.time(mt.scheduled_until)),

@@ -176,7 +176,7 @@ export function resolveRequest(root, routes, rawPath) {
  * `Access-Control-Allow-Origin: *`, as GitHub Pages' do, so that a page on
  * another origin can read the JSON API (the embed).
  */
-export async function startServer({ root = null, routes = new Map() } = {}) {
+export async function startServer({ root = null, routes = new Map(), cors = true } = {}) {
   const log = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -191,7 +191,7 @@ export async function startServer({ root = null, routes = new Map() } = {}) {
       'Content-Type': r.type,
       'Content-Length': r.body.length,
       'Cache-Control': 'no-store',
-      'Access-Control-Allow-Origin': '*',
+      ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : r.body);
   });

@@ -6,7 +6,8 @@
 //! `incidents.json` (50 most recent), `incidents/unresolved.json`,
 //! `scheduled-maintenances.json` (50 most recent),
 //! `scheduled-maintenances/upcoming.json` and `.../active.json`, plus
-//! allclear's `uptime.json`.
+//! allclear's `uptime.json`; and, at the output root, `embed-status.js`
+//! (`status.json` as a script, for `embed.js` on other origins).
 //!
 //! Choices where Statuspage's behaviour has no allclear equivalent:
 //! - ids are [`links::api_id`] of our ids, so they are stable;
@@ -72,7 +73,7 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
             "status.json",
             &shapes::StatusFile {
                 page: page.clone(),
-                status,
+                status: status.clone(),
             },
         ),
         json(
@@ -118,7 +119,29 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
             },
         ),
         json("uptime.json", &api.uptime()),
+        embed_status(&shapes::StatusFile { page, status }),
     ]
+}
+
+/// `embed-status.js` (at the output root): what `status.json` holds, as a
+/// script that `embed.js` loads with a `<script>` element. A script runs
+/// from any origin, where `fetch` of `status.json` from another origin
+/// needs the host to send `Access-Control-Allow-Origin`; the file
+/// dispatches an `allclear-status` event, its detail the `status.json`
+/// object, on its own `<script>` element, so two embeds of two status
+/// sites on one page stay apart (no global names).
+fn embed_status(status: &shapes::StatusFile) -> OutputFile {
+    // JSON is a JavaScript expression (ES2019 allows U+2028 and U+2029 in
+    // strings), and an external script has no `</script>` to avoid.
+    let json = serde_json::to_string(status).expect("API shapes always serialize");
+    OutputFile {
+        path: "embed-status.js".into(),
+        bytes: format!(
+            "// allclear: this site's status (as api/v2/status.json) for embed.js.\n\
+             (function (s) {{ if (s) s.dispatchEvent(new CustomEvent(\"allclear-status\", {{ detail: {json} }})); }})(document.currentScript);\n"
+        )
+        .into_bytes(),
+    }
 }
 
 /// The `page` object of the API files, for `snap`.

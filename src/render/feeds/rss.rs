@@ -1,6 +1,11 @@
 //! RSS 2.0 writer (the `rss` crate), in Statuspage's shape: guid and link
 //! per item, RFC 822 dates, and a non-namespaced `<maintenanceEndDate>` on
 //! maintenance items.
+//!
+//! The channel's `pubDate` and `lastBuildDate` are never later than the
+//! build's reference time (`--now`, UTC): a scheduled maintenance's item is
+//! dated by its (future) start, as Statuspage does, but the channel was not
+//! published in the future.
 
 use std::collections::BTreeMap;
 
@@ -12,7 +17,9 @@ use crate::render::{OutputFile, format};
 
 /// `FEED.rss`.
 pub(super) fn write(feed: &Feed) -> OutputFile {
-    let newest = feed.items.first().map_or(feed.built, |i| i.date);
+    // Items are newest first; a scheduled maintenance may be dated ahead of
+    // the build, so the channel's date is capped at the reference time.
+    let newest = feed.items.first().map_or(feed.built, |i| i.date).min(feed.built);
     let channel = ChannelBuilder::default()
         .title(feed.title.clone())
         .link(feed.page_url.clone())
@@ -37,6 +44,14 @@ fn item(i: &Item) -> RssItem {
             value: Some(format::rfc822(end)),
             ..Extension::default()
         };
+        // Deliberately in no namespace, as in Statuspage's own history feed
+        // (`https://{page}.statuspage.io/history.rss`, described in
+        // Atlassian's Statuspage docs, "Subscribe to status updates": RSS
+        // and Atom feeds): tools that watch maintenance windows look for the
+        // bare `maintenanceEndDate` name, and a namespaced copy would not be
+        // found by them. RSS 2.0 asks for extension elements in a namespace;
+        // we follow Statuspage here because compatibility with its feed is
+        // the point of this element.
         // The writer prints the element's own name; the map key is only
         // used for grouping, so the element stays non-namespaced.
         extensions
