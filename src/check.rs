@@ -11,6 +11,7 @@
 //! | `update-in-future` | an update is dated after `now`, so it is not published |
 //! | `resolved-without-message` | the resolving update says nothing |
 //! | `maintenance-overdue` | a maintenance's window has ended without a `completed` update |
+//! | `completed-before-window` | a maintenance's latest update says `completed` before its window starts |
 //! | `operational-in-incident` | an incident lists a component as `operational` |
 //! | `raw-html-allowed` | `allow_raw_html: true` lets author HTML through unsanitized |
 
@@ -265,6 +266,7 @@ fn incident_warnings(loaded: &Loaded, incident: &Incident, now: DateTime<Utc>, o
 
 fn maintenance_warnings(loaded: &Loaded, maintenance: &Maintenance, now: DateTime<Utc>, out: &mut Vec<Diagnostic>) {
     let window = maintenance.window();
+    completed_before_window(loaded, maintenance, now, out);
     let completed = maintenance
         .updates
         .iter()
@@ -290,5 +292,36 @@ fn maintenance_warnings(loaded: &Loaded, maintenance: &Maintenance, now: DateTim
                 "confirm it: allclear resolve {} --message \"…\"",
                 maintenance.id
             )),
+    );
+}
+
+/// A published `completed` update, the latest, dated before the window
+/// starts: it ends the maintenance for good (content format, "Maintenance
+/// status and the clock"), which is what `cancelled: true` is for.
+fn completed_before_window(loaded: &Loaded, maintenance: &Maintenance, now: DateTime<Utc>, out: &mut Vec<Diagnostic>) {
+    let Some(latest) = maintenance.updates.iter().rev().find(|u| u.at <= now) else {
+        return;
+    };
+    let window = maintenance.window();
+    if maintenance.cancelled || latest.status != MaintenanceStatus::Completed || latest.at >= window.from {
+        return;
+    }
+    let zone = loaded.site.config.time_zone;
+    out.push(
+        loaded
+            .warning_at(
+                &maintenance.path,
+                &update_key(latest.index, "status"),
+                false,
+                "completed-before-window",
+                format!(
+                    "this update marks the maintenance completed on {}, before its window starts on {}; did you mean to cancel it?",
+                    format::date_time(latest.at, zone),
+                    format::date_time(window.from, zone)
+                ),
+            )
+            .with_help(
+                "if it will not happen, set `cancelled: true`; if the work was done early, give this update the window it really had (`scheduled_for:` and `scheduled_until:`)",
+            ),
     );
 }

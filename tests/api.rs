@@ -244,7 +244,9 @@ fn maintenance_follows_the_clock_with_automatic_updates() {
     assert_eq!(cancelled.status, "completed", "Statuspage has no cancelled status");
 
     // A completed maintenance whose authors never wrote `completed` gets
-    // Statuspage's automatic update at the end of the window.
+    // Statuspage's automatic update at the end of the window (every example
+    // maintenance that is over has its own `completed`, so this may be none;
+    // tests/maintenance_completed.rs builds one).
     let auto: Vec<&Incident> = all
         .scheduled_maintenances
         .iter()
@@ -254,7 +256,6 @@ fn maintenance_follows_the_clock_with_automatic_updates() {
                 .any(|u| u.body == "The scheduled maintenance has been completed.")
         })
         .collect();
-    assert!(!auto.is_empty());
     for m in auto {
         assert_eq!(m.status, "completed");
         assert_eq!(m.incident_updates[0].created_at, m.scheduled_until.clone().unwrap());

@@ -22,6 +22,7 @@ fn finds_each_warning_with_exact_json() {
     assert_eq!(
         codes,
         [
+            "completed-before-window",
             "maintenance-overdue",
             "next-update-missing",
             "next-update-overdue",
@@ -47,7 +48,13 @@ fn deny_warnings_fails_and_text_shows_lines() {
         .stderr(predicates::str::contains(
             "help: post one now: allclear update 2026-11-20-overdue",
         ))
-        .stderr(predicates::str::contains("0 errors, 8 warnings"));
+        .stderr(predicates::str::contains(
+            "warning: maintenance/2026-11-25-completed-early.yaml:10:13: this update marks the maintenance completed on Nov 20, 2026 11:00 UTC, before its window starts on Nov 25, 2026 10:00 UTC; did you mean to cancel it?",
+        ))
+        .stderr(predicates::str::contains(
+            "help: if it will not happen, set `cancelled: true`; if the work was done early, give this update the window it really had (`scheduled_for:` and `scheduled_until:`)",
+        ))
+        .stderr(predicates::str::contains("0 errors, 9 warnings"));
 }
 
 #[test]

@@ -45,11 +45,16 @@ pub struct IncidentState {
 /// A maintenance's state at `now`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MaintenanceState {
-    /// From the newest of: its latest update, and the clock's transitions
-    /// (`in_progress` at the window start, `completed` at its end).
+    /// `completed` when its latest update says so, whenever that was
+    /// written; otherwise from the newest of: its latest update, and the
+    /// clock's transitions (`in_progress` at the window start, `completed`
+    /// at its end).
     pub status: MaintenanceStatus,
     pub window: Window,
     pub cancelled: bool,
+    /// Ended by an author's `completed` update (its latest): the clock no
+    /// longer opens or closes it, even if the window is still ahead.
+    pub finished: bool,
 }
 
 impl MaintenanceState {
@@ -62,6 +67,12 @@ impl MaintenanceState {
     /// Scheduled and not cancelled.
     pub fn is_upcoming(&self) -> bool {
         !self.cancelled && self.status == MaintenanceStatus::Scheduled
+    }
+
+    /// Whether the clock still moves it: neither cancelled nor ended by a
+    /// `completed` update.
+    pub fn follows_clock(&self) -> bool {
+        !self.cancelled && !self.finished
     }
 }
 
@@ -191,7 +202,7 @@ impl<'s> Snapshot<'s> {
         let site = self.site;
         let mut out: Vec<(DateTime<Utc>, String)> = Vec::new();
         for (m, state) in site.maintenances.iter().zip(&self.maintenances) {
-            if state.cancelled {
+            if !state.follows_clock() {
                 continue;
             }
             out.push((state.window.from, format!("maintenance `{}` starts", m.id)));
@@ -228,8 +239,13 @@ fn last_change(site: &Site, states: &[MaintenanceState], now: DateTime<Utc>) -> 
     let updates = site.incidents.iter().map(Incident::updated_at);
     let maintenance = site.maintenances.iter().zip(states).flat_map(|(m, s)| {
         let updated = m.updates.last().map(|u| u.at);
+        // After a `completed` update, the window's times change nothing.
         let clock = (!s.cancelled).then_some([s.window.from, s.window.until]);
-        updated.into_iter().chain(clock.into_iter().flatten())
+        let clock = clock
+            .into_iter()
+            .flatten()
+            .filter(move |&t| !s.finished || updated.is_some_and(|u| t <= u));
+        updated.into_iter().chain(clock)
     });
     updates.chain(maintenance).filter(|&t| t <= now).max()
 }
@@ -243,11 +259,17 @@ fn incident_state(incident: &Incident) -> IncidentState {
     }
 }
 
-/// A maintenance's status at `now` (content format: "Where the updates say
-/// nothing newer, the status follows the clock"). An update at the very
-/// instant of a transition wins over it.
+/// A maintenance's status at `now` (content format: "Maintenance status and
+/// the clock"). A latest update that says `completed` ends it whenever it
+/// was written, even before the window opens: the clock never reopens it.
+/// Otherwise, where the updates say nothing newer, the status follows the
+/// clock; an update at the very instant of a transition wins over it.
 pub fn maintenance_state(m: &Maintenance, now: DateTime<Utc>) -> MaintenanceState {
     let window = m.window();
+    let finished = m
+        .updates
+        .last()
+        .is_some_and(|u| u.status == MaintenanceStatus::Completed);
     let clock = if now >= window.until {
         Some((window.until, MaintenanceStatus::Completed))
     } else if now >= window.from {
@@ -256,6 +278,7 @@ pub fn maintenance_state(m: &Maintenance, now: DateTime<Utc>) -> MaintenanceStat
         None
     };
     let status = match (m.updates.last(), clock) {
+        _ if finished => MaintenanceStatus::Completed,
         (Some(u), Some((t, s))) => {
             if u.at >= t {
                 u.status
@@ -271,6 +294,7 @@ pub fn maintenance_state(m: &Maintenance, now: DateTime<Utc>) -> MaintenanceStat
         status,
         window,
         cancelled: m.cancelled,
+        finished,
     }
 }
 

@@ -61,7 +61,7 @@ impl<'a, 's> State<'a, 's> {
         let open: Vec<bool> = snap
             .maintenances
             .iter()
-            .map(|s| !s.cancelled && s.window.until > snap.now)
+            .map(|s| s.follows_clock() && s.window.until > snap.now)
             .collect();
         let mut touching = vec![Vec::new(); site.components.len()];
         for (m, maintenance) in site.maintenances.iter().enumerate().filter(|&(m, _)| open[m]) {

@@ -18,7 +18,8 @@
 //!   `postmortem_published_at`, and its `updated_at` counts that time;
 //! - a maintenance the clock moved on gets Statuspage's automatic updates
 //!   ("Scheduled maintenance is currently in progress...") unless an
-//!   author's update covers that step;
+//!   author's update is dated at or after that step, and none at all once
+//!   the author's latest update says `completed` (early or not);
 //! - a cancelled maintenance is `completed`, and never upcoming or active.
 
 pub mod shapes;
@@ -397,7 +398,9 @@ impl<'a, 's> Api<'a, 's> {
             .map(|u| (u.at, u.status.as_str(), u.message.source.as_str()))
             .collect();
         let covered = |from: DateTime<Utc>| mt.updates.iter().any(|u| u.at >= from);
-        if !state.cancelled {
+        // An author's `completed` update ends it: no automatic step follows,
+        // whenever that update was written.
+        if state.follows_clock() {
             if window.from <= now && !covered(window.from) {
                 steps.push((window.from, MaintenanceStatus::InProgress.as_str(), AUTO_IN_PROGRESS));
             }
