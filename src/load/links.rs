@@ -25,7 +25,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 
 /// A name that starts with `.` (`.git`, `.env`, `.DS_Store`).
-pub(crate) fn is_hidden(name: &OsStr) -> bool {
+pub fn is_hidden(name: &OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.')
 }
 

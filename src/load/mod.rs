@@ -7,6 +7,7 @@
 //! not match the schema reports that one error).
 
 mod entry;
+pub mod layout;
 mod links;
 mod live;
 mod site;
@@ -215,7 +216,8 @@ fn discover(
 ) -> Vec<EntryFile> {
     let mut candidates: Vec<(Kind, PathBuf)> = Vec::new();
     let shown_path = |path: &Path| shown.join(path.strip_prefix(site_dir).unwrap_or(path));
-    for (folder, kind) in [("incidents", Kind::Incident), ("maintenance", Kind::Maintenance)] {
+    let [incidents, maintenance] = layout::ENTRY_FOLDERS;
+    for (folder, kind) in [(incidents, Kind::Incident), (maintenance, Kind::Maintenance)] {
         let walker = WalkDir::new(site_dir.join(folder))
             .follow_links(false)
             .follow_root_links(false)

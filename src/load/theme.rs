@@ -11,7 +11,11 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use super::layout::{THEME_FOLDERS, THEMES};
 use super::links::{Refused, Root, is_hidden};
+
+const TEMPLATES: &str = THEME_FOLDERS[0];
+const STATIC: &str = THEME_FOLDERS[1];
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{StaticFile, Theme};
 
@@ -87,7 +91,7 @@ pub(crate) fn load_theme(
 
     let mut layers = Vec::new();
     if name != "default" {
-        let dir = site_dir.join("themes").join(name);
+        let dir = site_dir.join(THEMES).join(name);
         if !dir.is_dir() {
             return Err(vec![Diagnostic::file_error(
                 shown.join("site.yaml"),
@@ -105,7 +109,7 @@ pub(crate) fn load_theme(
         root: Root::new(site_dir, publish_hidden),
     };
     for layer in &layers {
-        for (rel, bytes) in tree.read(&layer.join("templates"), false, &mut errors) {
+        for (rel, bytes) in tree.read(&layer.join(TEMPLATES), false, &mut errors) {
             let name = rel.to_string_lossy().replace('\\', "/");
             match String::from_utf8(bytes) {
                 Ok(text) => {
@@ -114,8 +118,8 @@ pub(crate) fn load_theme(
                 Err(_) => errors.push(Diagnostic::file_error(shown.join(&rel), "template is not UTF-8 text")),
             }
         }
-        let shown_static = shown.join(layer.strip_prefix(site_dir).unwrap_or(layer)).join("static");
-        for (rel, bytes) in tree.read(&layer.join("static"), true, &mut errors) {
+        let shown_static = shown.join(layer.strip_prefix(site_dir).unwrap_or(layer)).join(STATIC);
+        for (rel, bytes) in tree.read(&layer.join(STATIC), true, &mut errors) {
             let source = shown_static.join(&rel);
             statics.insert(rel, (bytes, Some(source)));
         }

@@ -9,13 +9,16 @@ use super::{MARKER, OutputError, io_err};
 
 /// The folders of a site that a build reads (content format, "A site
 /// folder"), with what they hold.
-const READ_FOLDERS: [(&str, &str); 5] = [
-    ("incidents", "its incidents"),
-    ("maintenance", "its maintenances"),
-    ("static", "its files, to copy them into the site"),
-    ("templates", "its templates"),
-    ("themes", "its themes"),
-];
+const READ_FOLDERS: [(&str, &str); 5] = {
+    use crate::load::layout::{ENTRY_FOLDERS, THEME_FOLDERS, THEMES};
+    [
+        (ENTRY_FOLDERS[0], "its incidents"),
+        (ENTRY_FOLDERS[1], "its maintenances"),
+        (THEME_FOLDERS[1], "its files, to copy them into the site"),
+        (THEME_FOLDERS[0], "its templates"),
+        (THEMES, "its themes"),
+    ]
+};
 
 /// Why a folder the build reads cannot hold the output.
 fn read_by_builds(what: &str) -> String {
@@ -85,7 +88,7 @@ fn source_folder_around(out_abs: &Path, site_dir: &Path, site_abs: &Path) -> Opt
     }
     // The same folders when they are symbolic links to elsewhere, and the
     // themes linked from themes/.
-    let themes = fs::read_dir(site_dir.join("themes"))
+    let themes = fs::read_dir(site_dir.join(crate::load::layout::THEMES))
         .into_iter()
         .flatten()
         .flatten()

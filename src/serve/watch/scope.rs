@@ -27,15 +27,8 @@ use walkdir::WalkDir;
 /// The output folder of `allclear build`, never watched.
 pub(super) const OUTPUT_DIR: &str = "public";
 
-/// The folders the build reads entries from; links in them are not followed.
-const ENTRY_AREAS: [&str; 2] = ["incidents", "maintenance"];
-/// The folders the build reads templates and static files from, in the
-/// site and in each theme.
-const THEME_AREAS: [&str; 2] = ["templates", "static"];
-/// The folder of named themes: `themes/NAME/{templates,static}`.
-const THEMES: &str = "themes";
-/// The site's configuration, in the site folder.
-const SITE_FILE: &str = "site.yaml";
+// The loader's own names: the watch covers exactly what it reads.
+use crate::load::layout::{ENTRY_FOLDERS as ENTRY_AREAS, SITE_FILE, THEME_FOLDERS as THEME_AREAS, THEMES, is_hidden};
 
 /// What to watch in a site folder, as found by [`scan`] at one moment.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -118,11 +111,6 @@ pub(super) fn is_read_by_build(rel: &Path) -> bool {
         [themes, _] => is(themes, &[THEMES]),
         [themes, _, area, ..] => is(themes, &[THEMES]) && is(area, &THEME_AREAS),
     }
-}
-
-/// A name the build skips: hidden files and folders (`.git`, `.DS_Store`).
-fn is_hidden(name: &OsStr) -> bool {
-    name.to_string_lossy().starts_with('.')
 }
 
 struct Scan<'a> {
