@@ -271,7 +271,7 @@ fn maintenance_warnings(loaded: &Loaded, maintenance: &Maintenance, now: DateTim
         .updates
         .iter()
         .any(|u| u.status == MaintenanceStatus::Completed);
-    if maintenance.cancelled || completed || now <= window.until {
+    if maintenance.is_cancelled() || completed || now <= window.until {
         return;
     }
     let zone = loaded.site.config.time_zone;
@@ -303,7 +303,7 @@ fn completed_before_window(loaded: &Loaded, maintenance: &Maintenance, now: Date
         return;
     };
     let window = maintenance.window();
-    if maintenance.cancelled || latest.status != MaintenanceStatus::Completed || latest.at >= window.from {
+    if maintenance.is_cancelled() || latest.status != MaintenanceStatus::Completed || latest.at >= window.from {
         return;
     }
     let zone = loaded.site.config.time_zone;
