@@ -65,6 +65,10 @@ pub const REFRESH: &str = "PT1H";
 /// `DTSTAMP` of the system clock, and builds must be reproducible.
 pub const NO_EVENTS: &str = "BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:UTC\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
 
+/// The first paragraph of a cancelled maintenance's DESCRIPTION, and the
+/// message `allclear cancel` writes when given none.
+pub const CANCELLED: &str = "This maintenance was cancelled and will not take place.";
+
 /// Output path of a component's maintenance calendar:
 /// `components/ID/maintenance.ics`, next to the component's page.
 pub fn component_calendar(id: &str) -> String {
@@ -230,7 +234,7 @@ fn event(snap: &Snapshot<'_>, host: &str, m: &Maintenance, state: &MaintenanceSt
 fn description(m: &Maintenance, state: &MaintenanceState, components: &[&str]) -> String {
     let mut parts: Vec<String> = Vec::new();
     if state.cancelled {
-        parts.push("This maintenance was cancelled and will not take place.".into());
+        parts.push(CANCELLED.into());
     }
     if let Some(u) = m.updates.last().filter(|u| !u.message.is_empty()) {
         parts.push(plain_text(&u.message.source));
@@ -242,6 +246,8 @@ fn description(m: &Maintenance, state: &MaintenanceState, components: &[&str]) -
         parts.push(format!("Affected components: {}", components.join(", ")));
     }
     parts.retain(|p| !p.is_empty());
+    // `allclear cancel`'s default message is the notice itself: once is enough.
+    parts.dedup();
     parts.join("\n\n")
 }
 
