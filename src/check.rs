@@ -14,6 +14,7 @@
 //! | `completed-before-window` | a maintenance's latest update says `completed` before its window starts |
 //! | `operational-in-incident` | an incident lists a component as `operational` |
 //! | `raw-html-allowed` | `allow_raw_html: true` lets author HTML through unsanitized |
+//! | `window-edited` | a maintenance window differs from the one at git's `HEAD` without a rescheduling update ([`crate::window_history`]) |
 
 use std::path::Path;
 
@@ -37,7 +38,10 @@ pub fn check_site(site_dir: &Path, now: DateTime<Utc>) -> Vec<Diagnostic> {
         Err(errors) => return errors,
     };
     let mut out = loaded.warnings.clone();
-    out.extend(warnings(&loaded, now));
+    let mut found = warnings(&loaded, now);
+    found.extend(crate::window_history::warnings(site_dir, &loaded));
+    found.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+    out.extend(found);
     let site = loaded.site.as_of(now);
     let snapshot = crate::model::Snapshot::new(&site, now);
     // Render everything, keep nothing: only the errors matter here.

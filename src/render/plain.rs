@@ -76,11 +76,7 @@ pub fn plain_text(source: &str) -> String {
                 }
                 Tag::Link { dest_url, .. } => links.push((dest_url.to_string(), out.len())),
                 Tag::TableRow | Tag::TableHead => line_break(&mut out),
-                Tag::TableCell => {
-                    if !out.ends_with('\n') && !out.is_empty() {
-                        out.push_str(" | ");
-                    }
-                }
+                Tag::TableCell if !out.ends_with('\n') && !out.is_empty() => out.push_str(" | "),
                 _ => {}
             },
             Event::End(tag) => match tag {
