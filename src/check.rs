@@ -301,7 +301,7 @@ fn maintenance_warnings(loaded: &Loaded, maintenance: &Maintenance, now: DateTim
 
 /// A published `completed` update, the latest, dated before the window
 /// starts: it ends the maintenance for good (content format, "Maintenance
-/// status and the clock"), which is what `cancelled: true` is for.
+/// status and the clock"), which is what a cancelling update is for.
 fn completed_before_window(loaded: &Loaded, maintenance: &Maintenance, now: DateTime<Utc>, out: &mut Vec<Diagnostic>) {
     let Some(latest) = maintenance.updates.iter().rev().find(|u| u.at <= now) else {
         return;
@@ -325,7 +325,7 @@ fn completed_before_window(loaded: &Loaded, maintenance: &Maintenance, now: Date
                 ),
             )
             .with_help(
-                "if it will not happen, set `cancelled: true`; if the work was done early, give this update the window it really had (`scheduled_for:` and `scheduled_until:`)",
+                "if it will not happen, add `cancelled: true` to this update; if the work was done early, give this update the window it really had (`scheduled_for:` and `scheduled_until:`)",
             ),
     );
 }

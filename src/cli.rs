@@ -27,6 +27,10 @@ const AFTER_HELP: &str = "During an incident:
   allclear update 2026-11-20-elevated-api-errors --status identified --next-update 30m
   allclear resolve 2026-11-20-elevated-api-errors --message \"Error rates are back to normal.\"
 
+Moving or calling off a maintenance:
+  allclear reschedule 2026-12-01-database-upgrade --from \"2026-12-08 02:00\" --until \"2026-12-08 04:00\"
+  allclear cancel 2026-12-01-database-upgrade --message \"The upgrade is no longer needed.\"
+
 Exit codes: 0 success, 1 errors in the site (or warnings with --deny-warnings), 2 bad usage.
 ";
 
@@ -55,8 +59,9 @@ pub enum Command {
     /// Warnings: a promised update that is overdue or missing, an incident
     /// ongoing for more than 72 hours, an update dated in the future, a
     /// resolved incident without a final message, a maintenance past its
-    /// window without a completed update, and a component marked
-    /// operational in an incident.
+    /// window without a completed update, a component marked
+    /// operational in an incident, and a maintenance window edited in
+    /// place since git's HEAD instead of moved by `allclear reschedule`.
     #[command(after_help = "Examples:\n  allclear check\n  allclear check my-status --format json --deny-warnings\n")]
     Check(CheckArgs),
 
