@@ -315,3 +315,52 @@ fn refusals_write_nothing() {
         assert!(common::snapshot_tree(&site) == snapshot, "{args:?} wrote something");
     }
 }
+
+/// `git -C repo ARGS` with a fixed identity, for the notify test.
+fn git(repo: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(repo)
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn notify_posts_a_cancellation_as_cancelled() {
+    let (_tmp, site) = site();
+    git(&site, &["init", "-q"]);
+    git(&site, &["add", "-A"]);
+    git(&site, &["commit", "-q", "-m", "site"]);
+    run(&site, &["cancel", DB]).success();
+    git(&site, &["commit", "-q", "-a", "-m", "cancel"]);
+    let out = allclear()
+        .arg("--site")
+        .arg(&site)
+        .args(["--now", NOW, "notify", "--since", "HEAD~1", "--dry-run"])
+        .args(["--slack", "https://hooks.slack.com/services/T0/B0/x"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let body: serde_json::Value = serde_json::from_str(&stdout[stdout.find('{').unwrap()..]).unwrap();
+    let text = body["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("*[Cancelled] Primary database upgrade*\nThis maintenance was cancelled"),
+        "{text}"
+    );
+}
