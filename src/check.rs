@@ -14,6 +14,7 @@
 //! | `completed-before-window` | a maintenance's latest update says `completed` before its window starts |
 //! | `operational-in-incident` | an incident lists a component as `operational` |
 //! | `raw-html-allowed` | `allow_raw_html: true` lets author HTML through unsanitized |
+//! | `window-edited` | a maintenance window differs from the one at git's `HEAD` without a rescheduling update ([`crate::window_history`]) |
 
 use std::path::Path;
 
@@ -37,7 +38,10 @@ pub fn check_site(site_dir: &Path, now: DateTime<Utc>) -> Vec<Diagnostic> {
         Err(errors) => return errors,
     };
     let mut out = loaded.warnings.clone();
-    out.extend(warnings(&loaded, now));
+    let mut found = warnings(&loaded, now);
+    found.extend(crate::window_history::warnings(site_dir, &loaded));
+    found.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+    out.extend(found);
     let site = loaded.site.as_of(now);
     let snapshot = crate::model::Snapshot::new(&site, now);
     // Render everything, keep nothing: only the errors matter here.
@@ -271,7 +275,7 @@ fn maintenance_warnings(loaded: &Loaded, maintenance: &Maintenance, now: DateTim
         .updates
         .iter()
         .any(|u| u.status == MaintenanceStatus::Completed);
-    if maintenance.cancelled || completed || now <= window.until {
+    if maintenance.is_cancelled() || completed || now <= window.until {
         return;
     }
     let zone = loaded.site.config.time_zone;
@@ -297,13 +301,13 @@ fn maintenance_warnings(loaded: &Loaded, maintenance: &Maintenance, now: DateTim
 
 /// A published `completed` update, the latest, dated before the window
 /// starts: it ends the maintenance for good (content format, "Maintenance
-/// status and the clock"), which is what `cancelled: true` is for.
+/// status and the clock"), which is what a cancelling update is for.
 fn completed_before_window(loaded: &Loaded, maintenance: &Maintenance, now: DateTime<Utc>, out: &mut Vec<Diagnostic>) {
     let Some(latest) = maintenance.updates.iter().rev().find(|u| u.at <= now) else {
         return;
     };
     let window = maintenance.window();
-    if maintenance.cancelled || latest.status != MaintenanceStatus::Completed || latest.at >= window.from {
+    if maintenance.is_cancelled() || latest.status != MaintenanceStatus::Completed || latest.at >= window.from {
         return;
     }
     let zone = loaded.site.config.time_zone;
@@ -321,7 +325,7 @@ fn completed_before_window(loaded: &Loaded, maintenance: &Maintenance, now: Date
                 ),
             )
             .with_help(
-                "if it will not happen, set `cancelled: true`; if the work was done early, give this update the window it really had (`scheduled_for:` and `scheduled_until:`)",
+                "if it will not happen, add `cancelled: true` to this update; if the work was done early, give this update the window it really had (`scheduled_for:` and `scheduled_until:`)",
             ),
     );
 }

@@ -27,6 +27,10 @@ const AFTER_HELP: &str = "During an incident:
   allclear update 2026-11-20-elevated-api-errors --status identified --next-update 30m
   allclear resolve 2026-11-20-elevated-api-errors --message \"Error rates are back to normal.\"
 
+Moving or calling off a maintenance:
+  allclear reschedule 2026-12-01-database-upgrade --from \"2026-12-08 02:00\" --until \"2026-12-08 04:00\"
+  allclear cancel 2026-12-01-database-upgrade --message \"The upgrade is no longer needed.\"
+
 Exit codes: 0 success, 1 errors in the site (or warnings with --deny-warnings), 2 bad usage.
 ";
 
@@ -55,8 +59,9 @@ pub enum Command {
     /// Warnings: a promised update that is overdue or missing, an incident
     /// ongoing for more than 72 hours, an update dated in the future, a
     /// resolved incident without a final message, a maintenance past its
-    /// window without a completed update, and a component marked
-    /// operational in an incident.
+    /// window without a completed update, a component marked
+    /// operational in an incident, and a maintenance window edited in
+    /// place since git's HEAD instead of moved by `allclear reschedule`.
     #[command(after_help = "Examples:\n  allclear check\n  allclear check my-status --format json --deny-warnings\n")]
     Check(CheckArgs),
 
@@ -79,6 +84,30 @@ pub enum Command {
         after_help = "Examples:\n  allclear resolve 2026-11-20-api-errors --message \"Error rates are back to normal.\"\n"
     )]
     Resolve(ResolveArgs),
+
+    /// Move a scheduled maintenance to a new window, with an update that records it.
+    ///
+    /// Appends an update dated now with the new scheduled_for and
+    /// scheduled_until, so the window's history stays in the file, and
+    /// calendar subscribers get a new revision (SEQUENCE counts these
+    /// updates). The times are read as `new maintenance` reads them.
+    /// Refuses incidents, and cancelled or completed maintenance.
+    #[command(
+        after_help = "Examples:\n  allclear reschedule 2026-12-01-db-upgrade --from \"2026-12-08 02:00\" --until \"2026-12-08 04:00\"\n  allclear reschedule 2026-12-01-db-upgrade --from 2026-12-08T01:00:00Z --until 2026-12-08T03:00:00Z --message \"Moved a week to avoid the release freeze.\"\n"
+    )]
+    Reschedule(RescheduleArgs),
+
+    /// Call off a scheduled maintenance, with an update that records it.
+    ///
+    /// Appends an update dated now with `status: completed` and
+    /// `cancelled: true`: the page shows the maintenance as cancelled, it
+    /// never changes a component's status, and calendar subscribers see
+    /// the event cancelled. Refuses incidents, and cancelled or completed
+    /// maintenance.
+    #[command(
+        after_help = "Examples:\n  allclear cancel 2026-12-01-db-upgrade --message \"The upgrade is no longer needed.\"\n"
+    )]
+    Cancel(CancelArgs),
 
     /// Post the updates added or changed since a git revision to webhooks and Slack.
     ///
@@ -288,6 +317,34 @@ pub struct ResolveArgs {
     pub id: String,
 
     /// The final text [default: $EDITOR, else standard input when it is not a terminal].
+    #[arg(long, short)]
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RescheduleArgs {
+    /// The maintenance id.
+    pub id: String,
+
+    /// The new start: a local time, RFC 3339, or an offset from now (2h).
+    #[arg(long, value_name = "TIME")]
+    pub from: String,
+
+    /// The new end, the same way.
+    #[arg(long, value_name = "TIME")]
+    pub until: String,
+
+    /// The update's text [default: "This maintenance is rescheduled to FROM – UNTIL." in the site's time zone].
+    #[arg(long, short)]
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CancelArgs {
+    /// The maintenance id.
+    pub id: String,
+
+    /// The update's text [default: "This maintenance was cancelled and will not take place."].
     #[arg(long, short)]
     pub message: Option<String>,
 }

@@ -29,6 +29,7 @@ pub mod output;
 pub mod render;
 pub mod serve;
 pub mod timing;
+pub mod window_history;
 
 use std::path::{Path, PathBuf};
 

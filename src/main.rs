@@ -137,6 +137,31 @@ fn main() -> ExitCode {
             check: a.check,
             edits: a.edits,
         })),
+        Command::Reschedule(a) => {
+            let cx = author_context(site, clock);
+            let request = author::Reschedule {
+                id: a.id,
+                from: a.from,
+                until: a.until,
+            };
+            let message = a.message;
+            Ok(author_result(
+                author::reschedule(&cx, &request, |default| Ok(message.unwrap_or_else(|| default.to_string()))).map(
+                    |w| {
+                        eprintln!("Rescheduled {} ({})", w.id, w.path.display());
+                    },
+                ),
+            ))
+        }
+        Command::Cancel(a) => {
+            let cx = author_context(site, clock);
+            let message = a.message;
+            Ok(author_result(
+                author::cancel(&cx, &a.id, |default| Ok(message.unwrap_or_else(|| default.to_string()))).map(|w| {
+                    eprintln!("Cancelled {} ({})", w.id, w.path.display());
+                }),
+            ))
+        }
         Command::Resolve(a) => {
             let cx = author_context(site, clock);
             let message = a.message;

@@ -32,7 +32,9 @@ use crate::model::Markdown;
 /// never start with it.
 pub const ID_PREFIX: &str = "user-content-";
 
-const OPTIONS: Options = Options::ENABLE_TABLES
+/// The Markdown extensions every text is read with: CommonMark plus
+/// tables, strikethrough, task lists and footnotes.
+pub(crate) const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_TASKLISTS)
     .union(Options::ENABLE_FOOTNOTES);

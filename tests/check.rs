@@ -52,7 +52,7 @@ fn deny_warnings_fails_and_text_shows_lines() {
             "warning: maintenance/2026-11-25-completed-early.yaml:10:13: this update marks the maintenance completed on Nov 20, 2026 11:00 UTC, before its window starts on Nov 25, 2026 10:00 UTC; did you mean to cancel it?",
         ))
         .stderr(predicates::str::contains(
-            "help: if it will not happen, set `cancelled: true`; if the work was done early, give this update the window it really had (`scheduled_for:` and `scheduled_until:`)",
+            "help: if it will not happen, add `cancelled: true` to this update; if the work was done early, give this update the window it really had (`scheduled_for:` and `scheduled_until:`)",
         ))
         .stderr(predicates::str::contains("0 errors, 9 warnings"));
 }

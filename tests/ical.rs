@@ -101,6 +101,9 @@ fn maintenance_ics_has_every_maintenance_as_an_event() {
     let cancelled = event(events, "2026-11-27-webhooks-cluster-move");
     assert_eq!(prop(cancelled, "STATUS"), "CANCELLED");
     assert!(prop(cancelled, "DESCRIPTION").starts_with("This maintenance was cancelled"));
+    // `cancelled: true` with no cancelling update still revises the event
+    // subscribers got: a cancelled event never has SEQUENCE 0.
+    assert_eq!(prop(cancelled, "SEQUENCE"), "1");
 
     let moved = event(events, "2026-11-24-jobs-scheduler-migration");
     assert_eq!(prop(moved, "SEQUENCE"), "1", "one update moved the window");
@@ -126,9 +129,13 @@ fn maintenance_ics_has_every_maintenance_as_an_event() {
     assert!(categories.contains(&"API"), "{categories:?}");
     let description = prop(db, "DESCRIPTION");
     assert!(
-        description.contains("the API may be **read-only** for up to 15 minutes per region,"),
-        "the update's Markdown source, unescaped: {description}"
+        description.contains("the API may be read-only for up to 15 minutes per region,"),
+        "the update's text, unescaped: {description}"
     );
+    // Calendar clients show TEXT as written: no Markdown markup (issue 12).
+    for markup in ["**", "##", "](", "`"] {
+        assert!(!description.contains(markup), "{markup} in {description}");
+    }
     assert!(description.contains("Affected components: Primary database, API"));
     assert!(
         !description.contains("<p>") && !description.contains("<strong>"),

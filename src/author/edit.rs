@@ -64,7 +64,15 @@ pub fn update(
         message: &text,
         next_update,
         components,
+        window: None,
+        cancels: false,
     };
+    append(cx, &entry, &item)
+}
+
+/// Append `item` to the `updates:` of `entry`'s file, check the site with
+/// it and write the file atomically.
+pub(super) fn append(cx: &Context, entry: &Found, item: &Item<'_>) -> Result<Written, AuthorError> {
     let path = cx.site_dir.join(&entry.path);
     let original = fs::read_to_string(&path).map_err(|source| AuthorError::Io {
         path: path.clone(),
@@ -75,7 +83,7 @@ pub fn update(
         Some(rest) => ("\u{feff}", rest),
         None => ("", original.as_str()),
     };
-    let edited = insert_update(body, entry.markdown, entry.updates, &item)?;
+    let edited = insert_update(body, entry.markdown, entry.updates, item)?;
     cx.commit(&entry.path, format!("{bom}{edited}"))
 }
 
@@ -105,16 +113,17 @@ pub fn resolve(
 }
 
 /// An entry found by id.
-struct Found {
-    path: PathBuf,
-    title: String,
-    incident: bool,
-    markdown: bool,
+pub(super) struct Found {
+    pub path: PathBuf,
+    pub title: String,
+    pub incident: bool,
+    pub markdown: bool,
     /// How many items its `updates:` list has.
-    updates: usize,
+    pub updates: usize,
 }
 
-fn find(loaded: &Loaded, id: &str) -> Result<Found, AuthorError> {
+/// The incident or maintenance `id`, or a usage error naming the nearest ids.
+pub(super) fn find(loaded: &Loaded, id: &str) -> Result<Found, AuthorError> {
     let site = &loaded.site;
     let found = site
         .incidents
@@ -197,6 +206,10 @@ pub(super) struct Item<'a> {
     pub message: &'a str,
     pub next_update: Option<String>,
     pub components: Vec<(String, &'static str)>,
+    /// A maintenance's new window, as written (both or neither).
+    pub window: Option<(String, String)>,
+    /// `cancelled: true`: the update calls the maintenance off.
+    pub cancels: bool,
 }
 
 impl Item<'_> {
@@ -208,9 +221,16 @@ impl Item<'_> {
         let gap = " ".repeat(content.saturating_sub(dash + 1).max(1));
         let mut out = vec![format!("{}-{gap}at: {}", " ".repeat(dash), self.at)];
         out.push(format!("{pad}status: {}", self.status));
+        if self.cancels {
+            out.push(format!("{pad}cancelled: true"));
+        }
         out.extend(message_lines(self.message, &pad));
         if let Some(next) = &self.next_update {
             out.push(format!("{pad}next_update: {next}"));
+        }
+        if let Some((from, until)) = &self.window {
+            out.push(format!("{pad}scheduled_for: {from}"));
+            out.push(format!("{pad}scheduled_until: {until}"));
         }
         if !self.components.is_empty() {
             out.push(format!("{pad}components:"));
@@ -385,6 +405,8 @@ mod tests {
             message: "Found it.",
             next_update: Some("2026-11-20T16:00:00+01:00".into()),
             components: vec![("api".into(), "degraded_performance")],
+            window: None,
+            cancels: false,
         }
     }
 

@@ -1,4 +1,5 @@
-//! The authoring commands: `init`, `new`, `update`, `resolve`. They edit
+//! The authoring commands: `init`, `new`, `update`, `resolve`,
+//! `reschedule`, `cancel`. They edit
 //! the text of entry files (never re-serializing YAML, so comments, order
 //! and formatting elsewhere stay as the author wrote them), check the result
 //! with the same loader `build` uses before writing anything, and write
@@ -8,6 +9,7 @@ mod edit;
 mod init;
 mod message;
 mod new;
+mod schedule;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -25,6 +27,7 @@ pub use edit::{UpdateRequest, resolve, update};
 pub use init::init;
 pub use message::read_message;
 pub use new::{NewIncident, NewMaintenance, new_incident, new_maintenance};
+pub use schedule::{Reschedule, cancel, reschedule};
 
 /// What a command wrote.
 #[derive(Debug, Clone)]

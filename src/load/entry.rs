@@ -102,6 +102,7 @@ struct RawMaintenanceUpdate {
     message: String,
     scheduled_for: Option<String>,
     scheduled_until: Option<String>,
+    cancelled: Option<bool>,
 }
 
 /// A maintenance's `components`: a list of ids (each `under_maintenance`) or
@@ -482,6 +483,8 @@ pub(crate) fn load_maintenance(
                 .with_help("give both `scheduled_for` and `scheduled_until` on the update, the end after the start"),
             );
         }
+        let cancels = u.cancelled == Some(true);
+        check_cancelling_update(&mut ck, u, i);
         if let Some(at) = at {
             updates.push(MaintenanceUpdate {
                 index: i,
@@ -490,13 +493,15 @@ pub(crate) fn load_maintenance(
                 message: ck.message(&u.message, &here("message")),
                 scheduled_for: new_from,
                 scheduled_until: new_until,
+                cancels,
             });
         }
     }
+    updates.sort_by_key(|u| u.at);
+    check_after_cancel(&mut ck, &updates);
     if !ck.errors.is_empty() {
         return Err(ck.errors);
     }
-    updates.sort_by_key(|u| u.at);
     Ok(Maintenance {
         id,
         path,
@@ -510,4 +515,83 @@ pub(crate) fn load_maintenance(
             .filter(|t| !t.trim().is_empty())
             .map(|t| ck.message(&t, &[Seg::Key("title")])),
     })
+}
+
+/// The rules of one update's `cancelled:` (content format, "Cancelling"):
+/// only `true`, with `status: completed`, and no new window beside it.
+fn check_cancelling_update(ck: &mut Checker<'_>, u: &RawMaintenanceUpdate, i: usize) {
+    let here = |key| [Seg::Key("updates"), Seg::Index(i), Seg::Key(key)];
+    match u.cancelled {
+        None => {}
+        Some(false) => ck.errors.push(
+            ck.src
+                .error_at(&here("cancelled"), true, "`cancelled: false` on an update means nothing")
+                .with_help("leave `cancelled` out of updates that do not call the maintenance off; `cancelled: true` cancels it"),
+        ),
+        Some(true) => {
+            if u.status != MaintenanceStatus::Completed {
+                ck.errors.push(
+                    ck.src
+                        .error_at(
+                            &here("status"),
+                            false,
+                            format!("a cancelling update has the status `completed`, not `{}`", u.status.as_str()),
+                        )
+                        .with_help("write `status: completed`: a called-off maintenance is over, and the API reports it as completed, as Statuspage does"),
+                );
+            }
+            if u.scheduled_for.is_some() || u.scheduled_until.is_some() {
+                let key = if u.scheduled_for.is_some() {
+                    "scheduled_for"
+                } else {
+                    "scheduled_until"
+                };
+                ck.errors.push(
+                    ck.src
+                        .error_at(&here(key), true, "an update cannot both cancel the maintenance and move its window")
+                        .with_help("to move it, remove `cancelled: true` (`allclear reschedule`); to call it off, remove `scheduled_for` and `scheduled_until` (`allclear cancel`)"),
+                );
+            }
+        }
+    }
+}
+
+/// A cancelled maintenance stays cancelled: no update after the cancelling
+/// one (`updates` sorted by time) cancels again, moves the window or takes
+/// another status than `completed`.
+fn check_after_cancel(ck: &mut Checker<'_>, updates: &[MaintenanceUpdate]) {
+    let Some(first) = updates.iter().position(|u| u.cancels) else {
+        return;
+    };
+    let cancelled_at = shown_time(updates[first].at, ck.cx.zone);
+    for u in &updates[first + 1..] {
+        let here = |key| [Seg::Key("updates"), Seg::Index(u.index), Seg::Key(key)];
+        let problem = if u.cancels {
+            Some(("cancelled", "this maintenance was already cancelled".to_string()))
+        } else if u.scheduled_for.is_some() || u.scheduled_until.is_some() {
+            let key = if u.scheduled_for.is_some() {
+                "scheduled_for"
+            } else {
+                "scheduled_until"
+            };
+            Some((
+                key,
+                "this update moves the window of a cancelled maintenance".to_string(),
+            ))
+        } else if u.status != MaintenanceStatus::Completed {
+            Some((
+                "status",
+                format!("this update reopens a cancelled maintenance as `{}`", u.status.as_str()),
+            ))
+        } else {
+            None
+        };
+        if let Some((key, message)) = problem {
+            ck.errors.push(
+                ck.src
+                    .error_at(&here(key), false, format!("{message} (cancelled by the update of {cancelled_at})"))
+                    .with_help("a cancelled maintenance stays cancelled; schedule the work again as a new entry (`allclear new maintenance`), or remove the cancelling update"),
+            );
+        }
+    }
 }

@@ -259,6 +259,9 @@ pub struct Maintenance {
     /// The window as first announced.
     pub scheduled_for: DateTime<Utc>,
     pub scheduled_until: DateTime<Utc>,
+    /// `cancelled: true` at the top of the file. Whether the maintenance is
+    /// cancelled is [`Maintenance::is_cancelled`], which also counts a
+    /// cancelling update.
     pub cancelled: bool,
     /// Sorted by `at`; may be empty.
     pub updates: Vec<MaintenanceUpdate>,
@@ -278,20 +281,33 @@ pub struct MaintenanceUpdate {
     pub scheduled_for: Option<DateTime<Utc>>,
     /// A new window end from this update on.
     pub scheduled_until: Option<DateTime<Utc>>,
+    /// `cancelled: true`: this update calls the maintenance off (its status
+    /// is then `completed`, as Statuspage, which has no cancelled status,
+    /// reports a called-off maintenance). What `allclear cancel` writes.
+    pub cancels: bool,
 }
 
-/// A maintenance window after every reschedule, and how many updates moved
-/// it (iCalendar's SEQUENCE, RFC 5545 §3.8.7.4).
+/// A maintenance window after every reschedule, and how many updates
+/// revised it: iCalendar's SEQUENCE (RFC 5545 §3.8.7.4), which a calendar
+/// client compares to know an event changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Window {
+    /// Start, then end, of the window in force (UTC).
     pub from: DateTime<Utc>,
     pub until: DateTime<Utc>,
+    /// Updates that moved the window (`scheduled_for`/`scheduled_until`
+    /// different from the window before them) or called the maintenance
+    /// off (`cancelled: true`), plus one for a top-level `cancelled: true`
+    /// that no cancelling update announced: a cancelled event is always a
+    /// revision of the one subscribers first received.
     pub reschedules: u32,
 }
 
 impl Maintenance {
     /// The window in force after all updates (content format: "the window is
-    /// rescheduled from that update on").
+    /// rescheduled from that update on"), with the number of revisions
+    /// (see [`Window::reschedules`]). Only the updates in `self.updates`
+    /// count: a build at `now` has already dropped those dated after it.
     pub fn window(&self) -> Window {
         let mut w = Window {
             from: self.scheduled_for,
@@ -301,7 +317,7 @@ impl Maintenance {
         for u in &self.updates {
             let from = u.scheduled_for.unwrap_or(w.from);
             let until = u.scheduled_until.unwrap_or(w.until);
-            if (from, until) != (w.from, w.until) {
+            if (from, until) != (w.from, w.until) || u.cancels {
                 w = Window {
                     from,
                     until,
@@ -309,7 +325,16 @@ impl Maintenance {
                 };
             }
         }
+        if self.cancelled && !self.updates.iter().any(|u| u.cancels) {
+            w.reschedules += 1;
+        }
         w
+    }
+
+    /// Whether the maintenance is called off: `cancelled: true` at the top
+    /// of the file, or a (published) update with `cancelled: true`.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled || self.updates.iter().any(|u| u.cancels)
     }
 
     /// The time of the newest update, or the window start without updates.

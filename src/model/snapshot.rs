@@ -293,7 +293,7 @@ pub fn maintenance_state(m: &Maintenance, now: DateTime<Utc>) -> MaintenanceStat
     MaintenanceState {
         status,
         window,
-        cancelled: m.cancelled,
+        cancelled: m.is_cancelled(),
         finished,
     }
 }

@@ -171,12 +171,17 @@ pub fn updates(site: &Site) -> Vec<Update> {
             out.push(keys.update(EntryKind::Maintenance, &m.id, m.scheduled_for, true, content));
         }
         for u in &m.updates {
-            let content = json!({
+            let mut content = json!({
                 "status": u.status.as_str(),
                 "message": u.message.source.trim(),
                 "scheduled_for": u.scheduled_for.map(format::iso_utc),
                 "scheduled_until": u.scheduled_until.map(format::iso_utc),
             });
+            // Only when set, so the content of every other update (and the
+            // ledger's record of it) stays what it was.
+            if u.cancels {
+                content["cancelled"] = json!(true);
+            }
             out.push(keys.update(EntryKind::Maintenance, &m.id, u.at, false, content));
         }
     }

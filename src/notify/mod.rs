@@ -25,7 +25,7 @@
 
 pub mod baseline;
 pub mod diff;
-mod git;
+pub(crate) mod git;
 pub mod http;
 pub mod ledger;
 pub mod payload;

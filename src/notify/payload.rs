@@ -102,7 +102,8 @@ pub fn build(site: &Site, found: &Found, now: DateTime<Utc>) -> Option<Payloads>
                 (label, String::new())
             } else {
                 let u = mt.updates.iter().filter(|u| u.at == update.at).nth(update.occurrence)?;
-                (u.status.label(), u.message.source.trim().to_string())
+                let label = if u.cancels { "Cancelled" } else { u.status.label() };
+                (label, u.message.source.trim().to_string())
             };
             let window = snap.maintenances[m].window;
             let mut lines = vec![message];

@@ -10,18 +10,22 @@
 //! calendar only changes when an entry does:
 //!
 //! - `UID` is `ID@HOST` (§3.8.4.7), HOST being `base_url`'s host;
-//! - `DTSTAMP` and `LAST-MODIFIED` (§3.8.7.3) are the entry's newest update
-//!   ([`Maintenance::updated_at`]): without a METHOD property, DTSTAMP is
-//!   the last revision of the event (§3.8.7.2);
+//! - `DTSTAMP` and `LAST-MODIFIED` (§3.8.7.3) are the time of the entry's
+//!   latest update ([`Maintenance::updated_at`]): without a METHOD
+//!   property, DTSTAMP is the last revision of the event (§3.8.7.2), so a
+//!   rescheduling or cancelling update moves it;
 //! - `DTSTART` / `DTEND` (§3.8.2.4, §3.8.2.2) are the window in force after
-//!   every reschedule, in UTC (§3.3.5, form 2), and `SEQUENCE` counts the
-//!   reschedules (§3.8.7.4);
+//!   every reschedule, in UTC (§3.3.5, form 2), and `SEQUENCE` (§3.8.7.4)
+//!   counts the updates that rescheduled or cancelled the maintenance
+//!   ([`crate::model::Window::reschedules`]): clients keep the event with
+//!   the highest SEQUENCE, so without it they would keep the old time;
 //! - `SUMMARY` is the title, `DESCRIPTION` plain text: the latest update's
-//!   message and the details as written (Markdown source, no HTML), then
-//!   the affected components, which are also its `CATEGORIES` (§3.8.1.2);
+//!   message and the details, their Markdown turned into the text a reader
+//!   sees ([`super::plain::plain_text`]: no `**` or `##`), then the
+//!   affected components, which are also its `CATEGORIES` (§3.8.1.2);
 //! - `URL` is the maintenance page (§3.8.4.6);
-//! - `STATUS` is `CONFIRMED`, or `CANCELLED` for `cancelled: true`
-//!   (§3.8.1.11);
+//! - `STATUS` is `CONFIRMED`, or `CANCELLED` for a cancelled maintenance
+//!   (a cancelling update or `cancelled: true`, §3.8.1.11);
 //! - `TRANSP:TRANSPARENT` (§3.8.2.7): a maintenance window does not make a
 //!   subscriber busy.
 //!
@@ -39,6 +43,7 @@
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 use rayon::prelude::*;
 
+use super::plain::plain_text;
 use super::{OutputFile, feeds, links};
 use crate::model::{ComponentIdx, Maintenance, MaintenanceState, Snapshot};
 
@@ -59,6 +64,10 @@ pub const REFRESH: &str = "PT1H";
 /// text: the crate would give a component of its own a random `UID` and a
 /// `DTSTAMP` of the system clock, and builds must be reproducible.
 pub const NO_EVENTS: &str = "BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:UTC\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+
+/// The first paragraph of a cancelled maintenance's DESCRIPTION, and the
+/// message `allclear cancel` writes when given none.
+pub const CANCELLED: &str = "This maintenance was cancelled and will not take place.";
 
 /// Output path of a component's maintenance calendar:
 /// `components/ID/maintenance.ics`, next to the component's page.
@@ -220,22 +229,25 @@ fn event(snap: &Snapshot<'_>, host: &str, m: &Maintenance, state: &MaintenanceSt
 }
 
 /// DESCRIPTION (RFC 5545 §3.8.1.5) as plain text: a cancellation notice,
-/// the latest update's message, the details (both Markdown as written),
-/// then the affected components, separated by blank lines.
+/// the latest update's message, the details (both from Markdown to plain
+/// text), then the affected components, separated by blank lines.
 fn description(m: &Maintenance, state: &MaintenanceState, components: &[&str]) -> String {
     let mut parts: Vec<String> = Vec::new();
     if state.cancelled {
-        parts.push("This maintenance was cancelled and will not take place.".into());
+        parts.push(CANCELLED.into());
     }
     if let Some(u) = m.updates.last().filter(|u| !u.message.is_empty()) {
-        parts.push(u.message.source.trim().to_string());
+        parts.push(plain_text(&u.message.source));
     }
     if let Some(body) = m.body.as_ref().filter(|b| !b.is_empty()) {
-        parts.push(body.source.trim().to_string());
+        parts.push(plain_text(&body.source));
     }
     if !components.is_empty() {
         parts.push(format!("Affected components: {}", components.join(", ")));
     }
+    parts.retain(|p| !p.is_empty());
+    // `allclear cancel`'s default message is the notice itself: once is enough.
+    parts.dedup();
     parts.join("\n\n")
 }
 

@@ -10,6 +10,7 @@ pub mod format;
 pub mod html;
 pub mod ical;
 pub mod links;
+pub mod plain;
 pub mod schedule;
 pub mod state;
 pub mod statics;

@@ -218,7 +218,14 @@ impl Views<'_, '_> {
                 window = new;
                 UpdateView {
                     anchor,
-                    status: maintenance_label(u.status),
+                    status: if u.cancels {
+                        Label {
+                            key: "cancelled",
+                            label: "Cancelled",
+                        }
+                    } else {
+                        maintenance_label(u.status)
+                    },
                     at: self.time(u.at),
                     html: u.message.html.clone(),
                     next_update: None,
