@@ -214,7 +214,9 @@ fn incident_warnings(loaded: &Loaded, incident: &Incident, now: DateTime<Utc>, o
         return;
     }
     match latest.next_update {
-        Some(next) if next < now => out.push(
+        // Overdue from its very instant on, as the pages show it
+        // (`model::Promise::overdue`).
+        Some(next) if next <= now => out.push(
             loaded
                 .warning_at(
                     path,

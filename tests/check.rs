@@ -69,6 +69,21 @@ fn the_example_site_is_clean_at_its_pinned_time() {
 }
 
 #[test]
+fn a_promise_is_overdue_from_its_very_minute_as_on_the_page() {
+    // The example site's API incident promises its next update by 15:30Z;
+    // the page built at 15:30Z says it is overdue, and so does check.
+    allclear()
+        .arg("check")
+        .arg(example_site())
+        .args(["--now", "2026-11-20T15:30:00Z"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "the next update was promised for 16:30 CET, 0 min ago",
+        ));
+}
+
+#[test]
 fn errors_fail_and_are_in_the_json_too() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");

@@ -2,6 +2,7 @@
 //! "site.yaml").
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use chrono_tz::Tz;
 use serde::Deserialize;
@@ -25,6 +26,8 @@ struct RawSite {
     /// A float, so that `-1` and `1e26` reach the range check below and get
     /// its message rather than serde's.
     uptime_days: Option<f64>,
+    /// A humantime duration (`36h`, `2d`, `90m`), checked below.
+    stale_after: Option<String>,
     #[serde(default)]
     links: Vec<Link>,
     logo: Option<String>,
@@ -75,6 +78,33 @@ pub(crate) struct LoadedSite {
 
 /// Longest uptime history accepted, in days (ten years).
 const MAX_UPTIME_DAYS: u32 = 3660;
+
+/// `stale_after` when `site.yaml` does not set it: a day and a half. The
+/// build asks for a rebuild at least at every midnight (`next-change.json`),
+/// so a page older than that has missed one, with half a day to spare.
+pub const DEFAULT_STALE_AFTER: Duration = Duration::from_secs(36 * 3600);
+
+/// The shortest and longest `stale_after` accepted: a minute, a year.
+const STALE_AFTER_RANGE: (Duration, Duration) = (Duration::from_secs(60), Duration::from_secs(366 * 86_400));
+
+/// `stale_after`: how old the status page may get before its script says
+/// so, from a humantime duration (`36h`, `2d`, `1h 30m`); the default
+/// without the key. A value that does not parse or is out of range is an
+/// error at the key, and the default stands in so other errors still show.
+fn stale_after(src: &Source, text: Option<&str>, errors: &mut Vec<Diagnostic>) -> Duration {
+    let Some(text) = text else { return DEFAULT_STALE_AFTER };
+    let (min, max) = STALE_AFTER_RANGE;
+    let problem = match humantime::parse_duration(text.trim()) {
+        Ok(d) if (min..=max).contains(&d) => return d,
+        Ok(_) => format!("`stale_after: {text}` is out of range: it must be from 1 minute to 366 days"),
+        Err(e) => format!("`stale_after: {text}` is not a duration: {e}"),
+    };
+    errors.push(
+        src.error_at(&[Seg::Key("stale_after")], false, problem)
+            .with_help("write a duration like `36h` (the default), `2d` or `90m`"),
+    );
+    DEFAULT_STALE_AFTER
+}
 
 /// The most components a site may list. Statuspage's own pages show a few
 /// dozen; every page carries each component's status, so a site with tens
@@ -143,6 +173,7 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
         );
         90
     };
+    let stale_after = stale_after(src, raw.stale_after.as_deref(), &mut errors);
     if raw.title.trim().is_empty() {
         errors.push(
             src.error_at(&[Seg::Key("title")], false, "`title` is empty")
@@ -215,6 +246,7 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
             language: raw.language.unwrap_or_else(|| "en".into()),
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             uptime_days,
+            stale_after,
             links: raw.links,
             logo: raw.logo,
             favicon: raw.favicon,

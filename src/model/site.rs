@@ -48,6 +48,11 @@ pub struct SiteConfig {
     pub theme: String,
     /// Days of uptime history shown (default 90).
     pub uptime_days: u32,
+    /// `stale_after`: once the status page is this much older than its
+    /// build, its script says so (see [`crate::model::Snapshot::stale_after`]
+    /// for the shorter limit during an incident). Default 36 h; from 1 min
+    /// to 366 days.
+    pub stale_after: std::time::Duration,
     pub links: Vec<Link>,
     /// Path under `static/`.
     pub logo: Option<String>,

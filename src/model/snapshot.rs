@@ -40,6 +40,20 @@ pub struct IncidentState {
     pub status: IncidentStatus,
     pub ongoing: bool,
     pub resolved_at: Option<DateTime<Utc>>,
+    /// The next update an ongoing incident's latest update promises
+    /// (`next_update`); `None` once resolved or when none is promised.
+    pub promise: Option<Promise>,
+}
+
+/// A promised next update, and whether it is overdue at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Promise {
+    /// The time the next update was promised by (UTC).
+    pub by: DateTime<Utc>,
+    /// `now` has reached `by` (at that very instant too, so that the
+    /// rebuild `next-change.json` asks for at `by` shows it) and no newer
+    /// update is published.
+    pub overdue: bool,
 }
 
 /// A maintenance's state at `now`.
@@ -133,6 +147,10 @@ pub struct Snapshot<'s> {
     pub last_change: Option<DateTime<Utc>>,
 }
 
+/// The longest a status page may go unrebuilt during an incident before
+/// its script says so: 15 minutes, the usual promise of the next update.
+pub const STALE_DURING_INCIDENT: chrono::Duration = chrono::Duration::minutes(15);
+
 /// Days the front page looks back ("past 7 days").
 pub const RECENT_DAYS: u64 = 7;
 
@@ -142,7 +160,7 @@ impl<'s> Snapshot<'s> {
     pub fn new(site: &'s Site, now: DateTime<Utc>) -> Self {
         let zone = site.config.time_zone;
         let today = now.with_timezone(&zone).date_naive();
-        let incidents: Vec<IncidentState> = site.incidents.iter().map(incident_state).collect();
+        let incidents: Vec<IncidentState> = site.incidents.iter().map(|i| incident_state(i, now)).collect();
         let maintenances: Vec<MaintenanceState> = site.maintenances.iter().map(|m| maintenance_state(m, now)).collect();
 
         let mut ongoing: Vec<usize> = (0..incidents.len()).filter(|&i| incidents[i].ongoing).collect();
@@ -224,6 +242,19 @@ impl<'s> Snapshot<'s> {
         out
     }
 
+    /// How old the status page may get before its script says it is out
+    /// of date: the site's `stale_after` (default 36 h), but at most
+    /// [`STALE_DURING_INCIDENT`] while an incident is ongoing, when every
+    /// minute of news counts (content format, "site.yaml").
+    pub fn stale_after(&self) -> chrono::Duration {
+        let configured = chrono::Duration::from_std(self.site.config.stale_after).unwrap_or(chrono::Duration::MAX);
+        if self.ongoing.is_empty() {
+            configured
+        } else {
+            configured.min(STALE_DURING_INCIDENT)
+        }
+    }
+
     /// When an entry started: an incident's start, a maintenance's window
     /// start.
     pub fn entry_start(&self, entry: EntryRef) -> DateTime<Utc> {
@@ -250,12 +281,17 @@ fn last_change(site: &Site, states: &[MaintenanceState], now: DateTime<Utc>) -> 
     updates.chain(maintenance).filter(|&t| t <= now).max()
 }
 
-fn incident_state(incident: &Incident) -> IncidentState {
-    let status = incident.latest().status;
+fn incident_state(incident: &Incident, now: DateTime<Utc>) -> IncidentState {
+    let latest = incident.latest();
+    let ongoing = latest.status != IncidentStatus::Resolved;
     IncidentState {
-        status,
-        ongoing: status != IncidentStatus::Resolved,
+        status: latest.status,
+        ongoing,
         resolved_at: incident.resolved_at(),
+        promise: latest
+            .next_update
+            .filter(|_| ongoing)
+            .map(|by| Promise { by, overdue: now >= by }),
     }
 }
 

@@ -7,7 +7,8 @@
 //! {"base": "major", "built": "2026-11-20T15:00:00Z", "ongoing": true,
 //!  "comps": {"api": "degraded_performance"},
 //!  "maint": [{"id": "…", "from": "…", "until": "…", "status": "in_progress",
-//!             "comps": {"search": "under_maintenance"}}]}
+//!             "comps": {"search": "under_maintenance"}}]},
+//!  "stale": 900, "zone": "Europe/Berlin"}
 //! ```
 //!
 //! - `built`: the reference time, RFC 3339 UTC; `ongoing`: whether an
@@ -20,6 +21,11 @@
 //!   it shows, with its window and, of its components, those in `comps`:
 //!   all on the status page, those touching the component on its page, the
 //!   listed ones on a maintenance or history page.
+//!
+//! - `stale`: seconds after `built` when the page says it may be out of
+//!   date ([`Snapshot::stale_after`]); `zone`: the site's IANA time zone,
+//!   whose days the uptime bars count (the script moves them on to the
+//!   real day, adding "no data" days after the build).
 //!
 //! A page's state therefore grows with what the page shows, and the site's
 //! output grows linearly with its components, not with their square.
@@ -136,6 +142,8 @@ impl<'a, 's> State<'a, 's> {
             "base": self.snap.incident_indicator.as_str(),
             "comps": statuses,
             "maint": maint,
+            "stale": self.snap.stale_after().num_seconds(),
+            "zone": site.config.time_zone.name(),
         });
         serde_json::to_string(&state)
             .expect("always serializes")

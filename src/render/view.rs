@@ -84,6 +84,9 @@ pub struct EntryView {
     pub latest: Option<UpdateView>,
     /// The promised next update of an ongoing incident.
     pub next_update: Option<TimeView>,
+    /// When that promise is overdue at the build: by how long, `15 min`
+    /// ([`format::duration`]); `None` while it is not yet due.
+    pub overdue_by: Option<String>,
     pub cancelled: bool,
     /// How many times the window moved (maintenance).
     pub reschedules: u32,
@@ -271,11 +274,11 @@ impl Views<'_, '_> {
             .into_iter()
             .map(|(c, s)| self.component_ref(c, s))
             .collect(),
-            next_update: if state.ongoing {
-                inc.latest().next_update.map(|t| self.time(t))
-            } else {
-                None
-            },
+            next_update: state.promise.map(|p| self.time(p.by)),
+            overdue_by: state
+                .promise
+                .filter(|p| p.overdue)
+                .map(|p| format::duration(self.snap.now - p.by)),
             latest,
             cancelled: false,
             reschedules: 0,
@@ -310,6 +313,7 @@ impl Views<'_, '_> {
             components: mt.components.iter().map(|&(c, s)| self.component_ref(c, s)).collect(),
             latest: self.maintenance_updates(m).pop(),
             next_update: None,
+            overdue_by: None,
             cancelled: state.cancelled,
             reschedules: state.window.reschedules,
         }

@@ -44,17 +44,7 @@
     banner.querySelector('h1').textContent = ind === 'none' ? 'All Systems Operational' : 'Service Under Maintenance';
   }
 
-  // An old page during an incident says so.
-  const age = Math.round((now - built) / 60000);
   const main = d.querySelector('main');
-  if (S.ongoing && age >= 15 && main) {
-    const p = d.createElement('p');
-    p.id = 'allclear-stale';
-    p.className = 'stale';
-    p.setAttribute('role', 'status');
-    p.textContent = 'This page was last updated ' + (age < 180 ? age + ' minutes' : Math.round(age / 60) + ' hours') + ' ago, during an incident. Reload for newer updates.';
-    main.prepend(p);
-  }
 
   // Times in the viewer's zone, the last hour's in words ("12 minutes ago";
   // a promised time stays a clock time); the site's time stays in the tooltip.
@@ -84,7 +74,7 @@
     if (!mine.length) {
       const q = d.createElement('p');
       q.className = 'day__quiet';
-      q.textContent = 'No incidents reported.';
+      q.textContent = new Date(today.getFullYear(), today.getMonth(), today.getDate() - i) > built ? 'No data: this page was built before this day.' : 'No incidents reported.';
       x.append(q);
     }
   });
@@ -97,4 +87,67 @@
     day.setUTCDate(day.getUTCDate() + [...bar.children].indexOf(c));
     c.title = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeZone: 'UTC'}).format(day) + (c.className ? ': no data' : ': 100% uptime, no incidents');
   });
+
+  // Relative words for `ms` from now (negative: past), in minutes under an
+  // hour, hours under two days, days after: "15 minutes ago", "10 days ago".
+  const ago = (ms) => {
+    const a = Math.abs(ms), s = Math.sign(ms), m = Math.round(a / 6e4), h = Math.round(a / 36e5);
+    return m < 60 ? words.format(s * m, 'minute') : h < 48 ? words.format(s * h, 'hour') : words.format(s * Math.round(a / 864e5), 'day');
+  };
+
+  // Overdue promises: once the time a next update was promised by has
+  // passed, the promise says so, and by how long.
+  const promises = () => all('[data-promise]').forEach((p) => {
+    const at = Date.parse(p.dataset.promise), t = p.querySelector('time');
+    if (Date.now() < at) return;
+    t.textContent = local.format(at);
+    p.classList.add('overdue');
+    p.replaceChildren('Next update was expected by ', t, ' (' + ago(at - Date.now()) + ')');
+  });
+
+  // Staleness: a page older than the site allows (S.stale, in seconds;
+  // shorter during an incident) says so; its uptime bars end on the real
+  // day in the site's zone (S.zone), with no data after the build.
+  const stale = () => {
+    const age = Date.now() - built;
+    let p = d.getElementById('allclear-stale');
+    if (age < S.stale * 1000 || !main) return;
+    if (!p) {
+      p = d.createElement('p');
+      p.id = 'allclear-stale';
+      p.className = 'stale';
+      p.setAttribute('role', 'status');
+      main.prepend(p);
+    }
+    const text = 'This page was last updated ' + ago(-age) + (S.ongoing ? ', during an incident' : '') + '. It may be out of date: reload for newer updates.';
+    if (p.textContent !== text) p.textContent = text;
+  };
+  const zoneDay = new Intl.DateTimeFormat('en-CA', {timeZone: S.zone});
+  const bars = () => all('.uptime__bar[data-first]').forEach((b) => {
+    const n = b.children.length, first = Date.parse(b.dataset.first);
+    const k = Math.min(n, Math.round((Date.parse(zoneDay.format(Date.now())) - first) / 864e5) - n + 1);
+    if (!(k > 0)) return;
+    for (let j = 0; j < k; j++) {
+      b.firstElementChild.remove();
+      b.append(d.createElement('i'));
+      b.lastChild.className = 'nodata';
+    }
+    b.dataset.first = new Date(first + k * 864e5).toISOString().slice(0, 10);
+  });
+
+  // Durations so far ("1 h 05 min so far"), written as the build writes them.
+  const since = () => all('[data-since]').forEach((e) => {
+    const m = Math.max(0, Math.floor((Date.now() - Date.parse(e.dataset.since)) / 6e4)), h = Math.floor(m / 60) % 24;
+    e.textContent = m >= 1440 ? Math.floor(m / 1440) + ' d ' + h + ' h' : h ? h + ' h ' + String(m % 60).padStart(2, '0') + ' min' : m + ' min';
+  });
+
+  // All of the above follow the clock while the page is open.
+  const tick = () => {
+    promises();
+    stale();
+    bars();
+    since();
+  };
+  tick();
+  setInterval(tick, 15000);
 })();
