@@ -35,9 +35,11 @@ use shapes::{AffectedComponent, Component, Incident, IncidentUpdate, Page};
 /// How many entries `incidents.json` and `scheduled-maintenances.json` hold.
 pub const RECENT: usize = 50;
 
-/// Statuspage's automatic update bodies.
-const AUTO_IN_PROGRESS: &str = "Scheduled maintenance is currently in progress. We will provide updates as necessary.";
-const AUTO_COMPLETED: &str = "The scheduled maintenance has been completed.";
+/// Statuspage's automatic update bodies (also in each page's state, for
+/// the cards its script flips: `super::state`).
+pub(crate) const AUTO_IN_PROGRESS: &str =
+    "Scheduled maintenance is currently in progress. We will provide updates as necessary.";
+pub(crate) const AUTO_COMPLETED: &str = "The scheduled maintenance has been completed.";
 
 /// Render every API file.
 pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
@@ -501,6 +503,22 @@ impl<'a, 's> Api<'a, 's> {
             page: self.page.clone(),
             window_days: snap.site.config.uptime_days,
             components,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The page's `allclear-flip.js` shows the automatic updates of a
+    /// maintenance the viewer's clock moved on with the API's own words.
+    #[test]
+    fn the_flip_script_carries_the_automatic_messages() {
+        let js = include_str!("../../../themes/default/static/allclear-flip.js");
+        for message in [super::AUTO_IN_PROGRESS, super::AUTO_COMPLETED] {
+            assert!(
+                js.contains(&format!("'{message}'")),
+                "allclear-flip.js lacks {message:?}"
+            );
         }
     }
 }
