@@ -9,9 +9,10 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { HERE, errorsMessage, eventually, externalMessage, open, setup, startServer } from './lib.mjs';
+import { HERE, REPO, errorsMessage, eventually, externalMessage, open, setup, startServer } from './lib.mjs';
 
 const DB = '2026-12-01-database-upgrade';
 const SEARCH = '2026-11-20-search-index-migration';
@@ -213,3 +214,50 @@ test('the page loads allclear-flip.js only once a window opened or closed since 
     assert.deepEqual(p.errors, [], errorsMessage(p));
   }
 });
+
+// The embed moves on as the page does. The example site's ongoing incident
+// outranks maintenance (the embed rightly stays "Partial System Outage"), so
+// this site is the example without it: built at 15:00, during the search
+// migration, it reads "Service Under Maintenance".
+let quiet;
+async function quietSite() {
+  if (!quiet) {
+    const dir = env.tempDir('allclear-quiet-');
+    const site = join(dir, 'site');
+    cpSync(join(REPO, 'example-site'), site, { recursive: true });
+    rmSync(join(site, 'incidents', '2026', '11', '2026-11-20-api-errors.md'));
+    const r = spawnSync('cargo', ['run', '--quiet', '--', 'build', site, '--now', '2026-11-20T15:00:00Z', '--out', join(dir, 'out')], { cwd: HERE, encoding: 'utf8' });
+    assert.equal(r.status, 0, `building the quiet site failed:\n${r.stderr}`);
+    quiet = await startServer({ root: join(dir, 'out') });
+    rebuilt.set('quiet', quiet);
+  }
+  return quiet;
+}
+
+for (const [clock, want] of [
+  ['2026-11-20T16:59:00Z', 'Service Under Maintenance'],
+  ['2026-11-20T17:00:00Z', 'All Systems Operational'],
+  ['2026-12-01T01:59:00Z', 'All Systems Operational'],
+  ['2026-12-01T02:00:00Z', 'Service Under Maintenance'],
+  ['2026-12-01T04:00:00Z', 'All Systems Operational'],
+]) {
+  test(`at ${clock} the embed of a site built at 15:00 with no incident reads "${want}", as its status page does`, { timeout: 120_000 }, async () => {
+    const server = await quietSite();
+    const read = async (path, selector) => {
+      const p = await env.newPage({ clock });
+      try {
+        await p.page.goto(server.origin + path, { waitUntil: 'load' });
+        return await eventually(async () => {
+          const t = (await p.page.locator(selector).innerText({ timeout: 1000 })).trim();
+          assert.equal(t, want, `${path} ${selector} at ${clock}`);
+          return t;
+        });
+      } finally {
+        await env.closeContext(p.context);
+        assert.deepEqual(p.errors, [], errorsMessage(p));
+      }
+    };
+    await read('/embed.html', '[data-allclear-embed] a');
+    await read('/', '#allclear-banner h1');
+  });
+}
