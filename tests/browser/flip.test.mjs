@@ -114,6 +114,7 @@ for (const [clock, why] of [
   ['2026-12-01T02:00:00Z', 'as the database upgrade starts'],
   ['2026-12-01T02:01:00Z', 'a minute into the database upgrade'],
   ['2026-12-01T04:00:00Z', 'as the database upgrade ends'],
+  ['2026-12-01T04:30:00Z', 'half an hour after the database upgrade ended'],
 ]) {
   test(`at ${clock} (${why}), the page built at 15:00 shows the sections and cards of a page built then`, { timeout: 120_000 }, async () => {
     const server = await builtAt(clock);

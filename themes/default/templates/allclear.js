@@ -103,6 +103,7 @@
   });
 
   // Flipped cards move to their new headings: allclear-flip.js (a module
-  // at the site's root), loaded only then, so that pages stay light.
+  // at the site's root, which base.html's .brand link leads to), loaded
+  // only then, so that pages stay light.
   if (flip) import(new URL('allclear-flip.js', d.querySelector('.brand').href));
 })();
