@@ -137,6 +137,73 @@ fn says(badge: &Badge, label: &str, message: &str) {
     assert_eq!(badge.texts, [label, label, message, message]);
 }
 
+/// The example site's build time, as badges the clock can change say it.
+const AS_OF: &str = "as of Nov 20, 2026 16:00 CET";
+
+/// [`says`], for a badge the clock can change before the next build: its
+/// title and aria-label end in `(as of …)`; its drawn text does not.
+fn says_as_of(badge: &Badge, label: &str, message: &str, as_of: &str) {
+    assert_eq!(badge.aria_label, format!("{label}: {message} ({as_of})"));
+    assert_eq!(badge.title, badge.aria_label, "<title> and aria-label agree");
+    assert_eq!(badge.texts, [label, label, message, message]);
+}
+
+/// Issue 12, item 2: a badge cannot move on between builds as the page's
+/// script does, so a badge a maintenance window can change before the next
+/// build says when it was true; the others do not.
+#[test]
+fn badges_the_clock_can_change_say_as_of_when() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_pinned(example_site(), Some(&out)).assert().success();
+    // The search migration ends at 17:00; the database upgrade starts on
+    // 1 December; the jobs migration on 8 December.
+    says_as_of(
+        &read_badge(&out, "badges/search.svg"),
+        "Search",
+        "Under maintenance",
+        AS_OF,
+    );
+    says_as_of(
+        &read_badge(&out, "badges/database.svg"),
+        "Primary database",
+        "Operational",
+        AS_OF,
+    );
+    says_as_of(
+        &read_badge(&out, "badges/jobs.svg"),
+        "Background jobs",
+        "Operational",
+        AS_OF,
+    );
+    // The API's ongoing incident outranks the upgrade's maintenance; the CDN
+    // has no maintenance ahead; the webhooks' one is cancelled; an ongoing
+    // incident decides the page status; uptime badges follow builds.
+    says(&read_badge(&out, "badges/api.svg"), "API", "Degraded performance");
+    says(&read_badge(&out, "badges/cdn.svg"), "CDN", "Operational");
+    says(&read_badge(&out, "badges/webhooks.svg"), "Webhooks", "Operational");
+    says(
+        &read_badge(&out, "badges/status.svg"),
+        "Lumen Status",
+        "Partial System Outage",
+    );
+    assert!(!read_badge(&out, "badges/search-uptime.svg").title.contains("as of"));
+
+    // Without the incident, the windows decide the page status too.
+    let site = tmp.path().join("quiet");
+    copy_tree(&example_site(), &site);
+    fs::remove_file(site.join("incidents/2026/11/2026-11-20-api-errors.md")).unwrap();
+    let out = tmp.path().join("quiet-public");
+    build_pinned(&site, Some(&out)).assert().success();
+    says_as_of(
+        &read_badge(&out, "badges/status.svg"),
+        "Lumen Status",
+        "Service Under Maintenance",
+        AS_OF,
+    );
+    says_as_of(&read_badge(&out, "badges/api.svg"), "API", "Operational", AS_OF);
+}
+
 #[test]
 fn the_example_site_has_a_badge_for_the_page_and_each_component() {
     let tmp = tempfile::tempdir().unwrap();
@@ -171,7 +238,12 @@ fn the_example_site_has_a_badge_for_the_page_and_each_component() {
 
     says(&read_badge(&out, "badges/api.svg"), "API", "Degraded performance");
     says(&read_badge(&out, "badges/cdn.svg"), "CDN", "Operational");
-    says(&read_badge(&out, "badges/search.svg"), "Search", "Under maintenance");
+    says_as_of(
+        &read_badge(&out, "badges/search.svg"),
+        "Search",
+        "Under maintenance",
+        AS_OF,
+    );
     says(&read_badge(&out, "badges/api-uptime.svg"), "API uptime", "99.93%");
 
     let badges: Vec<_> = fs::read_dir(out.join("badges")).unwrap().collect();

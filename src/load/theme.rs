@@ -59,6 +59,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../themes/default/static/style.css")),
     ("embed.js", include_bytes!("../../themes/default/static/embed.js")),
+    (
+        "allclear-flip.js",
+        include_bytes!("../../themes/default/static/allclear-flip.js"),
+    ),
 ];
 
 /// Build the layered theme for the site in `site_dir`, whose `site.yaml`

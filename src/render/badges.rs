@@ -21,7 +21,16 @@
 //! positions are in tenths of a pixel. Every badge carries `role="img"`, an
 //! `aria-label` and a `<title>` reading `LABEL: MESSAGE`.
 //!
-//! Output depends only on the snapshot: no ids, dates or randomness.
+//! A badge cannot run a script, so it cannot move on between builds as the
+//! pages and the embed do when a maintenance window opens or closes (issue
+//! 12, item 2). A status badge the clock alone can change before the next
+//! build therefore says when it was true: its `<title>` and `aria-label`
+//! read `LABEL: MESSAGE (as of Nov 20, 2026 16:00 CET)`, the build time in
+//! the site's zone ([`AsOf`]). Its drawn text stays short, as badges are;
+//! the others, which only a rebuild can change, carry no time.
+//!
+//! Output depends only on the snapshot: no ids or randomness, and a date
+//! only in the titles above.
 
 use super::feeds::xml_text;
 use super::{OutputFile, format};
@@ -80,18 +89,21 @@ pub fn uptime_path(id: &str) -> String {
 pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
     let mut out = Vec::with_capacity(1 + 2 * snap.site.components.len());
     let status = snap.status;
+    let as_of = AsOf::new(snap);
     out.push(file(
         STATUS_PATH.to_string(),
         &snap.site.config.title,
         status.description,
         indicator_color(status.indicator),
+        as_of.page.then_some(as_of.text.as_str()),
     ));
-    for (comp, state) in snap.site.components.iter().zip(&snap.components) {
+    for (c, (comp, state)) in snap.site.components.iter().zip(&snap.components).enumerate() {
         out.push(file(
             component_path(&comp.id),
             &comp.name,
             state.status.label(),
             status_color(state.status),
+            as_of.components[c].then_some(as_of.text.as_str()),
         ));
         let uptime = state
             .uptime
@@ -102,15 +114,55 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
             &format!("{} uptime", comp.name),
             &uptime,
             uptime_color(state.uptime.overall),
+            None,
         ));
     }
     out
 }
 
-fn file(path: String, label: &str, message: &str, color: &str) -> OutputFile {
+/// Which status badges the clock alone can change before the next build,
+/// and the note they carry: `as of Nov 20, 2026 16:00 CET` (the build time
+/// in the site's zone).
+///
+/// The rule is the page script's (`themes/default/templates/allclear.js`):
+/// a maintenance the clock still moves (neither cancelled, nor ended by a
+/// `completed` update, nor over) opens or closes; it changes a component
+/// whose status from incidents alone ranks below the one the maintenance
+/// gives it, and the page status when no incident is ongoing.
+pub struct AsOf {
+    pub text: String,
+    /// The page status badge can change.
+    pub page: bool,
+    /// Parallel to `site.components`: the component's badge can change.
+    pub components: Vec<bool>,
+}
+
+impl AsOf {
+    pub fn new(snap: &Snapshot<'_>) -> Self {
+        let site = snap.site;
+        let mut components = vec![false; site.components.len()];
+        let mut any = false;
+        for (m, state) in site.maintenances.iter().zip(&snap.maintenances) {
+            if !state.follows_clock() || state.window.until <= snap.now {
+                continue;
+            }
+            any = true;
+            for &(c, status) in &m.components {
+                components[c] |= snap.incident_statuses[c] < status;
+            }
+        }
+        AsOf {
+            text: format!("as of {}", format::date_time(snap.now, site.config.time_zone)),
+            page: any && snap.incident_indicator == Indicator::None,
+            components,
+        }
+    }
+}
+
+fn file(path: String, label: &str, message: &str, color: &str, as_of: Option<&str>) -> OutputFile {
     OutputFile {
         path,
-        bytes: svg(label, message, color).into_bytes(),
+        bytes: svg_noted(label, message, color, as_of).into_bytes(),
     }
 }
 
@@ -165,6 +217,12 @@ pub fn uptime_color(share: Option<f64>) -> &'static str {
 /// and line breaks become one space, as SVG would show them. An empty
 /// label leaves only the message part, as shields.io does.
 pub fn svg(label: &str, message: &str, color: &str) -> String {
+    svg_noted(label, message, color, None)
+}
+
+/// [`svg`], with `note` (when given) after the title and `aria-label` in
+/// parentheses, not drawn: `LABEL: MESSAGE (NOTE)`.
+pub fn svg_noted(label: &str, message: &str, color: &str, note: Option<&str>) -> String {
     let label = clean(label);
     let message = clean(message);
     let label_width = if label.is_empty() { 0 } else { badge_text_width(&label) };
@@ -184,6 +242,10 @@ pub fn svg(label: &str, message: &str, color: &str) -> String {
         message.clone()
     } else {
         format!("{label}: {message}")
+    };
+    let accessible = match note {
+        Some(note) => format!("{accessible} ({})", clean(note)),
+        None => accessible,
     };
     let accessible = escape(&accessible);
     let color = escape(color);

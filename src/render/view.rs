@@ -239,6 +239,46 @@ impl Views<'_, '_> {
             .collect()
     }
 
+    /// The latest update a maintenance's card shows: the author's latest,
+    /// or the automatic update the API adds when the clock opened or closed
+    /// the window after it (the same rule and message as `api/v2`, see
+    /// `super::api`), so that a card never reads "In progress" once
+    /// completed. The page's script shows the same when it flips a card.
+    fn maintenance_latest(&self, m: usize) -> Option<UpdateView> {
+        let (mt, state, now) = (
+            &self.snap.site.maintenances[m],
+            &self.snap.maintenances[m],
+            self.snap.now,
+        );
+        let written = mt.updates.last().map(|u| u.at);
+        let step = [
+            (
+                state.window.until,
+                MaintenanceStatus::Completed,
+                super::api::AUTO_COMPLETED,
+            ),
+            (
+                state.window.from,
+                MaintenanceStatus::InProgress,
+                super::api::AUTO_IN_PROGRESS,
+            ),
+        ]
+        .into_iter()
+        .find(|&(at, _, _)| at <= now && written.is_none_or(|w| w < at));
+        match step {
+            Some((at, status, message)) if state.follows_clock() => Some(UpdateView {
+                anchor: String::new(),
+                status: maintenance_label(status),
+                at: self.time(at),
+                html: format!("<p>{message}</p>"),
+                next_update: None,
+                changes: Vec::new(),
+                rescheduled_to: None,
+            }),
+            _ => self.maintenance_updates(m).pop(),
+        }
+    }
+
     /// The summary of an entry.
     pub fn entry(&self, e: EntryRef) -> EntryView {
         match e {
@@ -311,7 +351,7 @@ impl Views<'_, '_> {
             ended: Some(self.time(state.window.until)),
             duration: format::duration(state.window.until - state.window.from),
             components: mt.components.iter().map(|&(c, s)| self.component_ref(c, s)).collect(),
-            latest: self.maintenance_updates(m).pop(),
+            latest: self.maintenance_latest(m),
             next_update: None,
             overdue_by: None,
             cancelled: state.cancelled,

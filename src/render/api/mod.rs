@@ -35,9 +35,11 @@ use shapes::{AffectedComponent, Component, Incident, IncidentUpdate, Page};
 /// How many entries `incidents.json` and `scheduled-maintenances.json` hold.
 pub const RECENT: usize = 50;
 
-/// Statuspage's automatic update bodies.
-const AUTO_IN_PROGRESS: &str = "Scheduled maintenance is currently in progress. We will provide updates as necessary.";
-const AUTO_COMPLETED: &str = "The scheduled maintenance has been completed.";
+/// Statuspage's automatic update bodies (also in each page's state, for
+/// the cards its script flips: `super::state`).
+pub(crate) const AUTO_IN_PROGRESS: &str =
+    "Scheduled maintenance is currently in progress. We will provide updates as necessary.";
+pub(crate) const AUTO_COMPLETED: &str = "The scheduled maintenance has been completed.";
 
 /// Render every API file.
 pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
@@ -120,7 +122,7 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
             },
         ),
         json("uptime.json", &api.uptime()),
-        embed_status(&shapes::StatusFile { page, status }),
+        embed_status(&shapes::StatusFile { page, status }, snap),
     ]
 }
 
@@ -131,10 +133,25 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
 /// dispatches an `allclear-status` event, its detail the `status.json`
 /// object, on its own `<script>` element, so two embeds of two status
 /// sites on one page stay apart (no global names).
-fn embed_status(status: &shapes::StatusFile) -> OutputFile {
+///
+/// The detail also has a `clock` (see [`embed_clock`]) when the clock
+/// alone can change the status before the next build, so that the embed
+/// moves on as the page does (issue 12, item 2).
+fn embed_status(status: &shapes::StatusFile, snap: &Snapshot<'_>) -> OutputFile {
     // JSON is a JavaScript expression (ES2019 allows U+2028 and U+2029 in
     // strings), and an external script has no `</script>` to avoid.
-    let json = serde_json::to_string(status).expect("API shapes always serialize");
+    #[derive(Serialize)]
+    struct Detail<'a> {
+        #[serde(flatten)]
+        status: &'a shapes::StatusFile,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        clock: Option<serde_json::Value>,
+    }
+    let detail = Detail {
+        status,
+        clock: embed_clock(snap),
+    };
+    let json = serde_json::to_string(&detail).expect("API shapes always serialize");
     OutputFile {
         path: "embed-status.js".into(),
         bytes: format!(
@@ -143,6 +160,51 @@ fn embed_status(status: &shapes::StatusFile) -> OutputFile {
         )
         .into_bytes(),
     }
+}
+
+/// What `embed.js` needs to move the status on between builds by the
+/// page script's rule (`themes/default/templates/allclear.js`): a window
+/// that opened after `built` is in progress, one that closed after it
+/// completed; while one is in progress or verifying the status is
+/// `maintenance`, otherwise `none`.
+///
+/// ```json
+/// {"built": "2026-11-20T15:00:00Z",
+///  "windows": [{"from": "…", "until": "…", "status": "scheduled"}],
+///  "none": {"indicator": "none", "description": "All Systems Operational"},
+///  "maintenance": {"indicator": "maintenance", "description": "Service Under Maintenance"}}
+/// ```
+///
+/// Times are RFC 3339 UTC; `windows` are the maintenances the clock still
+/// moves (neither cancelled, nor ended by a `completed` update, nor over).
+/// `None` when the clock cannot change the status: an ongoing incident
+/// outranks maintenance, and with no such window nothing moves.
+fn embed_clock(snap: &Snapshot<'_>) -> Option<serde_json::Value> {
+    use crate::model::Indicator;
+    if snap.incident_indicator != Indicator::None {
+        return None;
+    }
+    let windows: Vec<serde_json::Value> = snap
+        .maintenances
+        .iter()
+        .filter(|s| s.follows_clock() && s.window.until > snap.now)
+        .map(|s| {
+            serde_json::json!({
+                "from": format::iso_utc(s.window.from),
+                "until": format::iso_utc(s.window.until),
+                "status": s.status.as_str(),
+            })
+        })
+        .collect();
+    let status = |i: Indicator| serde_json::json!({"indicator": i.as_str(), "description": i.description()});
+    (!windows.is_empty()).then(|| {
+        serde_json::json!({
+            "built": format::iso_utc(snap.now),
+            "windows": windows,
+            "none": status(Indicator::None),
+            "maintenance": status(Indicator::Maintenance),
+        })
+    })
 }
 
 /// The `page` object of the API files, for `snap`.
@@ -501,6 +563,22 @@ impl<'a, 's> Api<'a, 's> {
             page: self.page.clone(),
             window_days: snap.site.config.uptime_days,
             components,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The page's `allclear-flip.js` shows the automatic updates of a
+    /// maintenance the viewer's clock moved on with the API's own words.
+    #[test]
+    fn the_flip_script_carries_the_automatic_messages() {
+        let js = include_str!("../../../themes/default/static/allclear-flip.js");
+        for message in [super::AUTO_IN_PROGRESS, super::AUTO_COMPLETED] {
+            assert!(
+                js.contains(&format!("'{message}'")),
+                "allclear-flip.js lacks {message:?}"
+            );
         }
     }
 }

@@ -24,10 +24,27 @@
   const data = document.createElement('script');
   data.src = new URL('embed-status.js?m=' + Math.floor(Date.now() / 60000), base).href;
   let drawn = false;
+  // The status moves on between builds as the status page's does: with a
+  // `clock` (src/render/api/mod.rs, embed_clock), by the page script's rule
+  // (templates/allclear.js): a window that opened since the build is in
+  // progress, one that closed completed.
+  const current = (s) => {
+    const c = s.clock, now = Date.now();
+    if (!c) return s.status;
+    const built = Date.parse(c.built);
+    const open = c.windows.some((m) => {
+      const f = Date.parse(m.from), u = Date.parse(m.until);
+      let st = m.status;
+      if (f > built && now >= f) st = 'in_progress';
+      if (u > built && now >= u) st = 'completed';
+      return st === 'in_progress' || st === 'verifying';
+    });
+    return open ? c.maintenance : c.none;
+  };
   data.addEventListener('allclear-status', (e) => {
-    const s = e.detail;
+    const s = e.detail, st = current(s);
     drawn = true;
-    draw(s.status.description, s.page.url, s.page.name, colors[s.status.indicator] || '#555');
+    draw(st.description, s.page.url, s.page.name, colors[st.indicator] || '#555');
   });
   // Never blank: without the status, a plain link to the status page.
   const fail = () => {

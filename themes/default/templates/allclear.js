@@ -19,13 +19,17 @@
 
   // Maintenance windows the clock opened or closed since the build, and the
   // components and banner that follow them.
-  const comps = Object.assign({}, S.comps);
-  let active = false;
+  // The rule (allclear-flip.js and embed.js apply it too): a window that
+  // opened since the build is in progress, one that closed completed.
+  const comps = {...S.comps};
+  let active = false, flip;
   for (const m of S.maint) {
+    const f = Date.parse(m.from), u = Date.parse(m.until);
     let st = m.status;
-    if (Date.parse(m.from) > built && now >= Date.parse(m.from)) st = 'in_progress';
-    if (Date.parse(m.until) > built && now >= Date.parse(m.until)) st = 'completed';
+    if (f > built && now >= f) st = 'in_progress';
+    if (u > built && now >= u) st = 'completed';
     all('[data-maintenance="' + m.id + '"]').forEach((e) => badge(e.querySelector('.badge'), st));
+    flip ||= st != m.status;
     if (st === 'in_progress' || st === 'verifying') {
       active = true;
       for (const c in m.comps) comps[c] = worse(comps[c], m.comps[c]);
@@ -41,7 +45,7 @@
   const ind = S.base === 'none' && active ? 'maintenance' : S.base;
   if (banner && !banner.classList.contains('banner--' + ind)) {
     banner.className = 'banner banner--' + ind;
-    banner.querySelector('h1').textContent = ind === 'none' ? 'All Systems Operational' : 'Service Under Maintenance';
+    banner.children[0].textContent = ind === 'none' ? 'All Systems Operational' : 'Service Under Maintenance';
   }
 
   const main = d.querySelector('main');
@@ -53,7 +57,7 @@
   all('time[datetime*="T"]').forEach((t) => {
     const at = Date.parse(t.dateTime), min = Math.round((at - now) / 60000);
     if (!t.title) t.title = t.textContent;
-    t.textContent = min <= 0 && min > -60 ? words.format(min, 'minute') : local.format(at);
+    t.textContent = min <= 0 && min > -60 && !t.closest('.entry__window') ? words.format(min, 'minute') : local.format(at);
   });
 
   // The past days, regrouped by the viewer's calendar.
@@ -150,4 +154,9 @@
   };
   tick();
   setInterval(tick, 15000);
+
+  // Flipped cards move to their new headings: allclear-flip.js (a classic
+  // script at the site's root, named by the state's data-flip), loaded only
+  // then, so that pages stay light. A theme without data-flip keeps them.
+  if (flip && el.dataset.flip) d.head.append(Object.assign(d.createElement('script'), {src: el.dataset.flip}));
 })();
