@@ -1,8 +1,9 @@
 //! A file being loaded, and the diagnostics that point into it.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
-use super::yaml::{self, Pos, Seg, YamlError};
+use super::yaml::{self, Node, Pos, Seg, YamlError};
 use crate::diagnostics::{Diagnostic, closest};
 
 /// The text of one file and where its YAML part starts, so that positions in
@@ -16,9 +17,34 @@ pub(crate) struct Source {
     pub yaml: String,
     /// Lines of the file before the YAML part (1 for front matter).
     pub line_offset: usize,
+    /// The YAML part read into a tree, once, on first use.
+    tree: OnceLock<Result<Node, YamlError>>,
 }
 
 impl Source {
+    /// A file whose YAML part is `yaml`, starting after `line_offset` lines
+    /// of `text`.
+    pub fn new(shown: PathBuf, text: String, yaml: String, line_offset: usize) -> Self {
+        Source {
+            shown,
+            text,
+            yaml,
+            line_offset,
+            tree: OnceLock::new(),
+        }
+    }
+
+    /// The YAML part as a [`Node`] tree (read on first use).
+    ///
+    /// # Errors
+    /// The syntax error that stops the file, as a diagnostic with help.
+    pub fn tree(&self) -> Result<&Node, Diagnostic> {
+        match self.tree.get_or_init(|| yaml::tree(&self.yaml)) {
+            Ok(node) => Ok(node),
+            Err(e) => Err(self.yaml_error(e.clone())),
+        }
+    }
+
     /// An error at a position inside the YAML part (or at the file's first
     /// line without one).
     pub fn error(&self, pos: Option<Pos>, message: impl Into<String>) -> Diagnostic {
@@ -29,15 +55,11 @@ impl Source {
     /// An error at the node `path` (its key with `on_key`), found with
     /// [`yaml::locate`]; at the file's start when it cannot be found.
     pub fn error_at(&self, path: &[Seg<'_>], on_key: bool, message: impl Into<String>) -> Diagnostic {
-        let pos = yaml::locate(&self.yaml, path, on_key)
-            .or_else(|| yaml::locate(&self.yaml, &path[..path.len().saturating_sub(1)], false));
+        let pos = self.tree().ok().and_then(|t| {
+            t.find(path, on_key)
+                .or_else(|| t.find(&path[..path.len().saturating_sub(1)], false))
+        });
         self.error(pos, message)
-    }
-
-    /// Parse the YAML part into `T`, turning serde's messages into ones a
-    /// communicator can act on.
-    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        yaml::parse(&self.yaml).map_err(|e| self.yaml_error(e))
     }
 
     fn yaml_error(&self, e: YamlError) -> Diagnostic {
