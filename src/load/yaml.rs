@@ -15,12 +15,9 @@
 //!   on the wording of an upstream error.
 
 use std::collections::HashMap;
-use std::fmt;
-use std::marker::PhantomData;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
-use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::de::{DeserializeOwned, IgnoredAny};
 
 /// A position in a YAML text: 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,17 +32,6 @@ pub struct Pos {
 pub struct YamlError {
     pub pos: Option<Pos>,
     pub message: String,
-}
-
-/// Parse `text` as one YAML document into `T`.
-///
-/// # Errors
-/// The first syntax or schema error, with its position in `text`.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    if let Some(e) = control_character(text) {
-        return Err(e);
-    }
-    serde_yaml::from_str(text).map_err(|e| from_serde(&e))
 }
 
 fn from_serde(e: &serde_yaml::Error) -> YamlError {
@@ -347,74 +333,6 @@ pub fn locate(text: &str, path: &[Seg<'_>], on_key: bool) -> Option<Pos> {
     tree(text).ok()?.find(path, on_key)
 }
 
-/// A mapping key as text, whatever scalar type YAML gave it.
-struct KeyText(String);
-
-impl<'de> Deserialize<'de> for KeyText {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = KeyText;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a scalar key")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<KeyText, E> {
-                Ok(KeyText(String::new()))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// A YAML mapping read in file order into `(key, value)` pairs. Keys are
-/// text; repeated keys are kept (validation reports them with [`locate`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct OrderedMap<V>(pub Vec<(String, V)>);
-
-impl<V> Default for OrderedMap<V> {
-    fn default() -> Self {
-        OrderedMap(Vec::new())
-    }
-}
-
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct MapVisitor<V>(PhantomData<V>);
-        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
-            type Value = OrderedMap<V>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a mapping")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some(KeyText(k)) = map.next_key()? {
-                    pairs.push((k, map.next_value()?));
-                }
-                Ok(OrderedMap(pairs))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(OrderedMap(Vec::new()))
-            }
-        }
-        d.deserialize_any(MapVisitor(PhantomData))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -452,23 +370,30 @@ mod tests {
 
     #[test]
     fn control_characters_are_located() {
-        let err = parse::<serde::de::IgnoredAny>("title: x\nmessage: a\u{7}b\n").unwrap_err();
+        let err = tree("title: x\nmessage: a\u{7}b\n").unwrap_err();
         assert_eq!(err.pos, Some(Pos { line: 2, col: 11 }));
         assert_eq!(err.message, "a control character is not allowed in YAML (U+0007)");
-        assert!(parse::<serde::de::IgnoredAny>("a: \"tab\tand \u{e9}\u{1F600}\"\r\n").is_ok());
+        assert!(tree("a: \"tab\tand \u{e9}\u{1F600}\"\r\n").is_ok());
     }
 
     #[test]
-    fn parse_errors_carry_positions() {
-        #[derive(Deserialize, Debug)]
-        #[serde(deny_unknown_fields)]
-        #[allow(dead_code)]
-        struct T {
-            title: String,
-        }
-        let err = parse::<T>("title: x\ntitel: y\n").unwrap_err();
-        assert_eq!(err.pos, Some(Pos { line: 2, col: 1 }));
-        assert!(err.message.starts_with("unknown field `titel`"), "{}", err.message);
+    fn syntax_errors_carry_libyamls_positions() {
+        let err = tree("title: x\nupdates:\n  - at: 1\n   status: y\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| p.line), Some(4), "{err:?}");
+    }
+
+    #[test]
+    fn trees_keep_repeated_keys_aliases_and_scalar_kinds() {
+        let t = tree("a: &x [1, 2]\nb: *x\na: ~\nc: 'true'\nd: true\ne:\n").unwrap();
+        let Value::Map(pairs) = &t.value else { panic!("{t:?}") };
+        let keys: Vec<_> = pairs.iter().map(|(k, _)| k.text().unwrap()).collect();
+        assert_eq!(keys, ["a", "b", "a", "c", "d", "e"]);
+        assert_eq!(pairs[1].1.pos, Pos { line: 2, col: 4 });
+        assert!(matches!(&pairs[1].1.value, Value::Seq(items) if items.len() == 2));
+        assert!(pairs[2].1.is_null() && pairs[5].1.is_null());
+        assert_eq!(pairs[3].1.resolve::<bool>(), None);
+        assert_eq!(pairs[4].1.resolve::<bool>(), Some(true));
+        assert_eq!(pairs[3].1.text(), Some("true"));
     }
 
     #[test]
@@ -490,15 +415,14 @@ mod tests {
         ] {
             let yaml = format!("v: {}\n", scalar(text));
             assert!(!yaml.trim_end().contains('\n'), "{yaml}");
-            let back: std::collections::BTreeMap<String, String> = parse(&yaml).unwrap();
-            assert_eq!(back["v"], text, "{yaml}");
+            let back = tree(&yaml).unwrap();
+            let Value::Map(pairs) = &back.value else {
+                panic!("{yaml}")
+            };
+            let Value::Scalar { text: got, .. } = &pairs[0].1.value else {
+                panic!("{yaml}")
+            };
+            assert_eq!(got, text, "{yaml}");
         }
-    }
-
-    #[test]
-    fn ordered_map_keeps_file_order() {
-        let m: OrderedMap<String> = parse("b: 1\na: 2\n").unwrap();
-        assert_eq!(m.0[0].0, "b");
-        assert_eq!(m.0[1].0, "a");
     }
 }
