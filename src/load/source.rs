@@ -106,6 +106,11 @@ fn syntax_error(message: &str) -> Option<(String, Option<String>)> {
             "a quoted text is never closed",
             "close the quote on the same value, or escape quotes inside it",
         )
+    } else if message.contains("recursion limit exceeded") {
+        (
+            "lists and mappings nest too deep here",
+            "an entry needs only a few levels of nesting: look for stray `[` or `{`",
+        )
     } else if message.contains("while parsing a flow") || message.contains("while scanning") {
         ("this YAML cannot be read", indent_help)
     } else {

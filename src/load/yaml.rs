@@ -149,18 +149,45 @@ pub fn tree(text: &str) -> Result<Node, YamlError> {
     let mut builder = Builder {
         events: Parser::new_from_str(text),
         anchors: HashMap::new(),
+        read: 0,
+        copied: 0,
+        depth: 0,
     };
     builder.document()
 }
 
+/// How deep collections may nest: libyaml's own limit, as serde_yaml
+/// applies it.
+const MAX_DEPTH: usize = 128;
+
 /// Builds a [`Node`] tree from saphyr-parser's events.
+///
+/// An alias is expanded into a copy of its anchor's node. So that a few
+/// lines of aliases of aliases (an "alias bomb") cannot make billions of
+/// nodes, the nodes copied this way may number at most 1,000 plus 100 per
+/// event read so far (serde_yaml's rule for the same attack); past that the
+/// file is refused at the alias.
 struct Builder<'a> {
     events: Parser<'a, saphyr_parser::StrInput<'a>>,
-    anchors: HashMap<usize, Node>,
+    /// Each anchor's node and how many nodes it holds.
+    anchors: HashMap<usize, (Node, usize)>,
+    read: usize,
+    copied: usize,
+    depth: usize,
+}
+
+/// How many nodes `node` holds, itself included.
+fn size(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Scalar { .. } => 0,
+        Value::Seq(items) => items.iter().map(size).sum(),
+        Value::Map(pairs) => pairs.iter().map(|(k, v)| size(k) + size(v)).sum(),
+    }
 }
 
 impl<'a> Builder<'a> {
     fn next(&mut self) -> Result<(Event<'a>, Span), YamlError> {
+        self.read += 1;
         match self.events.next_event() {
             Some(Ok(e)) => Ok(e),
             Some(Err(e)) => Err(YamlError {
@@ -197,6 +224,16 @@ impl<'a> Builder<'a> {
             line: span.start.line(),
             col: span.start.col() + 1,
         };
+        let collection = matches!(event, Event::SequenceStart(..) | Event::MappingStart(..));
+        if collection {
+            self.depth += 1;
+            if self.depth > MAX_DEPTH {
+                return Err(YamlError {
+                    pos: Some(pos),
+                    message: format!("lists and mappings nest more than {MAX_DEPTH} deep here"),
+                });
+            }
+        }
         let (value, anchor) = match event {
             Event::Scalar(text, style, anchor, tag) => (
                 Value::Scalar {
@@ -230,10 +267,18 @@ impl<'a> Builder<'a> {
                 (Value::Map(pairs), anchor)
             }
             Event::Alias(id) => {
-                let mut node = self.anchors.get(&id).cloned().ok_or_else(|| YamlError {
+                let (node, n) = self.anchors.get(&id).ok_or_else(|| YamlError {
                     pos: Some(pos),
                     message: "an alias (`*name`) names no anchor (`&name`) defined before it".into(),
                 })?;
+                self.copied += n;
+                if self.copied > 1000 + 100 * self.read {
+                    return Err(YamlError {
+                        pos: Some(pos),
+                        message: "aliases (`*name`) repeat the same nodes too many times".into(),
+                    });
+                }
+                let mut node = node.clone();
                 node.pos = pos;
                 return Ok(node);
             }
@@ -244,9 +289,12 @@ impl<'a> Builder<'a> {
                 });
             }
         };
+        if collection {
+            self.depth -= 1;
+        }
         let node = Node { pos, value };
         if anchor > 0 {
-            self.anchors.insert(anchor, node.clone());
+            self.anchors.insert(anchor, (node.clone(), size(&node)));
         }
         Ok(node)
     }
