@@ -69,7 +69,9 @@ impl Reader<'_> {
             Some(text) if !matches!(want, "text") => format!("`{text}`"),
             _ => node.kind().to_string(),
         };
-        let help = if matches!(node.value, Value::Seq(_) | Value::Map(_)) && want == "text" {
+        let help = if node.is_null() {
+            format!("write {want} after the colon")
+        } else if matches!(node.value, Value::Seq(_) | Value::Map(_)) && want == "text" {
             QUOTE_HELP.to_string()
         } else {
             "check the value's indentation and quoting".to_string()
@@ -127,10 +129,11 @@ impl Reader<'_> {
         })
     }
 
-    /// The value of a required `key`; "missing required key" (at the
-    /// mapping) when it is absent or null.
+    /// The value of a required `key`, null included (the typed read that
+    /// follows says what a null is worth); "missing required key" (at the
+    /// mapping) when the key is absent.
     pub fn required<'n>(&mut self, f: &Fields<'n>, key: &str) -> Option<&'n Node> {
-        let found = f.get(key);
+        let found = f.pairs.iter().find(|(k, _)| k.text() == Some(key)).map(|(_, v)| v);
         if found.is_none() {
             let within = if f.path.is_empty() {
                 String::new()
