@@ -118,3 +118,42 @@ fn errors_show_the_line_with_a_caret_and_help() {
     assert!(stderr.contains("^^^^^^"), "{stderr}");
     assert!(stderr.contains("help: did you mean `message`?"), "{stderr}");
 }
+
+/// `build` and `check` both print every error of every file in one run
+/// (several per file, in three files), sorted by file, line and column,
+/// and count them all in the summary line (issue 12, item 10).
+#[test]
+fn build_and_check_report_every_error_in_order_with_the_count() {
+    let case = cases()
+        .into_iter()
+        .find(|c| c.name == "errors-in-several-files")
+        .expect("the errors-in-several-files case exists");
+    let tmp = tempfile::tempdir().unwrap();
+    let (code, build_stderr) = build_case(&case, tmp.path());
+    assert_eq!(code, Some(1), "{build_stderr}");
+    assert!(
+        build_stderr.contains(&format!("Build failed: {} errors", case.expected.len())),
+        "{build_stderr}"
+    );
+    let check = allclear()
+        .current_dir(tmp.path())
+        .args(["check", "site", "--now", NOW])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let check_stderr = String::from_utf8(check.stderr).unwrap();
+    assert!(
+        check_stderr.contains(&format!("site: {} errors, 0 warnings", case.expected.len())),
+        "{check_stderr}"
+    );
+    for stderr in [&build_stderr, &check_stderr] {
+        let reported: Vec<&str> = stderr.lines().filter_map(|l| l.strip_prefix("error: site/")).collect();
+        assert_eq!(reported.len(), case.expected.len(), "{stderr}");
+        for (got, want) in reported.iter().zip(&case.expected) {
+            assert!(
+                got.starts_with(want.as_str()),
+                "`{got}` where `{want}` belongs\n{stderr}"
+            );
+        }
+    }
+}

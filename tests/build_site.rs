@@ -454,8 +454,8 @@ fn pages_embed_the_state_their_script_needs() {
     build_example(&out);
     let index = read(&out, "index.html");
     let start = index
-        .find(r#"<script type="application/json" id="allclear-state">"#)
-        .unwrap();
+        .find(r#"<script type="application/json" id="allclear-state" data-flip="allclear-flip.js">"#)
+        .expect("the state names the flip script, relative to the page");
     let json = &index[start..];
     let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
     let state: serde_json::Value = serde_json::from_str(json).unwrap();

@@ -100,13 +100,17 @@ fn errors_fail_and_are_in_the_json_too() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let findings: Vec<allclear::check::Finding> = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(findings.len(), 1);
+    // Both mistakes of the file, not only the first (issue 12, item 10).
+    assert_eq!(findings.len(), 2);
     let f = &findings[0];
     assert_eq!(
         (f.file.as_str(), f.line, f.column, f.severity.as_str()),
         ("incidents/broken.md", 3, 9, "error")
     );
     assert_eq!(f.message, "`huge` is not a valid value for `impact`");
+    let f = &findings[1];
+    assert_eq!((f.line, f.column), (5, 10));
+    assert_eq!(f.message, "an incident needs at least one update");
 }
 
 #[test]

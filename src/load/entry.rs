@@ -5,19 +5,19 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
-use serde::Deserialize;
-
+use super::raw::{self, MaintenanceComponents, RawComponent, RawMaintenanceUpdate};
+use super::schema::Reader;
 use super::source::Source;
 use super::time::{self, TimeError};
-use super::yaml::{OrderedMap, Seg};
+use super::yaml::{Pos, Seg};
 use crate::diagnostics::{Diagnostic, closest};
 use crate::markdown;
 use crate::model::{
-    ComponentIdx, ComponentStatus, Impact, Incident, IncidentStatus, IncidentUpdate, Maintenance, MaintenanceStatus,
-    MaintenanceUpdate, Markdown,
+    ComponentIdx, ComponentStatus, Incident, IncidentUpdate, Maintenance, MaintenanceStatus, MaintenanceUpdate,
+    Markdown,
 };
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 
 /// What entries are checked against: the site's zone, its components and
 /// whether raw HTML is allowed. `components` is `None` when `site.yaml`
@@ -56,85 +56,6 @@ pub(crate) fn split_front_matter(shown: &Path, text: &str) -> Result<(String, St
         .with_help("add a line `---` after the last YAML key, before the Markdown body"))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawIncident {
-    title: String,
-    impact: Impact,
-    components: OrderedMap<ComponentStatus>,
-    started: Option<String>,
-    updates: Vec<RawIncidentUpdate>,
-    postmortem: Option<String>,
-    postmortem_published_at: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawIncidentUpdate {
-    at: String,
-    status: IncidentStatus,
-    #[serde(default)]
-    message: String,
-    next_update: Option<String>,
-    #[serde(default)]
-    components: OrderedMap<ComponentStatus>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMaintenance {
-    title: String,
-    components: MaintenanceComponents,
-    scheduled_for: String,
-    scheduled_until: String,
-    #[serde(default)]
-    cancelled: bool,
-    #[serde(default)]
-    updates: Vec<RawMaintenanceUpdate>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMaintenanceUpdate {
-    at: String,
-    status: MaintenanceStatus,
-    #[serde(default)]
-    message: String,
-    scheduled_for: Option<String>,
-    scheduled_until: Option<String>,
-    cancelled: Option<bool>,
-}
-
-/// A maintenance's `components`: a list of ids (each `under_maintenance`) or
-/// a map id -> status.
-enum MaintenanceComponents {
-    List(Vec<String>),
-    Map(OrderedMap<ComponentStatus>),
-}
-
-impl<'de> Deserialize<'de> for MaintenanceComponents {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::{MapAccess, SeqAccess, Visitor, value};
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = MaintenanceComponents;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a list of component ids, or a map of component id to status")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-                Vec::deserialize(value::SeqAccessDeserializer::new(seq)).map(MaintenanceComponents::List)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                OrderedMap::deserialize(value::MapAccessDeserializer::new(map)).map(MaintenanceComponents::Map)
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(MaintenanceComponents::List(Vec::new()))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 /// A time as diagnostics show it: in the site's zone, naming it.
 fn shown_time(t: DateTime<Utc>, zone: Tz) -> String {
     t.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z").to_string()
@@ -164,33 +85,30 @@ impl Checker<'_> {
             .push(self.src.error_at(path, false, e.to_string()).with_help(help));
     }
 
-    /// Resolve component ids to indices; unknown ids and repeats are errors.
-    fn components(
-        &mut self,
-        pairs: &[(String, ComponentStatus)],
-        at: &[Seg<'_>],
-    ) -> Vec<(ComponentIdx, ComponentStatus)> {
+    /// Resolve component ids to indices; unknown ids and repeats are errors
+    /// (at the id). A component whose status was not valid (already
+    /// reported) has its id checked too, and is left out.
+    fn components(&mut self, pairs: &[RawComponent]) -> Vec<(ComponentIdx, ComponentStatus)> {
         let mut out: Vec<(ComponentIdx, ComponentStatus)> = Vec::with_capacity(pairs.len());
-        for (k, (id, status)) in pairs.iter().enumerate() {
-            let occurrence = pairs[..k].iter().filter(|(other, _)| other == id).count();
-            let mut path = at.to_vec();
-            path.push(Seg::Repeated(id, occurrence));
-            if occurrence > 0 {
+        for (k, (id, pos, status)) in pairs.iter().enumerate() {
+            if pairs[..k].iter().any(|(other, _, _)| other == id) {
                 self.errors.push(
                     self.src
-                        .error_at(&path, true, format!("component `{id}` is listed twice"))
+                        .error(Some(*pos), format!("component `{id}` is listed twice"))
                         .with_help("keep one line per component"),
                 );
                 continue;
             }
-            if let Some(index) = self.component(id, &path) {
+            if let (Some(index), Some(status)) = (self.component(id, *pos), status) {
                 out.push((index, *status));
             }
         }
         out
     }
 
-    fn component(&mut self, id: &str, path: &[Seg<'_>]) -> Option<ComponentIdx> {
+    /// The index of component `id` (written at `pos`); an unknown id is an
+    /// error, with the closest known id suggested.
+    fn component(&mut self, id: &str, pos: Pos) -> Option<ComponentIdx> {
         let known = self.cx.components?;
         if let Some(&i) = known.get(id) {
             return Some(i);
@@ -204,10 +122,9 @@ impl Checker<'_> {
             ),
             None => format!("the components in site.yaml are: {}", ids.join(", ")),
         };
-        let on_key = matches!(path.last(), Some(Seg::Key(k) | Seg::Repeated(k, _)) if *k == id);
         self.errors.push(
             self.src
-                .error_at(path, on_key, format!("unknown component `{id}`"))
+                .error(Some(pos), format!("unknown component `{id}`"))
                 .with_help(help),
         );
         None
@@ -263,15 +180,23 @@ pub(crate) fn load_incident(
     body: Option<String>,
     cx: &EntryContext<'_>,
 ) -> Result<Incident, Vec<Diagnostic>> {
-    let raw: RawIncident = src.parse().map_err(|d| vec![d])?;
+    let mut reader = Reader {
+        src,
+        errors: Vec::new(),
+    };
+    let raw = raw::incident(&mut reader, src.tree().map_err(|d| vec![d])?);
+    let Some(raw) = raw else {
+        return Err(reader.errors);
+    };
     let mut ck = Checker {
         src,
         cx,
-        errors: Vec::new(),
+        errors: reader.errors,
     };
-    ck.count_updates(raw.updates.len());
+    let raw_updates = raw.updates.as_deref().unwrap_or_default();
+    ck.count_updates(raw_updates.len());
 
-    if raw.title.trim().is_empty() {
+    if raw.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
         ck.errors.push(
             src.error_at(&[Seg::Key("title")], false, "`title` is empty")
                 .with_help("say what users see, like `Elevated error rates on the API`"),
@@ -288,16 +213,16 @@ pub(crate) fn load_incident(
         (Some(b), None) | (None, Some(b)) => Some(b),
         (None, None) => None,
     };
-    let components = ck.components(&raw.components.0, &[Seg::Key("components")]);
-    for (id, status) in &raw.components.0 {
-        if *status == ComponentStatus::UnderMaintenance {
+    let components = ck.components(&raw.components);
+    for (id, _, status) in &raw.components {
+        if *status == Some(ComponentStatus::UnderMaintenance) {
             ck.errors.push(
                 src.error_at(&[Seg::Key("components"), Seg::Key(id)], false, format!("an incident cannot put `{id}` under maintenance"))
                     .with_help("write degraded_performance, partial_outage or major_outage here; planned work belongs in maintenance/"),
             );
         }
     }
-    if raw.updates.is_empty() {
+    if raw.updates.as_ref().is_some_and(Vec::is_empty) {
         ck.errors.push(
             src.error_at(&[Seg::Key("updates")], false, "an incident needs at least one update")
                 .with_help("add `- at: …`, `status: investigating`, `message: …` under `updates:`"),
@@ -305,12 +230,12 @@ pub(crate) fn load_incident(
     }
     let started = raw.started.as_deref().and_then(|s| ck.time(s, &[Seg::Key("started")]));
 
-    let mut updates = Vec::with_capacity(raw.updates.len());
-    for (i, u) in raw.updates.iter().enumerate() {
+    let mut updates = Vec::with_capacity(raw_updates.len());
+    for (i, u) in raw_updates.iter().enumerate() {
         let here = |key| [Seg::Key("updates"), Seg::Index(i), Seg::Key(key)];
-        let at = ck.time(&u.at, &here("at"));
+        let at = u.at.as_deref().and_then(|t| ck.time(t, &here("at")));
         let next_update = u.next_update.as_deref().and_then(|t| ck.time(t, &here("next_update")));
-        let changes = ck.components(&u.components.0, &here("components"));
+        let changes = ck.components(&u.components);
         if let (Some(at), Some(started)) = (at, started)
             && at < started
         {
@@ -328,11 +253,11 @@ pub(crate) fn load_incident(
                 ),
             );
         }
-        if let Some(at) = at {
+        if let (Some(at), Some(status)) = (at, u.status) {
             updates.push(IncidentUpdate {
                 index: i,
                 at,
-                status: u.status,
+                status,
                 message: ck.message(&u.message, &here("message")),
                 next_update,
                 components: changes,
@@ -374,11 +299,14 @@ pub(crate) fn load_incident(
     let started = started.unwrap_or(updates[0].at);
     let last_update = updates[updates.len() - 1].at;
     let postmortem_published_at = postmortem.as_ref().map(|_| published.unwrap_or(last_update));
+    let (Some(title), Some(impact)) = (raw.title, raw.impact) else {
+        unreachable!("a missing title or impact is an error above")
+    };
     Ok(Incident {
         id,
         path,
-        title: raw.title,
-        impact: raw.impact,
+        title,
+        impact,
         started,
         components,
         updates,
@@ -399,43 +327,53 @@ pub(crate) fn load_maintenance(
     body: Option<String>,
     cx: &EntryContext<'_>,
 ) -> Result<Maintenance, Vec<Diagnostic>> {
-    let raw: RawMaintenance = src.parse().map_err(|d| vec![d])?;
+    let mut reader = Reader {
+        src,
+        errors: Vec::new(),
+    };
+    let raw = raw::maintenance(&mut reader, src.tree().map_err(|d| vec![d])?);
+    let Some(raw) = raw else {
+        return Err(reader.errors);
+    };
     let mut ck = Checker {
         src,
         cx,
-        errors: Vec::new(),
+        errors: reader.errors,
     };
     ck.count_updates(raw.updates.len());
-    if raw.title.trim().is_empty() {
+    if raw.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
         ck.errors.push(
             src.error_at(&[Seg::Key("title")], false, "`title` is empty")
                 .with_help("say what will happen, like `Database upgrade`"),
         );
     }
     let components = match &raw.components {
-        MaintenanceComponents::Map(m) => ck.components(&m.0, &[Seg::Key("components")]),
+        MaintenanceComponents::Map(m) => ck.components(m),
         MaintenanceComponents::List(ids) => {
-            let pairs: Vec<(String, ComponentStatus)> = ids
-                .iter()
-                .map(|id| (id.clone(), ComponentStatus::UnderMaintenance))
-                .collect();
             let mut out = Vec::new();
-            for (i, (id, status)) in pairs.iter().enumerate() {
-                let path = [Seg::Key("components"), Seg::Index(i)];
-                if let Some(c) = ck.component(id, &path) {
+            for (id, pos) in ids {
+                if let Some(c) = ck.component(id, *pos) {
                     if out.iter().any(|&(k, _)| k == c) {
-                        ck.errors
-                            .push(src.error_at(&path, false, format!("component `{id}` is listed twice")));
+                        ck.errors.push(
+                            src.error(Some(*pos), format!("component `{id}` is listed twice"))
+                                .with_help("list each component once"),
+                        );
                     } else {
-                        out.push((c, *status));
+                        out.push((c, ComponentStatus::UnderMaintenance));
                     }
                 }
             }
             out
         }
     };
-    let from = ck.time(&raw.scheduled_for, &[Seg::Key("scheduled_for")]);
-    let until = ck.time(&raw.scheduled_until, &[Seg::Key("scheduled_until")]);
+    let from = raw
+        .scheduled_for
+        .as_deref()
+        .and_then(|t| ck.time(t, &[Seg::Key("scheduled_for")]));
+    let until = raw
+        .scheduled_until
+        .as_deref()
+        .and_then(|t| ck.time(t, &[Seg::Key("scheduled_until")]));
     if let (Some(f), Some(u)) = (from, until)
         && u <= f
     {
@@ -455,7 +393,7 @@ pub(crate) fn load_maintenance(
     let mut updates = Vec::with_capacity(raw.updates.len());
     for (i, u) in raw.updates.iter().enumerate() {
         let here = |key| [Seg::Key("updates"), Seg::Index(i), Seg::Key(key)];
-        let at = ck.time(&u.at, &here("at"));
+        let at = u.at.as_deref().and_then(|t| ck.time(t, &here("at")));
         let new_from = u
             .scheduled_for
             .as_deref()
@@ -485,11 +423,11 @@ pub(crate) fn load_maintenance(
         }
         let cancels = u.cancelled == Some(true);
         check_cancelling_update(&mut ck, u, i);
-        if let Some(at) = at {
+        if let (Some(at), Some(status)) = (at, u.status) {
             updates.push(MaintenanceUpdate {
                 index: i,
                 at,
-                status: u.status,
+                status,
                 message: ck.message(&u.message, &here("message")),
                 scheduled_for: new_from,
                 scheduled_until: new_until,
@@ -502,10 +440,13 @@ pub(crate) fn load_maintenance(
     if !ck.errors.is_empty() {
         return Err(ck.errors);
     }
+    let Some(title) = raw.title else {
+        unreachable!("a missing title is an error above")
+    };
     Ok(Maintenance {
         id,
         path,
-        title: raw.title,
+        title,
         components,
         scheduled_for: from.expect("checked above"),
         scheduled_until: until.expect("checked above"),
@@ -529,13 +470,15 @@ fn check_cancelling_update(ck: &mut Checker<'_>, u: &RawMaintenanceUpdate, i: us
                 .with_help("leave `cancelled` out of updates that do not call the maintenance off; `cancelled: true` cancels it"),
         ),
         Some(true) => {
-            if u.status != MaintenanceStatus::Completed {
+            if let Some(status) = u.status
+                && status != MaintenanceStatus::Completed
+            {
                 ck.errors.push(
                     ck.src
                         .error_at(
                             &here("status"),
                             false,
-                            format!("a cancelling update has the status `completed`, not `{}`", u.status.as_str()),
+                            format!("a cancelling update has the status `completed`, not `{}`", status.as_str()),
                         )
                         .with_help("write `status: completed`: a called-off maintenance is over, and the API reports it as completed, as Statuspage does"),
                 );

@@ -10,6 +10,8 @@ mod entry;
 pub mod layout;
 mod links;
 mod live;
+mod raw;
+mod schema;
 mod site;
 mod source;
 mod theme;
@@ -151,12 +153,7 @@ fn read_site_yaml(
         }
     };
     let text = without_bom(text);
-    let src = Source {
-        shown: shown.join("site.yaml"),
-        yaml: text.clone(),
-        text,
-        line_offset: 0,
-    };
+    let src = Source::new(shown.join("site.yaml"), text.clone(), text, 0);
     match site::load_site(&src, options.base_url.as_deref()) {
         Ok(s) => Ok(Some((s, src))),
         Err(e) => {
@@ -349,12 +346,7 @@ fn load_entry(
     } else {
         (text.clone(), None, 0)
     };
-    let src = Source {
-        shown: file.shown.clone(),
-        text,
-        yaml,
-        line_offset,
-    };
+    let src = Source::new(file.shown.clone(), text, yaml, line_offset);
     let entry = match file.kind {
         Kind::Incident => entry::load_incident(&src, file.id.clone(), file.rel.clone(), body, cx).map(Entry::Incident),
         Kind::Maintenance => {

@@ -5,65 +5,142 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use chrono_tz::Tz;
-use serde::Deserialize;
 
+use super::schema::Reader;
 use super::source::Source;
 use super::time;
-use super::yaml::{self, Seg};
+use super::yaml::{Node, Seg};
 use super::{ID_HELP, is_valid_id};
 use crate::diagnostics::{Diagnostic, closest};
 use crate::model::{Component, Group, Link, SiteConfig};
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// `site.yaml` as written; every field read that failed is reported.
 struct RawSite {
-    title: String,
+    title: Option<String>,
     base_url: Option<String>,
     description: Option<String>,
     time_zone: Option<String>,
     language: Option<String>,
     theme: Option<String>,
-    /// A float, so that `-1` and `1e26` reach the range check below and get
-    /// its message rather than serde's.
-    uptime_days: Option<f64>,
+    /// A number (any, as YAML resolves it) so that `-1` and `1e26` reach
+    /// the range check below; `Err(())` when it is not a number (reported
+    /// there, with the same message).
+    uptime_days: Result<Option<f64>, ()>,
+    /// With each link's index in the list, for positions.
+    links: Vec<(usize, Link)>,
     /// A humantime duration (`36h`, `2d`, `90m`), checked below.
     stale_after: Option<String>,
-    #[serde(default)]
-    links: Vec<Link>,
     logo: Option<String>,
     favicon: Option<String>,
     accent_color: Option<String>,
-    #[serde(default)]
     allow_raw_html: bool,
-    #[serde(default)]
-    publish_hidden: Vec<String>,
+    /// With each item's index in the list, for positions.
+    publish_hidden: Vec<(usize, String)>,
     components: Vec<RawComponent>,
 }
 
-impl<'de> Deserialize<'de> for Link {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct RawLink {
-            title: String,
-            url: String,
-        }
-        let l = RawLink::deserialize(d)?;
-        Ok(Link {
-            title: l.title,
-            url: l.url,
-        })
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawComponent {
+    /// Its index in the list, for positions.
+    index: usize,
     id: String,
     name: String,
     description: Option<String>,
     group: Option<String>,
     start_date: Option<String>,
+}
+
+const SITE_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "description",
+    "time_zone",
+    "language",
+    "theme",
+    "uptime_days",
+    "stale_after",
+    "links",
+    "logo",
+    "favicon",
+    "accent_color",
+    "allow_raw_html",
+    "publish_hidden",
+    "components",
+];
+
+/// Read the fields of `site.yaml` from `root`; `None` when it is not a
+/// mapping at all. Links and components that lack a required key are
+/// reported and left out.
+fn read_site(r: &mut Reader<'_>, root: &Node) -> Option<RawSite> {
+    let f = r.fields(root, "", SITE_KEYS)?;
+    let title = r.required_text(&f, "title");
+    let uptime_days = match f.get("uptime_days") {
+        None => Ok(None),
+        Some(n) => n.resolve::<f64>().map(Some).ok_or(()),
+    };
+    let mut links = Vec::new();
+    for (i, item) in f
+        .get("links")
+        .and_then(|n| r.list(n, "links"))
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        let Some(l) = r.fields(item, &format!("links[{i}]"), &["title", "url"]) else {
+            continue;
+        };
+        if let (Some(title), Some(url)) = (r.required_text(&l, "title"), r.required_text(&l, "url")) {
+            links.push((i, Link { title, url }));
+        }
+    }
+    let publish_hidden = f
+        .get("publish_hidden")
+        .and_then(|n| r.list(n, "publish_hidden"))
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| r.text(item, &format!("publish_hidden[{i}]")).map(|t| (i, t)))
+        .collect();
+    let mut components = Vec::new();
+    let items = r.required(&f, "components").and_then(|n| r.list(n, "components"));
+    for (i, item) in items.unwrap_or_default().iter().enumerate() {
+        let keys = ["id", "name", "description", "group", "start_date"];
+        let Some(c) = r.fields(item, &format!("components[{i}]"), &keys) else {
+            continue;
+        };
+        let (id, name) = (r.required_text(&c, "id"), r.required_text(&c, "name"));
+        let (description, group) = (r.optional_text(&c, "description"), r.optional_text(&c, "group"));
+        let start_date = r.optional_text(&c, "start_date");
+        if let (Some(id), Some(name)) = (id, name) {
+            components.push(RawComponent {
+                index: i,
+                id,
+                name,
+                description,
+                group,
+                start_date,
+            });
+        }
+    }
+    Some(RawSite {
+        title,
+        base_url: r.optional_text(&f, "base_url"),
+        description: r.optional_text(&f, "description"),
+        time_zone: r.optional_text(&f, "time_zone"),
+        language: r.optional_text(&f, "language"),
+        theme: r.optional_text(&f, "theme"),
+        uptime_days,
+        stale_after: r.optional_text(&f, "stale_after"),
+        links,
+        logo: r.optional_text(&f, "logo"),
+        favicon: r.optional_text(&f, "favicon"),
+        accent_color: r.optional_text(&f, "accent_color"),
+        allow_raw_html: f
+            .get("allow_raw_html")
+            .and_then(|n| r.flag(n, "allow_raw_html"))
+            .unwrap_or(false),
+        publish_hidden,
+        components,
+    })
 }
 
 /// The parts of `site.yaml` that entries are checked against.
@@ -116,8 +193,15 @@ pub const MAX_COMPONENTS: usize = 1000;
 /// # Errors
 /// Every problem found, each located in the file.
 pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result<LoadedSite, Vec<Diagnostic>> {
-    let raw: RawSite = src.parse().map_err(|d| vec![d])?;
-    let mut errors = Vec::new();
+    let mut reader = Reader {
+        src,
+        errors: Vec::new(),
+    };
+    let raw = read_site(&mut reader, src.tree().map_err(|d| vec![d])?);
+    let mut errors = reader.errors;
+    let Some(raw) = raw else {
+        return Err(errors);
+    };
 
     let time_zone = match raw.time_zone.as_deref() {
         None => Tz::UTC,
@@ -159,7 +243,7 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
         }
     };
 
-    let days = raw.uptime_days.unwrap_or(90.0);
+    let days = raw.uptime_days.map(|d| d.unwrap_or(90.0)).unwrap_or(f64::NAN);
     let uptime_days = if days.fract() == 0.0 && (1.0..=f64::from(MAX_UPTIME_DAYS)).contains(&days) {
         days as u32
     } else {
@@ -174,13 +258,14 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
         90
     };
     let stale_after = stale_after(src, raw.stale_after.as_deref(), &mut errors);
-    if raw.title.trim().is_empty() {
+    if raw.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
         errors.push(
             src.error_at(&[Seg::Key("title")], false, "`title` is empty")
                 .with_help("write the page's name, like `Acme Status`"),
         );
     }
-    for (i, link) in raw.links.iter().enumerate() {
+    for (i, link) in &raw.links {
+        let i = *i;
         let at = [Seg::Key("links"), Seg::Index(i), Seg::Key("url")];
         if link.url.trim().is_empty() {
             errors.push(src.error_at(&at, false, "link `url` is empty"));
@@ -212,7 +297,8 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
                 .with_help("a theme is a folder under themes/ in the site folder: write its name alone, like `theme: midnight` for themes/midnight/ (no paths, no `..`, no leading dot)"),
         );
     }
-    for (i, item) in raw.publish_hidden.iter().enumerate() {
+    for (i, item) in &raw.publish_hidden {
+        let i = *i;
         if !super::links::is_publishable(item) {
             errors.push(
                 src.error_at(
@@ -225,7 +311,9 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
         }
     }
     let components = load_components(src, &raw.components, &mut errors);
-    check_reserved_ids(src, &components, &mut errors);
+    if raw.components.len() <= MAX_COMPONENTS {
+        check_reserved_ids(src, &raw.components, &mut errors);
+    }
     if components.is_empty() && errors.is_empty() {
         errors.push(
             src.error_at(&[Seg::Key("components")], false, "`components` is empty")
@@ -237,9 +325,9 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
     }
     let groups = group_components(&components);
     Ok(LoadedSite {
-        publish_hidden: raw.publish_hidden,
+        publish_hidden: raw.publish_hidden.into_iter().map(|(_, p)| p).collect(),
         config: SiteConfig {
-            title: raw.title,
+            title: raw.title.expect("a missing title is an error above"),
             base_url,
             description: raw.description,
             time_zone,
@@ -247,7 +335,7 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             uptime_days,
             stale_after,
-            links: raw.links,
+            links: raw.links.into_iter().map(|(_, l)| l).collect(),
             logo: raw.logo,
             favicon: raw.favicon,
             accent_color: raw.accent_color,
@@ -285,7 +373,8 @@ fn load_components(src: &Source, raw: &[RawComponent], errors: &mut Vec<Diagnost
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::with_capacity(raw.len());
-    for (i, c) in raw.iter().enumerate() {
+    for c in raw {
+        let i = c.index;
         let here = |key| [Seg::Key("components"), Seg::Index(i), Seg::Key(key)];
         if !is_valid_id(&c.id) {
             errors.push(
@@ -294,13 +383,12 @@ fn load_components(src: &Source, raw: &[RawComponent], errors: &mut Vec<Diagnost
             );
         }
         if let Some(first) = seen.insert(&c.id, i) {
-            let first_line = yaml::locate(
-                &src.yaml,
-                &[Seg::Key("components"), Seg::Index(first), Seg::Key("id")],
-                false,
-            )
-            .map(|p| format!("line {}", p.line))
-            .unwrap_or_else(|| format!("component {}", first + 1));
+            let first_line = src
+                .tree()
+                .ok()
+                .and_then(|t| t.find(&[Seg::Key("components"), Seg::Index(first), Seg::Key("id")], false))
+                .map(|p| format!("line {}", p.line + src.line_offset))
+                .unwrap_or_else(|| format!("component {}", first + 1));
             errors.push(
                 src.error_at(&here("id"), false, format!("duplicate component id `{}`", c.id))
                     .with_help(format!("{first_line} already uses it; component ids must be unique")),
@@ -330,8 +418,8 @@ fn load_components(src: &Source, raw: &[RawComponent], errors: &mut Vec<Diagnost
 /// Badges are named after component ids (`badges/ID.svg`,
 /// `badges/ID-uptime.svg`) beside the page's `badges/status.svg`, so those
 /// names must not clash.
-fn check_reserved_ids(src: &Source, components: &[Component], errors: &mut Vec<Diagnostic>) {
-    for (i, c) in components.iter().enumerate() {
+fn check_reserved_ids(src: &Source, components: &[RawComponent], errors: &mut Vec<Diagnostic>) {
+    for c in components {
         let clash = if c.id == "status" {
             Some("`status` is reserved: badges/status.svg is the page's own badge".to_string())
         } else {
@@ -341,8 +429,12 @@ fn check_reserved_ids(src: &Source, components: &[Component], errors: &mut Vec<D
         };
         if let Some(message) = clash {
             errors.push(
-                src.error_at(&[Seg::Key("components"), Seg::Index(i), Seg::Key("id")], false, message)
-                    .with_help("choose another id; badges are named badges/ID.svg and badges/ID-uptime.svg"),
+                src.error_at(
+                    &[Seg::Key("components"), Seg::Index(c.index), Seg::Key("id")],
+                    false,
+                    message,
+                )
+                .with_help("choose another id; badges are named badges/ID.svg and badges/ID-uptime.svg"),
             );
         }
     }

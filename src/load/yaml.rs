@@ -1,17 +1,23 @@
-//! The only code that parses YAML. Everything else sees typed values and
-//! [`YamlError`]s with 1-based line and column numbers.
+//! The only code that parses YAML. Everything else sees [`Node`] trees and
+//! typed values, and [`YamlError`]s with 1-based line and column numbers.
 //!
-//! Parsing goes through `serde_yaml` (the maintained `yaml_serde` fork).
-//! Errors found while deserializing (syntax, unknown keys, bad enum values,
-//! missing keys) carry serde_yaml's own location. Errors found later, by
-//! validation, find their place with [`locate`], which walks the document
-//! again to the node at a key path and reads serde_yaml's position for it.
+//! Two crates share the work, each for what it does well:
+//!
+//! - `serde_yaml` (the maintained `yaml_serde` fork, libyaml underneath)
+//!   decides what is valid YAML: every text is first read by it, so its
+//!   syntax errors (with their positions) are the ones reported, and its
+//!   rules resolve plain scalars (`true`, `1e3`, `~`) to typed values.
+//! - `saphyr-parser` (the YAML 1.2 event parser of the `saphyr` project)
+//!   then reads the same text into a [`Node`] tree where every node and
+//!   every mapping key carries its position (its events come with spans).
+//!   The loader checks that tree field by field, so every schema error of a
+//!   file is found in one run, each at its own node, and no message depends
+//!   on the wording of an upstream error.
 
-use std::fmt;
-use std::marker::PhantomData;
+use std::collections::HashMap;
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+use serde::de::{DeserializeOwned, IgnoredAny};
 
 /// A position in a YAML text: 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,24 +34,270 @@ pub struct YamlError {
     pub message: String,
 }
 
-/// Parse `text` as one YAML document into `T`.
+fn from_serde(e: &serde_yaml::Error) -> YamlError {
+    let pos = e.location().map(|l| Pos {
+        line: l.line(),
+        col: l.column(),
+    });
+    YamlError {
+        pos,
+        message: strip_location(&e.to_string()),
+    }
+}
+
+/// One node of a YAML document, with the position where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Where the node starts: a scalar's first character (its quote, when
+    /// quoted), a flow collection's bracket, a block mapping's first key, a
+    /// block sequence's first `-`.
+    pub pos: Pos,
+    pub value: Value,
+}
+
+/// What a [`Node`] holds. Aliases are resolved (an alias node is a copy of
+/// its anchor's node, at the alias's position); tags are ignored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A scalar as written, after YAML's quoting and folding rules; `plain`
+    /// when it was written without quotes or a block indicator (only plain
+    /// scalars resolve to null, booleans and numbers).
+    Scalar {
+        text: String,
+        plain: bool,
+    },
+    Seq(Vec<Node>),
+    /// Key and value nodes in file order; repeated keys are kept.
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// Whether this is YAML's null: an empty value, `~` or `null` (plain).
+    pub fn is_null(&self) -> bool {
+        match &self.value {
+            Value::Scalar { text, plain: true } => {
+                text.is_empty()
+                    || (text.len() <= 4
+                        && text.starts_with(['~', 'n', 'N'])
+                        && matches!(self.resolve::<serde_yaml::Value>(), Some(serde_yaml::Value::Null)))
+            }
+            _ => false,
+        }
+    }
+
+    /// The text of a scalar that is not null.
+    pub fn text(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar { text, .. } if !self.is_null() => Some(text),
+            _ => None,
+        }
+    }
+
+    /// A plain scalar resolved to `T` by serde_yaml's rules (`true`, `90`,
+    /// `1e3`); `None` for anything else or a value `T` does not accept.
+    pub fn resolve<T: DeserializeOwned>(&self) -> Option<T> {
+        match &self.value {
+            Value::Scalar { text, plain: true } => serde_yaml::from_str(text).ok(),
+            _ => None,
+        }
+    }
+
+    /// What kind of value this is, in the words people use for YAML: `a
+    /// list`, `a mapping (…)`, `empty`, `text`.
+    pub fn kind(&self) -> &'static str {
+        match &self.value {
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping (`key: value` lines)",
+            Value::Scalar { .. } if self.is_null() => "empty",
+            Value::Scalar { .. } => "text",
+        }
+    }
+
+    /// Where the node at `path` below this one starts (its key with
+    /// `on_key`, when the last step is a key), or `None` if there is none.
+    pub fn find(&self, path: &[Seg<'_>], on_key: bool) -> Option<Pos> {
+        let Some((first, rest)) = path.split_first() else {
+            return Some(self.pos);
+        };
+        let child = match (first, &self.value) {
+            (Seg::Index(i), Value::Seq(items)) => return items.get(*i)?.find(rest, on_key),
+            (Seg::Key(k), Value::Map(pairs)) => pairs.iter().find(|(key, _)| key.text() == Some(k)),
+            (Seg::Repeated(k, n), Value::Map(pairs)) => pairs.iter().filter(|(key, _)| key.text() == Some(k)).nth(*n),
+            _ => None,
+        }?;
+        if rest.is_empty() && on_key {
+            Some(child.0.pos)
+        } else {
+            child.1.find(rest, on_key)
+        }
+    }
+}
+
+/// Read `text` as one YAML document into a [`Node`] tree. An empty document
+/// is a null scalar at line 1, column 1.
 ///
 /// # Errors
-/// The first syntax or schema error, with its position in `text`.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+/// The first syntax error (serde_yaml's, with its position), or a control
+/// character YAML does not allow.
+pub fn tree(text: &str) -> Result<Node, YamlError> {
     if let Some(e) = control_character(text) {
         return Err(e);
     }
-    serde_yaml::from_str(text).map_err(|e| {
-        let pos = e.location().map(|l| Pos {
-            line: l.line(),
-            col: l.column(),
-        });
-        YamlError {
-            pos,
-            message: strip_location(&e.to_string()),
+    // libyaml decides what is YAML (and bounds nesting and alias expansion),
+    // so the tree below is only built from text it accepted.
+    serde_yaml::from_str::<IgnoredAny>(text).map_err(|e| from_serde(&e))?;
+    let mut builder = Builder {
+        events: Parser::new_from_str(text),
+        anchors: HashMap::new(),
+        read: 0,
+        copied: 0,
+        depth: 0,
+    };
+    builder.document()
+}
+
+/// How deep collections may nest: libyaml's own limit, as serde_yaml
+/// applies it.
+const MAX_DEPTH: usize = 128;
+
+/// Builds a [`Node`] tree from saphyr-parser's events.
+///
+/// An alias is expanded into a copy of its anchor's node. So that a few
+/// lines of aliases of aliases (an "alias bomb") cannot make billions of
+/// nodes, the nodes copied this way may number at most 1,000 plus 100 per
+/// event read so far (serde_yaml's rule for the same attack); past that the
+/// file is refused at the alias.
+struct Builder<'a> {
+    events: Parser<'a, saphyr_parser::StrInput<'a>>,
+    /// Each anchor's node and how many nodes it holds.
+    anchors: HashMap<usize, (Node, usize)>,
+    read: usize,
+    copied: usize,
+    depth: usize,
+}
+
+/// How many nodes `node` holds, itself included.
+fn size(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Scalar { .. } => 0,
+        Value::Seq(items) => items.iter().map(size).sum(),
+        Value::Map(pairs) => pairs.iter().map(|(k, v)| size(k) + size(v)).sum(),
+    }
+}
+
+impl<'a> Builder<'a> {
+    fn next(&mut self) -> Result<(Event<'a>, Span), YamlError> {
+        self.read += 1;
+        match self.events.next_event() {
+            Some(Ok(e)) => Ok(e),
+            Some(Err(e)) => Err(YamlError {
+                pos: Some(Pos {
+                    line: e.marker().line(),
+                    col: e.marker().col() + 1,
+                }),
+                message: e.info().to_string(),
+            }),
+            None => Ok((Event::StreamEnd, Span::default())),
         }
-    })
+    }
+
+    fn document(&mut self) -> Result<Node, YamlError> {
+        let empty = Node {
+            pos: Pos { line: 1, col: 1 },
+            value: Value::Scalar {
+                text: String::new(),
+                plain: true,
+            },
+        };
+        loop {
+            let (event, span) = self.next()?;
+            match event {
+                Event::StreamStart | Event::DocumentStart(_) | Event::Nothing => {}
+                Event::DocumentEnd | Event::StreamEnd => return Ok(empty),
+                _ => return self.node(event, span),
+            }
+        }
+    }
+
+    fn node(&mut self, event: Event<'a>, span: Span) -> Result<Node, YamlError> {
+        let pos = Pos {
+            line: span.start.line(),
+            col: span.start.col() + 1,
+        };
+        let collection = matches!(event, Event::SequenceStart(..) | Event::MappingStart(..));
+        if collection {
+            self.depth += 1;
+            if self.depth > MAX_DEPTH {
+                return Err(YamlError {
+                    pos: Some(pos),
+                    message: format!("lists and mappings nest more than {MAX_DEPTH} deep here"),
+                });
+            }
+        }
+        let (value, anchor) = match event {
+            Event::Scalar(text, style, anchor, tag) => (
+                Value::Scalar {
+                    text: text.into_owned(),
+                    plain: style == ScalarStyle::Plain && tag.is_none(),
+                },
+                anchor,
+            ),
+            Event::SequenceStart(anchor, _) => {
+                let mut items = Vec::new();
+                loop {
+                    let (event, span) = self.next()?;
+                    if matches!(event, Event::SequenceEnd | Event::StreamEnd) {
+                        break;
+                    }
+                    items.push(self.node(event, span)?);
+                }
+                (Value::Seq(items), anchor)
+            }
+            Event::MappingStart(anchor, _) => {
+                let mut pairs = Vec::new();
+                loop {
+                    let (event, span) = self.next()?;
+                    if matches!(event, Event::MappingEnd | Event::StreamEnd) {
+                        break;
+                    }
+                    let key = self.node(event, span)?;
+                    let (event, span) = self.next()?;
+                    pairs.push((key, self.node(event, span)?));
+                }
+                (Value::Map(pairs), anchor)
+            }
+            Event::Alias(id) => {
+                let (node, n) = self.anchors.get(&id).ok_or_else(|| YamlError {
+                    pos: Some(pos),
+                    message: "an alias (`*name`) names no anchor (`&name`) defined before it".into(),
+                })?;
+                self.copied += n;
+                if self.copied > 1000 + 100 * self.read {
+                    return Err(YamlError {
+                        pos: Some(pos),
+                        message: "aliases (`*name`) repeat the same nodes too many times".into(),
+                    });
+                }
+                let mut node = node.clone();
+                node.pos = pos;
+                return Ok(node);
+            }
+            _ => {
+                return Err(YamlError {
+                    pos: Some(pos),
+                    message: "this YAML cannot be read".into(),
+                });
+            }
+        };
+        if collection {
+            self.depth -= 1;
+        }
+        let node = Node { pos, value };
+        if anchor > 0 {
+            self.anchors.insert(anchor, (node.clone(), size(&node)));
+        }
+        Ok(node)
+    }
 }
 
 /// The first character that YAML 1.2 does not allow in a stream (section
@@ -120,283 +372,13 @@ pub enum Seg<'a> {
 }
 
 /// Where the node at `path` starts in `text`, or `None` if there is no such
-/// node. With `on_key`, the last step must be a [`Seg::Key`] and the position
-/// is that of the key itself rather than of its value (where an unknown or
-/// duplicate key should be pointed at).
-///
-/// Cost: one pass over the document, so it is only called for errors.
+/// node (or `text` is not YAML). With `on_key`, the last step must be a
+/// [`Seg::Key`] or [`Seg::Repeated`] and the position is that of the key
+/// itself rather than of its value (where an unknown or duplicate key
+/// should be pointed at). Parses `text`; to look up many paths, parse once
+/// with [`tree`] and use [`Node::find`].
 pub fn locate(text: &str, path: &[Seg<'_>], on_key: bool) -> Option<Pos> {
-    let finder = Finder { path, on_key };
-    let err = finder.deserialize(serde_yaml::Deserializer::from_str(text)).err()?;
-    if !err.to_string().contains(FOUND) {
-        return None;
-    }
-    err.location().map(|l| Pos {
-        line: l.line(),
-        col: l.column(),
-    })
-}
-
-/// The marker error [`locate`] raises at the node it looks for; serde_yaml
-/// attaches the node's position to it.
-const FOUND: &str = "\u{1}allclear:found";
-
-struct Finder<'p> {
-    path: &'p [Seg<'p>],
-    on_key: bool,
-}
-
-impl<'de> DeserializeSeed<'de> for Finder<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        if self.path.is_empty() {
-            d.deserialize_any(Found)
-        } else {
-            d.deserialize_any(self)
-        }
-    }
-}
-
-impl<'de> Visitor<'de> for Finder<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any YAML node")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let (want, mut skip) = match self.path[0] {
-            Seg::Key(k) => (k, 0),
-            Seg::Repeated(k, n) => (k, n),
-            Seg::Index(_) => {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                return Ok(());
-            }
-        };
-        let on_last = self.on_key && self.path.len() == 1;
-        loop {
-            let seed = KeySeed {
-                want,
-                stop_at_key: on_last && skip == 0,
-            };
-            let Some(matched) = map.next_key_seed(seed)? else { break };
-            if matched && skip > 0 {
-                skip -= 1;
-                map.next_value::<IgnoredAny>()?;
-                continue;
-            }
-            if matched {
-                let rest = Finder {
-                    path: &self.path[1..],
-                    on_key: self.on_key,
-                };
-                return map.next_value_seed(rest);
-            }
-            map.next_value::<IgnoredAny>()?;
-        }
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let Seg::Index(want) = self.path[0] else {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-            return Ok(());
-        };
-        for _ in 0..want {
-            if seq.next_element::<IgnoredAny>()?.is_none() {
-                return Ok(());
-            }
-        }
-        let rest = Finder {
-            path: &self.path[1..],
-            on_key: self.on_key,
-        };
-        seq.next_element_seed(rest).map(|_| ())
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-}
-
-/// Reads a mapping key; says whether it is the one wanted, or raises
-/// [`FOUND`] on it when the key itself is the target. The marker is raised
-/// inside the key's own visitor, so that serde_yaml stamps it with the
-/// key's position rather than the mapping's.
-struct KeySeed<'a> {
-    want: &'a str,
-    stop_at_key: bool,
-}
-
-impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
-    type Value = bool;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl KeySeed<'_> {
-    fn check<E: de::Error>(&self, key: &str) -> Result<bool, E> {
-        let matched = key == self.want;
-        if matched && self.stop_at_key {
-            return Err(E::custom(FOUND));
-        }
-        Ok(matched)
-    }
-}
-
-impl<'de> Visitor<'de> for KeySeed<'_> {
-    type Value = bool;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a scalar key")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
-        self.check(v)
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
-        self.check(&v.to_string())
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<bool, E> {
-        self.check(&v.to_string())
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<bool, E> {
-        self.check(&v.to_string())
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<bool, E> {
-        self.check(&v.to_string())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
-        self.check("")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(false)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(false)
-    }
-}
-
-/// A mapping key as text, whatever scalar type YAML gave it.
-struct KeyText(String);
-
-impl<'de> Deserialize<'de> for KeyText {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = KeyText;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a scalar key")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<KeyText, E> {
-                Ok(KeyText(String::new()))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// Raises [`FOUND`] on whatever node it is asked to read.
-struct Found;
-
-impl<'de> Visitor<'de> for Found {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(FOUND)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        Err(de::Error::custom(FOUND))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        Err(de::Error::custom(FOUND))
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        Err(E::custom(FOUND))
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        Err(E::custom(FOUND))
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        Err(E::custom(FOUND))
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        Err(E::custom(FOUND))
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        Err(E::custom(FOUND))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Err(E::custom(FOUND))
-    }
-}
-
-/// A YAML mapping read in file order into `(key, value)` pairs. Keys are
-/// text; repeated keys are kept (validation reports them with [`locate`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct OrderedMap<V>(pub Vec<(String, V)>);
-
-impl<V> Default for OrderedMap<V> {
-    fn default() -> Self {
-        OrderedMap(Vec::new())
-    }
-}
-
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct MapVisitor<V>(PhantomData<V>);
-        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
-            type Value = OrderedMap<V>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a mapping")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some(KeyText(k)) = map.next_key()? {
-                    pairs.push((k, map.next_value()?));
-                }
-                Ok(OrderedMap(pairs))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(OrderedMap(Vec::new()))
-            }
-        }
-        d.deserialize_any(MapVisitor(PhantomData))
-    }
+    tree(text).ok()?.find(path, on_key)
 }
 
 #[cfg(test)]
@@ -436,23 +418,30 @@ mod tests {
 
     #[test]
     fn control_characters_are_located() {
-        let err = parse::<serde::de::IgnoredAny>("title: x\nmessage: a\u{7}b\n").unwrap_err();
+        let err = tree("title: x\nmessage: a\u{7}b\n").unwrap_err();
         assert_eq!(err.pos, Some(Pos { line: 2, col: 11 }));
         assert_eq!(err.message, "a control character is not allowed in YAML (U+0007)");
-        assert!(parse::<serde::de::IgnoredAny>("a: \"tab\tand \u{e9}\u{1F600}\"\r\n").is_ok());
+        assert!(tree("a: \"tab\tand \u{e9}\u{1F600}\"\r\n").is_ok());
     }
 
     #[test]
-    fn parse_errors_carry_positions() {
-        #[derive(Deserialize, Debug)]
-        #[serde(deny_unknown_fields)]
-        #[allow(dead_code)]
-        struct T {
-            title: String,
-        }
-        let err = parse::<T>("title: x\ntitel: y\n").unwrap_err();
-        assert_eq!(err.pos, Some(Pos { line: 2, col: 1 }));
-        assert!(err.message.starts_with("unknown field `titel`"), "{}", err.message);
+    fn syntax_errors_carry_libyamls_positions() {
+        let err = tree("title: x\nupdates:\n  - at: 1\n   status: y\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| p.line), Some(4), "{err:?}");
+    }
+
+    #[test]
+    fn trees_keep_repeated_keys_aliases_and_scalar_kinds() {
+        let t = tree("a: &x [1, 2]\nb: *x\na: ~\nc: 'true'\nd: true\ne:\n").unwrap();
+        let Value::Map(pairs) = &t.value else { panic!("{t:?}") };
+        let keys: Vec<_> = pairs.iter().map(|(k, _)| k.text().unwrap()).collect();
+        assert_eq!(keys, ["a", "b", "a", "c", "d", "e"]);
+        assert_eq!(pairs[1].1.pos, Pos { line: 2, col: 4 });
+        assert!(matches!(&pairs[1].1.value, Value::Seq(items) if items.len() == 2));
+        assert!(pairs[2].1.is_null() && pairs[5].1.is_null());
+        assert_eq!(pairs[3].1.resolve::<bool>(), None);
+        assert_eq!(pairs[4].1.resolve::<bool>(), Some(true));
+        assert_eq!(pairs[3].1.text(), Some("true"));
     }
 
     #[test]
@@ -474,15 +463,14 @@ mod tests {
         ] {
             let yaml = format!("v: {}\n", scalar(text));
             assert!(!yaml.trim_end().contains('\n'), "{yaml}");
-            let back: std::collections::BTreeMap<String, String> = parse(&yaml).unwrap();
-            assert_eq!(back["v"], text, "{yaml}");
+            let back = tree(&yaml).unwrap();
+            let Value::Map(pairs) = &back.value else {
+                panic!("{yaml}")
+            };
+            let Value::Scalar { text: got, .. } = &pairs[0].1.value else {
+                panic!("{yaml}")
+            };
+            assert_eq!(got, text, "{yaml}");
         }
-    }
-
-    #[test]
-    fn ordered_map_keeps_file_order() {
-        let m: OrderedMap<String> = parse("b: 1\na: 2\n").unwrap();
-        assert_eq!(m.0[0].0, "b");
-        assert_eq!(m.0[1].0, "a");
     }
 }
