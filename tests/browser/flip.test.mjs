@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { HERE, REPO, errorsMessage, eventually, externalMessage, open, setup, startServer } from './lib.mjs';
 
@@ -214,6 +215,29 @@ test('the page loads allclear-flip.js only once a window opened or closed since 
     assert.equal(loaded, wanted, `at ${clock}, requests: ${p.requests.join(', ')}`);
     assert.deepEqual(p.errors, [], errorsMessage(p));
   }
+});
+
+test('a page opened straight from disk (file://) loads allclear-flip.js too and moves the card', { timeout: 60_000 }, async () => {
+  // A module would not load from file:// (its origin is opaque); the flip
+  // script is a classic script named by the state's data-flip.
+  // A plain context: env.newPage only lets requests reach the test server.
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.clock.install({ time: new Date('2026-12-01T02:01:00Z') });
+  await page.goto(pathToFileURL(join(env.root, 'index.html')).href);
+  const ids = await eventually(() =>
+    page.evaluate(() => {
+      const s = document.getElementById('h-active')?.closest('section');
+      const ids = [...(s?.querySelectorAll(':scope > article') ?? [])].map((a) => a.dataset.maintenance);
+      if (!ids.includes('2026-12-01-database-upgrade')) throw new Error(`"Maintenance in progress" holds ${ids.join(', ') || 'nothing'}`);
+      return ids;
+    }),
+  );
+  await context.close();
+  assert.deepEqual(ids, ['2026-12-01-database-upgrade']);
+  assert.deepEqual(errors, []);
 });
 
 // The embed moves on as the page does. The example site's ongoing incident
