@@ -84,8 +84,10 @@ pub struct EntryView {
     pub latest: Option<UpdateView>,
     /// The promised next update of an ongoing incident.
     pub next_update: Option<TimeView>,
-    /// When that promise is overdue at the build: by how long, `15 min`
-    /// ([`format::duration`]); `None` while it is not yet due.
+    /// When that promise is overdue at the build: how long ago it fell
+    /// due, `15 min ago` ([`format::duration`]), or `now` within its first
+    /// minute (as the page script's `Intl.RelativeTimeFormat` with
+    /// `numeric: 'auto'` says it); `None` while it is not yet due.
     pub overdue_by: Option<String>,
     pub cancelled: bool,
     /// How many times the window moved (maintenance).
@@ -315,10 +317,10 @@ impl Views<'_, '_> {
             .map(|(c, s)| self.component_ref(c, s))
             .collect(),
             next_update: state.promise.map(|p| self.time(p.by)),
-            overdue_by: state
-                .promise
-                .filter(|p| p.overdue)
-                .map(|p| format::duration(self.snap.now - p.by)),
+            overdue_by: state.promise.filter(|p| p.overdue).map(|p| match self.snap.now - p.by {
+                late if late.num_minutes() < 1 => "now".to_string(),
+                late => format!("{} ago", format::duration(late)),
+            }),
             latest,
             cancelled: false,
             reschedules: 0,
