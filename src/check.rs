@@ -15,6 +15,7 @@
 //! | `operational-in-incident` | an incident lists a component as `operational` |
 //! | `raw-html-allowed` | `allow_raw_html: true` lets author HTML through unsanitized |
 //! | `window-edited` | a maintenance window differs from the one at git's `HEAD` without a rescheduling update ([`crate::window_history`]) |
+//! | `window-history-unavailable` | the site has a commit, but its windows could not be compared with `HEAD` (git failed, or the site at `HEAD` does not load) |
 
 use std::path::Path;
 

@@ -16,9 +16,11 @@
 //!
 //! A new rescheduling update (`allclear reschedule`) is how a window
 //! moves; it never warns. No warning is given outside a git repository,
-//! in a repository without commits, for a maintenance new since `HEAD`,
-//! or when the site at `HEAD` does not load (there is then no window to
-//! compare with; `check` on that commit reported its errors).
+//! in a repository without commits, or for a maintenance new since
+//! `HEAD`. When the comparison cannot be made although there is a commit
+//! (git fails, or the site at `HEAD` does not load), `check` says so with
+//! the warning `window-history-unavailable` on the site folder, so that a
+//! skipped comparison is never silent.
 //!
 //! The files at `HEAD` are read with `git` as `notify` reads them
 //! ([`crate::notify::git::Repo`]), into a temporary folder, and loaded
@@ -37,10 +39,20 @@ use crate::render::format;
 
 /// The `window-edited` warnings for `loaded` (the site in `site_dir`),
 /// compared with the site at `HEAD`; none when there is nothing to compare
-/// with (see the module).
+/// with, and one `window-history-unavailable` warning when the comparison
+/// could not be made (see the module).
 pub fn warnings(site_dir: &Path, loaded: &Loaded) -> Vec<Diagnostic> {
-    let Some(head) = site_at_head(site_dir) else {
-        return Vec::new();
+    let head = match site_at_head(site_dir) {
+        Ok(Some(head)) => head,
+        Ok(None) => return Vec::new(),
+        Err(why) => {
+            return vec![
+                Diagnostic::file_error(site_dir, format!("maintenance windows were not compared with git's HEAD: {why}"))
+                    .with_help("run `git status` in the site folder; commit a site that `allclear check` accepts, so that edited windows can be found")
+                    .with_code("window-history-unavailable")
+                    .warning(),
+            ];
+        }
     };
     let mut out = Vec::new();
     for m in &loaded.site.maintenances {
@@ -51,14 +63,26 @@ pub fn warnings(site_dir: &Path, loaded: &Loaded) -> Vec<Diagnostic> {
     out
 }
 
-/// The site as committed at `HEAD`, or `None` (not a repository, no
-/// commit, git failing, or a site that does not load there).
-fn site_at_head(site_dir: &Path) -> Option<Site> {
-    let repo = Repo::open(site_dir).ok()?;
-    let head = repo.resolve("HEAD").ok()?;
-    let tmp = tempfile::tempdir().ok()?;
-    repo.write_tree_at(&head, tmp.path()).ok()?;
-    load::load(tmp.path(), &LoadOptions::default()).ok().map(|l| l.site)
+/// The site as committed at `HEAD`: `Ok(None)` outside a git repository
+/// (or without git) and in a repository without commits; `Err` with the
+/// reason when there is a commit but its site cannot be read or loaded.
+fn site_at_head(site_dir: &Path) -> Result<Option<Site>, String> {
+    let Ok(repo) = Repo::open(site_dir) else {
+        return Ok(None);
+    };
+    let Ok(head) = repo.resolve("HEAD") else {
+        return Ok(None);
+    };
+    let tmp = tempfile::tempdir().map_err(|e| format!("cannot make a temporary folder: {e}"))?;
+    repo.write_tree_at(&head, tmp.path()).map_err(|e| e.to_string())?;
+    match load::load(tmp.path(), &LoadOptions::default()) {
+        Ok(l) => Ok(Some(l.site)),
+        Err(errors) => Err(format!(
+            "the site at HEAD does not load ({} error{}; run `allclear check` on that commit to see them)",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        )),
+    }
 }
 
 fn compare(loaded: &Loaded, head: &Maintenance, now: &Maintenance, out: &mut Vec<Diagnostic>) {

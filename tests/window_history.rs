@@ -216,3 +216,47 @@ fn no_warning_outside_git_or_for_a_new_entry() {
     git(&site, &["init", "-q"]);
     assert_eq!(window_warnings(&site), []);
 }
+
+#[test]
+fn a_comparison_that_cannot_be_made_is_a_warning_not_silence() {
+    // HEAD holds a broken site (an unknown impact); the working tree is
+    // fixed and moves a window in place. Nothing can be compared, and
+    // `check` says so instead of saying nothing.
+    let (_tmp, site) = repo();
+    let repo = site.parent().unwrap().to_path_buf();
+    let incident = site.join("incidents/2026/11/2026-11-20-api-errors.md");
+    let good = fs::read_to_string(&incident).unwrap();
+    assert!(good.contains("impact: "), "the example incident has an impact");
+    let broken = good.replacen("impact: ", "impact: huge #", 1);
+    fs::write(&incident, &broken).unwrap();
+    git(&repo, &["commit", "-q", "-am", "broken"]);
+    fs::write(&incident, &good).unwrap();
+    edit(
+        &site,
+        DB_FILE,
+        "scheduled_for: 2026-12-01T02:00:00Z",
+        "scheduled_for: 2026-12-01T03:00:00Z",
+    );
+    let out = allclear()
+        .arg("check")
+        .arg(&site)
+        .args(["--now", NOW, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let unavailable: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "window-history-unavailable")
+        .collect();
+    assert_eq!(unavailable.len(), 1, "{findings:#?}");
+    assert_eq!(unavailable[0]["severity"], "warning");
+    let message = unavailable[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(
+            "maintenance windows were not compared with git's HEAD: the site at HEAD does not load (1 error;"
+        ),
+        "{message}"
+    );
+    assert_eq!(window_warnings(&site), []);
+}
