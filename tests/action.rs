@@ -288,3 +288,34 @@ fn build_without_a_base_url_says_how_to_get_one() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("base-url input"));
 }
+
+#[test]
+fn the_docker_workflow_publishes_both_stages_of_the_dockerfile() {
+    let workflow = yaml(".github/workflows/docker.yml");
+    let steps = workflow["jobs"]["image"]["steps"].as_sequence().unwrap();
+    let targets: Vec<&str> = steps.iter().filter_map(|s| s["with"]["target"].as_str()).collect();
+    assert_eq!(targets, ["minimal", "ci"]);
+
+    let dockerfile = std::fs::read_to_string(root().join("Dockerfile")).unwrap();
+    let stages: Vec<&str> = dockerfile
+        .lines()
+        .filter(|l| l.starts_with("FROM "))
+        .map(|l| l.rsplit(' ').next().unwrap())
+        .collect();
+    // The last stage is what a plain `docker build .` makes: the minimal one.
+    assert_eq!(stages, ["build", "ci", "minimal"]);
+    // The build stage copies what the build reads: the manifest, the lock
+    // file, the sources and embedded theme, and the declared bench.
+    let copied: Vec<&str> = dockerfile
+        .lines()
+        .filter_map(|l| l.strip_prefix("COPY "))
+        .filter(|l| !l.starts_with("--from"))
+        .flat_map(|l| l.split_whitespace())
+        .collect();
+    for needed in ["Cargo.toml", "Cargo.lock", "src", "themes", "benches"] {
+        assert!(
+            copied.contains(&needed),
+            "the build stage does not copy {needed}: {copied:?}"
+        );
+    }
+}
