@@ -120,9 +120,42 @@ pub enum Command {
     )]
     Notify(NotifyArgs),
 
+    /// Print a shell completion script to standard output.
+    ///
+    /// The script completes subcommands, options, and the values of options
+    /// that take a fixed set (such as `check --format`). Load it from your shell's
+    /// start-up file or save it where the shell looks for completions.
+    #[command(
+        after_help = "Examples:\n  allclear completions bash > ~/.local/share/bash-completion/completions/allclear\n  allclear completions zsh > \"${fpath[1]}/_allclear\"\n  allclear completions fish > ~/.config/fish/completions/allclear.fish\n  allclear completions powershell >> $PROFILE\n"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff) to standard output, or write one page per command.
+    ///
+    /// Without --out, prints allclear(1), which lists every command. With
+    /// --out DIR, writes allclear.1 and a page per command
+    /// (allclear-build.1, allclear-new-incident.1, …) into DIR, creating
+    /// it if needed; existing pages of those names are replaced.
+    #[command(after_help = "Examples:\n  allclear man | man -l -\n  allclear man --out /usr/local/share/man/man1\n")]
+    Man(ManArgs),
+
     /// Developer tools: a synthetic site and the build benchmark (docs/performance.md).
     #[command(subcommand, hide = true)]
     Dev(DevCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write allclear.1 and one page per command into this folder instead of printing.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 //! `--deny-warnings`) or an output could not be written, 2 bad usage.
 
 mod cli;
+mod manual;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -22,6 +23,12 @@ const USAGE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // These read no site and no clock: a bad SOURCE_DATE_EPOCH must not stop them.
+    match &cli.command {
+        Command::Completions(args) => return manual::completions(args.shell),
+        Command::Man(args) => return manual::man(args.out.as_deref()),
+        _ => {}
+    }
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     let clock = match Clock::from_settings(cli.now.as_deref(), epoch.as_deref()) {
         Ok(c) => c,
@@ -162,6 +169,7 @@ fn main() -> ExitCode {
                 }),
             ))
         }
+        Command::Completions(_) | Command::Man(_) => unreachable!("handled before the clock is read"),
         Command::Resolve(a) => {
             let cx = author_context(site, clock);
             let message = a.message;
