@@ -1,6 +1,6 @@
 // Shared harness of the browser tests: builds the example site once per run,
-// serves it over HTTP on 127.0.0.1, and drives Debian's Chromium through
-// playwright-core. Every test file calls `setup()` in a `before()` hook and
+// serves it over HTTP on 127.0.0.1, and drives Chromium through
+// playwright-core (Chromium from $CHROMIUM or PATH, see chromium.mjs). Every test file calls `setup()` in a `before()` hook and
 // `env.close()` in an `after()` hook.
 
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,8 @@ import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { HOW, findChromium } from './chromium.mjs';
+
 export const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, '..', '..');
 
@@ -21,7 +23,8 @@ export const BUILD_NOW = '2026-11-20T15:00:00Z';
 /** The browser clock of tests that do not set their own: just after the build. */
 export const DEFAULT_CLOCK = '2026-11-20T15:05:00Z';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Chromium from $CHROMIUM or PATH (chromium.mjs); null when there is none. */
+export const CHROMIUM = findChromium();
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -234,6 +237,10 @@ export async function setup() {
   const tempDirs = [];
   const contexts = new Set();
   let browser;
+  if (!CHROMIUM) {
+    await server.close();
+    throw new Error(`no Chromium found (looked at $CHROMIUM and PATH): ${HOW}`);
+  }
   try {
     // `launch` runs Chromium on a fresh temporary profile (userDataDir) that
     // playwright deletes on close; each test opens its own contexts (time
