@@ -288,3 +288,39 @@ fn build_counts_one_maintenance_in_the_singular() {
         .success()
         .stderr(predicates::str::contains("Built 0 incidents and 1 maintenance: "));
 }
+
+/// The README shows the workflow `init` writes, byte for byte, and its
+/// rebuild-when-due job runs on the same schedule and can start it.
+#[test]
+fn readme_shows_the_workflow_init_writes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("status");
+    init(&dir, &[]);
+    let workflow = fs::read_to_string(dir.join(".github/workflows/status.yml")).unwrap();
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("```yaml\n{workflow}```\n")),
+        "README's Deploying section differs from init's workflow:\n{workflow}"
+    );
+    let schedule = yaml(&dir.join(".github/workflows/status.yml"))["on"]["schedule"][0]["cron"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let job = readme
+        .split("```yaml\n# .github/workflows/rebuild-when-due.yml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README's rebuild-when-due job");
+    let job: serde_yaml::Value = serde_yaml::from_str(job).unwrap();
+    assert_eq!(job["on"]["schedule"][0]["cron"].as_str(), Some(schedule.as_str()));
+    let run = job["jobs"]["check"]["steps"][0]["run"].as_str().unwrap();
+    assert!(run.contains("gh workflow run status.yml"), "{run}");
+    // No walkthrough step names a dated id: ids come from `new incident`.
+    let walkthrough = readme
+        .split("## Your first status page in ten minutes")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the walkthrough");
+    assert!(!walkthrough.contains("allclear update 20"), "{walkthrough}");
+    assert!(walkthrough.contains("cargo install --locked --path ."));
+}
