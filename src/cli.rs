@@ -150,7 +150,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The folder to create (it may exist if empty).
+    /// The folder to create (it may exist if empty, or holding only .git).
     pub dir: PathBuf,
 
     /// The page's name.

@@ -218,7 +218,23 @@ fn init_inside_a_repository_leaves_git_alone() {
     let dir = tmp.path().join("status");
     let stderr = init(&dir, &[]);
     assert!(!dir.join(".git").exists());
-    assert!(stderr.contains("inside a git repository already"), "{stderr}");
+    let root = tmp.path().canonicalize().unwrap();
+    assert!(
+        stderr.contains(&format!("is inside the git repository at {}", root.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("GitHub and GitLab read CI files only at a repository's root"),
+        "{stderr}"
+    );
+
+    // A folder that is a repository's root already is left as it is.
+    let top = tmp.path().join("top");
+    fs::create_dir(&top).unwrap();
+    assert!(git(&top, &["init", "-q"]).status.success());
+    let stderr = init(&top, &[]);
+    assert!(stderr.contains("is a git repository already."), "{stderr}");
+    assert!(!stderr.contains("read CI files only"), "{stderr}");
 }
 
 #[test]
@@ -323,4 +339,19 @@ fn readme_shows_the_workflow_init_writes() {
         .expect("the walkthrough");
     assert!(!walkthrough.contains("allclear update 20"), "{walkthrough}");
     assert!(walkthrough.contains("cargo install --locked --path ."));
+}
+
+/// A folder with anything but `.git` in it is refused, and left as it was.
+#[test]
+fn init_refuses_a_folder_with_files_and_names_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("README.md"), "mine\n").unwrap();
+    allclear()
+        .arg("init")
+        .arg(tmp.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is not empty (it holds README.md)"));
+    assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    assert_eq!(fs::read_to_string(tmp.path().join("README.md")).unwrap(), "mine\n");
 }

@@ -8,20 +8,27 @@ use std::process::{Command, Stdio};
 use super::{AuthorError, write_atomically};
 use crate::load::{self, LoadOptions, yaml};
 
-/// Create the site in `dir` (which may exist if it is empty) and return the
+/// Create the site in `dir` (which may exist if it is empty, or holds only a
+/// `.git` folder) and return the
 /// files written, as shown to the user.
 ///
 /// # Errors
-/// [`AuthorError::Usage`] when `dir` holds files already; [`AuthorError::Io`]
+/// [`AuthorError::Usage`] when `dir` holds anything besides `.git`; [`AuthorError::Io`]
 /// when a file cannot be written; [`AuthorError::Invalid`] if the new site
 /// would not load (a title or URL that breaks it).
 pub fn init(dir: &Path, title: &str, base_url: &str) -> Result<Vec<PathBuf>, AuthorError> {
-    if let Ok(mut entries) = fs::read_dir(dir)
-        && entries.next().is_some()
+    // A folder holding only `.git` (just made with `git init`) is empty
+    // enough; anything else could be overwritten, so it is refused.
+    if let Ok(entries) = fs::read_dir(dir)
+        && let Some(found) = entries.flatten().find(|e| e.file_name() != ".git")
     {
         return Err(AuthorError::usage(
-            format!("{} is not empty", dir.display()),
-            Some("give a new folder name, or empty this one first".to_string()),
+            format!(
+                "{} is not empty (it holds {})",
+                dir.display(),
+                found.file_name().to_string_lossy()
+            ),
+            Some("give a new folder name, or empty this one first (a .git folder may stay)".to_string()),
         ));
     }
     let files: Vec<(&str, String)> = vec![
@@ -58,7 +65,9 @@ pub enum GitSetup {
     /// The folder was in no repository; `git init` made one in it.
     Created,
     /// The folder is inside a git work tree already: nothing was run.
-    AlreadyInRepository,
+    /// `root` is the work tree's top folder (`git rev-parse
+    /// --show-toplevel`), absolute.
+    AlreadyInRepository { root: PathBuf },
     /// git could not be run, or `git init` failed: the message says why.
     /// The site is written all the same; the next steps say what to do.
     Failed(String),
@@ -77,10 +86,11 @@ pub fn git_init(dir: &Path) -> GitSetup {
             .stdin(Stdio::null())
             .output()
     };
-    match run(&["rev-parse", "--is-inside-work-tree"]) {
+    match run(&["rev-parse", "--show-toplevel"]) {
         Err(e) => return GitSetup::Failed(format!("cannot run git: {e}")),
-        Ok(out) if out.status.success() && out.stdout.starts_with(b"true") => {
-            return GitSetup::AlreadyInRepository;
+        Ok(out) if out.status.success() => {
+            let root = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim_end_matches(['\n', '\r']));
+            return GitSetup::AlreadyInRepository { root };
         }
         Ok(_) => {}
     }
@@ -98,10 +108,19 @@ pub fn git_init(dir: &Path) -> GitSetup {
 /// given), from trying it locally to a page live on GitHub Pages or GitLab
 /// Pages. Nothing platform-specific: no `open` (macOS only).
 pub fn next_steps(dir: &Path, git: &GitSetup) -> String {
+    let path = dir;
     let dir = dir.display();
     let git_line = match git {
         GitSetup::Created => format!("Made {dir} a git repository (git init)."),
-        GitSetup::AlreadyInRepository => format!("{dir} is inside a git repository already; commit the site there."),
+        GitSetup::AlreadyInRepository { root } if fs::canonicalize(path).is_ok_and(|d| d == *root) => {
+            format!("{dir} is a git repository already.")
+        }
+        GitSetup::AlreadyInRepository { root } => format!(
+            "{dir} is inside the git repository at {root}. GitHub and GitLab read CI files only at a \
+             repository's root: move {dir}/.github/ and {dir}/.gitlab-ci.yml there, and give them the \
+             site folder (the allclear Action's `site` input; `--site` on GitLab's allclear commands).",
+            root = root.display()
+        ),
         GitSetup::Failed(why) => format!(
             "{dir} is not a git repository yet: {why}. Install git (https://git-scm.com), then run `git init` in {dir}."
         ),
