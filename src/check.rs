@@ -13,6 +13,7 @@
 //! | `maintenance-overdue` | a maintenance's window has ended without a `completed` update |
 //! | `completed-before-window` | a maintenance's latest update says `completed` before its window starts |
 //! | `operational-in-incident` | an incident lists a component as `operational` |
+//! | `base-url-placeholder` | `base_url` is still `https://status.example.com`, the placeholder `allclear init` writes ([`crate::author::PLACEHOLDER_BASE_URL`]) |
 //! | `raw-html-allowed` | `allow_raw_html: true` lets author HTML through unsanitized |
 //! | `window-edited` | a maintenance window differs from the one at git's `HEAD` without a rescheduling update ([`crate::window_history`]) |
 //! | `window-history-unavailable` | the site has a commit, but its windows could not be compared with `HEAD` (git failed, or the site at `HEAD` does not load) |
@@ -86,6 +87,19 @@ impl From<&Diagnostic> for Finding {
 /// Every warning for the loaded site at `now`, ordered by file and line.
 pub fn warnings(loaded: &Loaded, now: DateTime<Utc>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    if loaded.site.config.base_url == crate::author::PLACEHOLDER_BASE_URL {
+        out.push(
+            loaded
+                .warning_at(
+                    Path::new("site.yaml"),
+                    &[Seg::Key("base_url")],
+                    false,
+                    "base-url-placeholder",
+                    "`base_url` is still the placeholder `allclear init` wrote: feeds, calendars and the API would link to https://status.example.com",
+                )
+                .with_help("write the address the page is served from, like `base_url: https://status.acme.com`; the CI that init wrote builds with the platform's address until then"),
+        );
+    }
     if loaded.site.config.allow_raw_html {
         out.push(
             loaded

@@ -8,7 +8,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// allclear: a static status page from a folder of YAML and Markdown.
 #[derive(Debug, Parser)]
-#[command(name = "allclear", version, about, long_about = None, after_help = AFTER_HELP)]
+#[command(
+    name = "allclear",
+    version,
+    about,
+    long_about = None,
+    after_help = AFTER_HELP,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -36,7 +43,14 @@ Exit codes: 0 success, 1 errors in the site (or warnings with --deny-warnings), 
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a new site folder that builds right away.
+    /// Create a new site folder that builds right away, with CI for GitHub Pages and GitLab Pages.
+    ///
+    /// Writes site.yaml, incidents/, maintenance/, .gitignore,
+    /// .github/workflows/status.yml (the allclear GitHub Action, pinned to
+    /// this version) and .gitlab-ci.yml (the allclear container image, pinned
+    /// too); runs `git init` unless the folder is in a git repository; and
+    /// prints the next steps. Takes the folder as its argument: --site and
+    /// --now are refused.
     #[command(
         after_help = "Examples:\n  allclear init my-status\n  allclear init my-status --title \"Acme Status\" --base-url https://status.acme.example\n"
     )]
@@ -61,7 +75,9 @@ pub enum Command {
     /// resolved incident without a final message, a maintenance past its
     /// window without a completed update, a component marked
     /// operational in an incident, and a maintenance window edited in
-    /// place since git's HEAD instead of moved by `allclear reschedule`.
+    /// place since git's HEAD instead of moved by `allclear reschedule`,
+    /// `base_url` still the placeholder `allclear init` writes, and
+    /// `allow_raw_html: true` (entries' HTML published unsanitized).
     #[command(after_help = "Examples:\n  allclear check\n  allclear check my-status --format json --deny-warnings\n")]
     Check(CheckArgs),
 
@@ -70,7 +86,10 @@ pub enum Command {
     Serve(ServeArgs),
 
     /// Start a new incident or scheduled maintenance.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  allclear new incident \"Elevated API errors\" --impact major --component api=partial_outage --next-update 30m\n  allclear new maintenance \"Database upgrade\" --from \"2026-12-01 02:00\" --until \"2026-12-01 04:00\" --component database\n"
+    )]
     New(NewCommand),
 
     /// Add an update to an incident or maintenance.
@@ -139,6 +158,10 @@ pub enum Command {
     #[command(after_help = "Examples:\n  allclear man | man -l -\n  allclear man --out /usr/local/share/man/man1\n")]
     Man(ManArgs),
 
+    /// Print the help of allclear or of a command: `allclear help new incident` is `allclear new incident --help`.
+    #[command(after_help = "Examples:\n  allclear help\n  allclear help new incident\n")]
+    Help(HelpArgs),
+
     /// Developer tools: a synthetic site and the build benchmark (docs/performance.md).
     #[command(subcommand, hide = true)]
     Dev(DevCommand),
@@ -160,16 +183,23 @@ pub struct ManArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The folder to create (it may exist if empty).
+    /// The folder to create (it may exist if empty, or holding only .git).
     pub dir: PathBuf,
 
     /// The page's name.
     #[arg(long, default_value = "Acme Status")]
     pub title: String,
 
-    /// The absolute URL the site will be served from.
-    #[arg(long, value_name = "URL", default_value = "https://status.example.com")]
+    /// The absolute URL the site will be served from. Until you set one, the generated CI builds with the platform's address (GitHub Pages' URL, GitLab's CI_PAGES_URL) and `check` warns.
+    #[arg(long, value_name = "URL", default_value = allclear::author::PLACEHOLDER_BASE_URL)]
     pub base_url: String,
+}
+
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// The command, with its subcommand if it has one (e.g. `new incident`); none for allclear itself.
+    #[arg(value_name = "COMMAND")]
+    pub command: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -291,7 +321,7 @@ pub struct NewIncidentArgs {
     #[arg(long = "component", value_name = "ID=STATUS")]
     pub components: Vec<String>,
 
-    /// The first update's text [default: $EDITOR, else standard input when it is not a terminal].
+    /// The first update's text [default: standard input when it is not a terminal, else $VISUAL or $EDITOR on a temporary file].
     #[arg(long, short)]
     pub message: Option<String>,
 
@@ -317,7 +347,7 @@ pub struct NewMaintenanceArgs {
     #[arg(long = "component", value_name = "ID")]
     pub components: Vec<String>,
 
-    /// The announcement [default: $EDITOR, else standard input when it is not a terminal].
+    /// The announcement [default: standard input when it is not a terminal, else $VISUAL or $EDITOR on a temporary file].
     #[arg(long, short)]
     pub message: Option<String>,
 }
@@ -331,7 +361,7 @@ pub struct UpdateArgs {
     #[arg(long)]
     pub status: String,
 
-    /// The update's text [default: $EDITOR, else standard input when it is not a terminal].
+    /// The update's text [default: standard input when it is not a terminal, else $VISUAL or $EDITOR on a temporary file].
     #[arg(long, short)]
     pub message: Option<String>,
 
@@ -349,7 +379,7 @@ pub struct ResolveArgs {
     /// The incident or maintenance id.
     pub id: String,
 
-    /// The final text [default: $EDITOR, else standard input when it is not a terminal].
+    /// The final text [default: standard input when it is not a terminal, else $VISUAL or $EDITOR on a temporary file].
     #[arg(long, short)]
     pub message: Option<String>,
 }

@@ -26,6 +26,7 @@ pub mod markdown;
 pub mod model;
 pub mod notify;
 pub mod output;
+pub mod plural;
 pub mod render;
 pub mod serve;
 pub mod timing;

@@ -15,6 +15,7 @@ use clap::Parser;
 
 use allclear::clock::Clock;
 use allclear::diagnostics::{Diagnostic, Severity};
+use allclear::plural::{count, plural};
 use allclear::{BuildOptions, author, notify, serve};
 use cli::{BuildArgs, CheckArgs, Cli, Command, Format};
 
@@ -81,15 +82,33 @@ fn main() -> ExitCode {
         Command::Init(args) if let Err(why) = allclear::load::check_base_url(&args.base_url) => {
             Ok(bad_base_url(&args.base_url, why))
         }
-        Command::Init(args) => Ok(author_result(author::init(&args.dir, &args.title, &args.base_url).map(|files| {
-            for f in &files {
-                eprintln!("  created {}", f.display());
+        Command::Help(args) => {
+            // Parse `allclear COMMAND… --help`: clap prints that help (exit 0),
+            // or its error for an unknown command (exit 2).
+            let words = ["allclear".to_string()]
+                .into_iter()
+                .chain(args.command)
+                .chain(["--help".to_string()]);
+            match Cli::try_parse_from(words) {
+                Err(e) => e.exit(),
+                Ok(_) => unreachable!("--help always ends parsing"),
             }
-            eprintln!(
-                "Created a site in {dir}. Next:\n  allclear build {dir} && open {dir}/public/index.html\n  allclear serve {dir}",
-                dir = args.dir.display()
-            );
-        }))),
+        }
+        Command::Init(_) if site.is_some() => {
+            Err("init takes the new folder as its argument, not --site: write `allclear init DIR`".to_string())
+        }
+        Command::Init(_) if cli.now.is_some() => {
+            Err("init writes no dated file, so --now means nothing to it: leave it out".to_string())
+        }
+        Command::Init(args) => Ok(author_result(author::init(&args.dir, &args.title, &args.base_url).map(
+            |files| {
+                for f in &files {
+                    eprintln!("  created {}", f.display());
+                }
+                let git = author::git_init(&args.dir);
+                eprint!("{}", author::next_steps(&args.dir, &git));
+            },
+        ))),
         Command::New(cli::NewCommand::Incident(a)) => {
             let cx = author_context(site, clock);
             let request = author::NewIncident {
@@ -131,19 +150,23 @@ fn main() -> ExitCode {
                 components: a.components,
             };
             let message = a.message;
-            Ok(author_result(author::update(&cx, &request, |what| author::read_message(message, what)).map(|w| {
-                eprintln!("Added an update ({}) to {} in {}", a.status, w.id, w.path.display());
-            })))
+            Ok(author_result(
+                author::update(&cx, &request, |what| author::read_message(message, what)).map(|w| {
+                    eprintln!("Added an update ({}) to {} in {}", a.status, w.id, w.path.display());
+                }),
+            ))
         }
         Command::Dev(cli::DevCommand::GenSite(a)) => Ok(report(allclear::dev::gen_site(&a.dir, a.incidents, a.seed))),
-        Command::Dev(cli::DevCommand::Bench(a)) => Ok(allclear::dev::bench::command(&allclear::dev::bench::BenchOptions {
-            sizes: a.sizes,
-            runs: a.runs,
-            keep: a.keep,
-            seed: a.seed,
-            check: a.check,
-            edits: a.edits,
-        })),
+        Command::Dev(cli::DevCommand::Bench(a)) => {
+            Ok(allclear::dev::bench::command(&allclear::dev::bench::BenchOptions {
+                sizes: a.sizes,
+                runs: a.runs,
+                keep: a.keep,
+                seed: a.seed,
+                check: a.check,
+                edits: a.edits,
+            }))
+        }
         Command::Reschedule(a) => {
             let cx = author_context(site, clock);
             let request = author::Reschedule {
@@ -153,11 +176,12 @@ fn main() -> ExitCode {
             };
             let message = a.message;
             Ok(author_result(
-                author::reschedule(&cx, &request, |default| Ok(message.unwrap_or_else(|| default.to_string()))).map(
-                    |w| {
-                        eprintln!("Rescheduled {} ({})", w.id, w.path.display());
-                    },
-                ),
+                author::reschedule(&cx, &request, |default| {
+                    Ok(message.unwrap_or_else(|| default.to_string()))
+                })
+                .map(|w| {
+                    eprintln!("Rescheduled {} ({})", w.id, w.path.display());
+                }),
             ))
         }
         Command::Cancel(a) => {
@@ -173,9 +197,11 @@ fn main() -> ExitCode {
         Command::Resolve(a) => {
             let cx = author_context(site, clock);
             let message = a.message;
-            Ok(author_result(author::resolve(&cx, &a.id, |what| author::read_message(message, what)).map(|w| {
-                eprintln!("Resolved {} ({})", w.id, w.path.display());
-            })))
+            Ok(author_result(
+                author::resolve(&cx, &a.id, |what| author::read_message(message, what)).map(|w| {
+                    eprintln!("Resolved {} ({})", w.id, w.path.display());
+                }),
+            ))
         }
     };
     result.unwrap_or_else(|message| {
@@ -266,10 +292,6 @@ fn check(site_dir: &std::path::Path, args: &CheckArgs, clock: Clock) -> ExitCode
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 /// `notify`'s exit: 0, 1 for failed posts or site errors (printed), 2 for
 /// bad usage.
 fn notify_report(result: Result<(), notify::NotifyError>) -> ExitCode {
@@ -303,9 +325,9 @@ fn build(site_dir: PathBuf, args: BuildArgs, clock: Clock) -> ExitCode {
         Ok(report) => {
             print_diagnostics(&report.warnings);
             eprintln!(
-                "Built {} incidents and {} maintenances: {} files ({}) into {} in {:.2} s",
-                report.incidents,
-                report.maintenances,
+                "Built {} and {}: {} files ({}) into {} in {:.2} s",
+                count(report.incidents, "incident"),
+                count(report.maintenances, "maintenance"),
                 report.files,
                 human_bytes(report.bytes),
                 report.out_dir.display(),

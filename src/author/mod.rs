@@ -24,7 +24,7 @@ use crate::load::{self, LoadOptions, Loaded, time};
 use crate::model::{ComponentStatus, IncidentStatus, MaintenanceStatus};
 
 pub use edit::{UpdateRequest, resolve, update};
-pub use init::init;
+pub use init::{GitSetup, PLACEHOLDER_BASE_URL, REPOSITORY, git_init, github_workflow, gitlab_ci, init, next_steps};
 pub use message::read_message;
 pub use new::{NewIncident, NewMaintenance, new_incident, new_maintenance};
 pub use schedule::{Reschedule, cancel, reschedule};

@@ -22,9 +22,9 @@ pub fn gen_site(dir: &Path, incidents: usize, seed: u64) -> Result<(), String> {
     let summary = generate(dir, &GenOptions { incidents, seed })
         .map_err(|e| format!("cannot generate a site in {}: {e}", dir.display()))?;
     eprintln!(
-        "Generated {} incidents and {} maintenances in {} ({} files, {} bytes). Build it with:\n  allclear build {} --now {}",
-        summary.incidents,
-        summary.maintenances,
+        "Generated {} and {} in {} ({} files, {} bytes). Build it with:\n  allclear build {} --now {}",
+        crate::plural::count(summary.incidents, "incident"),
+        crate::plural::count(summary.maintenances, "maintenance"),
         dir.display(),
         summary.files,
         summary.bytes,

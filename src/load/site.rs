@@ -34,6 +34,7 @@ struct RawSite {
     favicon: Option<String>,
     accent_color: Option<String>,
     allow_raw_html: bool,
+    pin_browser_clock: bool,
     /// With each item's index in the list, for positions.
     publish_hidden: Vec<(usize, String)>,
     components: Vec<RawComponent>,
@@ -63,6 +64,7 @@ const SITE_KEYS: &[&str] = &[
     "favicon",
     "accent_color",
     "allow_raw_html",
+    "pin_browser_clock",
     "publish_hidden",
     "components",
 ];
@@ -137,6 +139,10 @@ fn read_site(r: &mut Reader<'_>, root: &Node) -> Option<RawSite> {
         allow_raw_html: f
             .get("allow_raw_html")
             .and_then(|n| r.flag(n, "allow_raw_html"))
+            .unwrap_or(false),
+        pin_browser_clock: f
+            .get("pin_browser_clock")
+            .and_then(|n| r.flag(n, "pin_browser_clock"))
             .unwrap_or(false),
         publish_hidden,
         components,
@@ -340,6 +346,7 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
             favicon: raw.favicon,
             accent_color: raw.accent_color,
             allow_raw_html: raw.allow_raw_html,
+            pin_browser_clock: raw.pin_browser_clock,
         },
         components,
         groups,

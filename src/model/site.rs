@@ -61,6 +61,11 @@ pub struct SiteConfig {
     /// A CSS colour as the author wrote it.
     pub accent_color: Option<String>,
     pub allow_raw_html: bool,
+    /// `pin_browser_clock: true`: the page script takes the build's
+    /// reference time (`--now`) as the time, not the reader's clock, so the
+    /// page shows the build's state on any day. For example sites and
+    /// tests only (docs/content-format.md); a real page moves on.
+    pub pin_browser_clock: bool,
 }
 
 /// A `{title, url}` link for the header and footer.

@@ -401,9 +401,7 @@ impl Tally {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
+pub(crate) use crate::plural::plural;
 
 #[cfg(test)]
 mod tests {

@@ -26,6 +26,8 @@
 //!   date ([`Snapshot::stale_after`]); `zone`: the site's IANA time zone,
 //!   whose days the uptime bars count (the script moves them on to the
 //!   real day, adding "no data" days after the build).
+//! - `pin`: present (`true`) only with `pin_browser_clock: true` in
+//!   `site.yaml`: the script then takes `built` as the time on any day.
 //!
 //! A page's state therefore grows with what the page shows, and the site's
 //! output grows linearly with its components, not with their square.
@@ -145,6 +147,10 @@ impl<'a, 's> State<'a, 's> {
             "stale": self.snap.stale_after().num_seconds(),
             "zone": site.config.time_zone.name(),
         });
+        let mut state = state;
+        if site.config.pin_browser_clock {
+            state["pin"] = json!(true);
+        }
         serde_json::to_string(&state)
             .expect("always serializes")
             .replace('<', "\\u003c")

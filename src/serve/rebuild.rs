@@ -101,9 +101,9 @@ impl Rebuilder {
         let generation = match self.render(None) {
             Ok(report) => {
                 eprintln!(
-                    "Built {} incidents and {} maintenances: {} in {:.2} s",
-                    report.incidents,
-                    report.maintenances,
+                    "Built {} and {}: {} in {:.2} s",
+                    crate::plural::count(report.incidents, "incident"),
+                    crate::plural::count(report.maintenances, "maintenance"),
                     report.rendered,
                     started.elapsed().as_secs_f64()
                 );

@@ -9,11 +9,11 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { HERE, REPO, errorsMessage, eventually, externalMessage, open, setup, startServer } from './lib.mjs';
+import { HERE, errorsMessage, eventually, externalMessage, open, setup, startServer, unpinnedExample } from './lib.mjs';
 
 const DB = '2026-12-01-database-upgrade';
 const SEARCH = '2026-11-20-search-index-migration';
@@ -31,8 +31,10 @@ after(async () => {
 /** A server of the example site built at `now`. */
 async function builtAt(now) {
   if (!rebuilt.has(now)) {
-    const out = join(env.tempDir('allclear-flip-'), 'site');
-    const r = spawnSync('cargo', ['run', '--quiet', '--', 'build', '../../example-site', '--now', now, '--out', out], { cwd: HERE, encoding: 'utf8' });
+    const dir = env.tempDir('allclear-flip-');
+    const out = join(dir, 'site');
+    const example = unpinnedExample(join(dir, 'example'));
+    const r = spawnSync('cargo', ['run', '--quiet', '--', 'build', example, '--now', now, '--out', out], { cwd: HERE, encoding: 'utf8' });
     assert.equal(r.status, 0, `building at ${now} failed:\n${r.stderr}`);
     rebuilt.set(now, await startServer({ root: out }));
   }
@@ -249,7 +251,7 @@ async function quietSite() {
   if (!quiet) {
     const dir = env.tempDir('allclear-quiet-');
     const site = join(dir, 'site');
-    cpSync(join(REPO, 'example-site'), site, { recursive: true });
+    unpinnedExample(site);
     rmSync(join(site, 'incidents', '2026', '11', '2026-11-20-api-errors.md'));
     const r = spawnSync('cargo', ['run', '--quiet', '--', 'build', site, '--now', '2026-11-20T15:00:00Z', '--out', join(dir, 'out')], { cwd: HERE, encoding: 'utf8' });
     assert.equal(r.status, 0, `building the quiet site failed:\n${r.stderr}`);

@@ -1,16 +1,18 @@
 // Shared harness of the browser tests: builds the example site once per run,
-// serves it over HTTP on 127.0.0.1, and drives Debian's Chromium through
-// playwright-core. Every test file calls `setup()` in a `before()` hook and
+// serves it over HTTP on 127.0.0.1, and drives Chromium through
+// playwright-core (Chromium from $CHROMIUM or PATH, see chromium.mjs). Every test file calls `setup()` in a `before()` hook and
 // `env.close()` in an `after()` hook.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+import { HOW, findChromium } from './chromium.mjs';
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, '..', '..');
@@ -21,7 +23,8 @@ export const BUILD_NOW = '2026-11-20T15:00:00Z';
 /** The browser clock of tests that do not set their own: just after the build. */
 export const DEFAULT_CLOCK = '2026-11-20T15:05:00Z';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Chromium from $CHROMIUM or PATH (chromium.mjs); null when there is none. */
+export const CHROMIUM = findChromium();
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -74,6 +77,24 @@ export function contentType(path) {
 // ---------------------------------------------------------------------------
 // The site
 
+/** The line of example-site/site.yaml that pins the page script's clock. */
+export const PIN_LINE = 'pin_browser_clock: true\n';
+
+/**
+ * Copy example-site to `dest` (without its public/) with the page script's
+ * clock unpinned, for the tests that move the browser's clock: the example
+ * sets `pin_browser_clock: true` so that it shows its pinned state to
+ * readers on any day (pinned.test.mjs). Returns `dest`.
+ */
+export function unpinnedExample(dest) {
+  const src = join(REPO, 'example-site');
+  cpSync(src, dest, { recursive: true, filter: (p) => p !== join(src, 'public') });
+  const yaml = readFileSync(join(dest, 'site.yaml'), 'utf8');
+  if (!yaml.includes(PIN_LINE)) throw new Error(`example-site/site.yaml no longer has ${PIN_LINE}`);
+  writeFileSync(join(dest, 'site.yaml'), yaml.replace(PIN_LINE, ''));
+  return dest;
+}
+
 const SITE_OUT = join(HERE, '.site');
 const STAMP = join(HERE, '.site.stamp');
 let siteDirCache = null;
@@ -81,7 +102,8 @@ let siteDirCache = null;
 /**
  * The folder of the built example site. With ALLCLEAR_SITE_DIR set, that
  * folder, as it is. Otherwise `tests/browser/.site/`, built once per test
- * run: `node --test` runs each file in its own process, so the first file
+ * run from an unpinned copy of the example (unpinnedExample, in
+ * `tests/browser/.example/`): `node --test` runs each file in its own process, so the first file
  * builds and leaves a stamp naming the runner's process, and the files after
  * it in the same run reuse the build.
  */
@@ -106,7 +128,9 @@ export function siteDir() {
     fresh = false;
   }
   if (!fresh) {
-    const args = ['run', '--quiet', '--', 'build', '../../example-site', '--now', BUILD_NOW, '--out', '.site'];
+    rmSync(join(HERE, '.example'), { recursive: true, force: true });
+    unpinnedExample(join(HERE, '.example'));
+    const args = ['run', '--quiet', '--', 'build', '.example', '--now', BUILD_NOW, '--out', '.site'];
     process.stderr.write(`# building the example site: cargo ${args.join(' ')}\n`);
     const r = spawnSync('cargo', args, { cwd: HERE, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     if (r.error) throw r.error;
@@ -234,6 +258,10 @@ export async function setup() {
   const tempDirs = [];
   const contexts = new Set();
   let browser;
+  if (!CHROMIUM) {
+    await server.close();
+    throw new Error(`no Chromium found (looked at $CHROMIUM and PATH): ${HOW}`);
+  }
   try {
     // `launch` runs Chromium on a fresh temporary profile (userDataDir) that
     // playwright deletes on close; each test opens its own contexts (time

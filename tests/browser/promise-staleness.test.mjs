@@ -9,10 +9,10 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { BUILD_NOW, HERE, PAGES, REPO, axeSource, errorsMessage, eventually, externalMessage, setup, startServer } from './lib.mjs';
+import { BUILD_NOW, HERE, PAGES, unpinnedExample, axeSource, errorsMessage, eventually, externalMessage, setup, startServer } from './lib.mjs';
 
 let env;
 // The example site with its one ongoing incident resolved at 14:50Z: a
@@ -22,7 +22,7 @@ before(async () => {
   env = await setup();
   const dir = env.tempDir('allclear-quiet-');
   const site = join(dir, 'site');
-  cpSync(join(REPO, 'example-site'), site, { recursive: true });
+  unpinnedExample(site);
   const file = join(site, 'incidents/2026/11/2026-11-20-api-errors.md');
   const md = readFileSync(file, 'utf8').replace(
     '    next_update: 2026-11-20T15:30:00Z\n---',

@@ -2,9 +2,12 @@
 // the build embeds (#allclear-state). No dependencies, no requests; without
 // it the page reads the same, as of its build.
 (() => {
-  const d = document, now = Date.now(), el = d.getElementById('allclear-state');
+  const d = document, el = d.getElementById('allclear-state');
   if (!el) return;
   const S = JSON.parse(el.textContent), built = Date.parse(S.built);
+  // pin_browser_clock (example sites, tests): the build's time, on any day.
+  if (S.pin) Date.now = () => built;
+  const now = Date.now();
   const all = (sel, root = d) => [...root.querySelectorAll(sel)];
   // A status's label is its key in words: partial_outage -> Partial outage.
   const label = (k) => k[0].toUpperCase() + k.slice(1).replace(/_/g, ' ');
