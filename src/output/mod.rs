@@ -136,8 +136,14 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
 /// What was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WriteSummary {
+    /// Files in the new site (the marker not counted).
     pub files: usize,
+    /// Their total size in bytes.
     pub bytes: u64,
+    /// How many of them had the same bytes at the same path in the previous
+    /// output, and were reused with their modification time (see
+    /// [`Staging::write`]).
+    pub unchanged: usize,
 }
 
 /// Replace the folder `out` with `files`, atomically, waiting up to
@@ -166,8 +172,11 @@ pub struct Staging {
     parent: PathBuf,
     name: String,
     root: PathBuf,
+    /// The previous output, when it is a site of ours to reuse files from.
+    previous: Option<PathBuf>,
     files: AtomicUsize,
     bytes: AtomicU64,
+    unchanged: AtomicUsize,
     committed: bool,
     // Dropped after `Drop::drop` has removed an uncommitted `root`.
     _lock: OutputLock,
@@ -198,13 +207,17 @@ impl Staging {
         if fs::symlink_metadata(&root).is_ok() {
             fs::remove_dir_all(&root).map_err(io_err(&root))?;
         }
+        // Checked above: `out` is missing, empty or holds the marker.
+        let previous = out.join(MARKER).is_file().then(|| out.to_path_buf());
         let staging = Staging {
             out: out.to_path_buf(),
             parent,
             name,
             root,
+            previous,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
+            unchanged: AtomicUsize::new(0),
             committed: false,
             _lock: lock,
         };
@@ -215,6 +228,16 @@ impl Staging {
 
     /// Write one file, making its folders when they are missing.
     ///
+    /// A file whose bytes are exactly those of the previous output's file
+    /// at the same path is not written again: it is hard-linked from the
+    /// previous output, so it keeps its bytes, inode and modification time,
+    /// and sync tools that compare size and modification time (`rsync`,
+    /// `aws s3 sync`) skip it. Where a link cannot be made (a file system
+    /// without hard links), the bytes are written and the previous
+    /// modification time is copied onto the new file. Every other file is
+    /// created new, never opened for writing over an existing one, so a
+    /// file shared with the previous output is never changed in place.
+    ///
     /// # Errors
     /// [`OutputError::Escapes`] for a path that would leave the output
     /// folder (the last line of defence: paths come from ids and file names
@@ -224,7 +247,18 @@ impl Staging {
             return Err(OutputError::Escapes(file.path.clone()));
         }
         let path = self.root.join(&file.path);
-        let written = match fs::write(&path, &file.bytes) {
+        let reused = self.previous.as_ref().map(|p| p.join(&file.path)).and_then(|prev| {
+            let mtime = same_bytes(&prev, &file.bytes)?;
+            Some((prev, mtime))
+        });
+        let place = |path: &Path| match &reused {
+            Some((prev, mtime)) => fs::hard_link(prev, path).or_else(|_| {
+                create_new(path, &file.bytes)?;
+                fs::File::options().write(true).open(path)?.set_modified(*mtime)
+            }),
+            None => create_new(path, &file.bytes),
+        };
+        let written = match place(&path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 // Make the file's folders, but never the staging folder
                 // again: one without its marker must not be swapped in.
@@ -233,13 +267,16 @@ impl Staging {
                 }
                 let dir = path.parent().unwrap_or(&self.root);
                 fs::create_dir_all(dir).map_err(io_err(dir))?;
-                fs::write(&path, &file.bytes)
+                place(&path)
             }
             other => other,
         };
         written.map_err(io_err(&path))?;
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+        if reused.is_some() {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        }
         Ok(())
     }
 
@@ -257,6 +294,7 @@ impl Staging {
         Ok(WriteSummary {
             files: self.files.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
         })
     }
 
@@ -278,6 +316,29 @@ impl crate::render::Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<(), crate::diagnostics::Diagnostic> {
         self.write(&file).map_err(|e| e.diagnostic(&self.out))
     }
+}
+
+/// The modification time of `prev` when it is a regular file holding
+/// exactly `bytes` (compared byte for byte, after the sizes); `None` when it
+/// differs, is missing, is not a plain file or cannot be read.
+fn same_bytes(prev: &Path, bytes: &[u8]) -> Option<std::time::SystemTime> {
+    let meta = fs::symlink_metadata(prev).ok()?;
+    if !meta.is_file() || meta.len() != bytes.len() as u64 {
+        return None;
+    }
+    let on_disk = fs::read(prev).ok()?;
+    (on_disk == bytes).then_some(()).and(meta.modified().ok())
+}
+
+/// Write `bytes` to a file that must not exist yet: an existing file,
+/// perhaps one hard-linked from the previous output, is never truncated.
+fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)?
+        .write_all(bytes)
 }
 
 /// Remove the staging and old folders (`.NAME.allclear-new-PID`,
@@ -487,5 +548,51 @@ mod tests {
         }
         assert!(!out.exists() && !tmp.path().join("escape.html").exists());
         assert!(stays_inside("incidents/x/index.html"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_are_linked_from_the_previous_output_and_keep_their_time() {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let first = write_site(&out, &[file("same.html", "same"), file("a/grows.html", "old")]).unwrap();
+        assert_eq!(first.unchanged, 0);
+        let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+        for f in ["same.html", "a/grows.html"] {
+            fs::File::options()
+                .write(true)
+                .open(out.join(f))
+                .unwrap()
+                .set_modified(an_hour_ago)
+                .unwrap();
+        }
+        let before = fs::metadata(out.join("same.html")).unwrap();
+        // Kept aside as an old copy would be by a web server still reading it.
+        fs::hard_link(out.join("a/grows.html"), tmp.path().join("kept")).unwrap();
+
+        let second = write_site(&out, &[file("same.html", "same"), file("a/grows.html", "new")]).unwrap();
+        assert_eq!((second.files, second.unchanged), (2, 1));
+        let after = fs::metadata(out.join("same.html")).unwrap();
+        assert_eq!(after.ino(), before.ino(), "linked, not written");
+        assert_eq!(after.modified().unwrap(), an_hour_ago);
+        let grown = fs::metadata(out.join("a/grows.html")).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/grows.html")).unwrap(), "new");
+        assert_ne!(grown.modified().unwrap(), an_hour_ago);
+        assert_eq!(
+            fs::read_to_string(tmp.path().join("kept")).unwrap(),
+            "old",
+            "a changed file is a new file, never the old one rewritten"
+        );
+    }
+
+    #[test]
+    fn a_same_sized_file_with_other_bytes_is_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(&out, &[file("x.json", "{\"a\":1}")]).unwrap();
+        let second = write_site(&out, &[file("x.json", "{\"a\":2}")]).unwrap();
+        assert_eq!(second.unchanged, 0);
+        assert_eq!(fs::read_to_string(out.join("x.json")).unwrap(), "{\"a\":2}");
     }
 }
