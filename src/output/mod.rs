@@ -20,6 +20,7 @@
 
 pub mod lock;
 mod place;
+mod reuse;
 
 use std::fs;
 use std::io;
@@ -33,6 +34,7 @@ use crate::render::OutputFile;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, OutputLock};
 pub use place::check_out_dir;
 use place::{check_replaceable, split};
+use reuse::{create_new, same_bytes};
 
 /// The marker file allclear writes at the root of every output folder.
 pub const MARKER: &str = ".allclear-output";
@@ -222,7 +224,8 @@ impl Staging {
             _lock: lock,
         };
         fs::create_dir_all(&staging.root).map_err(io_err(&staging.root))?;
-        fs::write(staging.root.join(MARKER), MARKER_TEXT).map_err(io_err(&staging.root))?;
+        // Reused like any file, so that sync tools skip it too.
+        staging.place(MARKER, MARKER_TEXT.as_bytes())?;
         Ok(staging)
     }
 
@@ -246,17 +249,30 @@ impl Staging {
         if !stays_inside(&file.path) {
             return Err(OutputError::Escapes(file.path.clone()));
         }
-        let path = self.root.join(&file.path);
-        let reused = self.previous.as_ref().map(|p| p.join(&file.path)).and_then(|prev| {
-            let mtime = same_bytes(&prev, &file.bytes)?;
-            Some((prev, mtime))
-        });
+        let reused = self.place(&file.path, &file.bytes)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+        if reused {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+
+    /// Put `bytes` at `rel` in the staging folder as [`Staging::write`]
+    /// says; whether the previous output's file was reused.
+    fn place(&self, rel: &str, bytes: &[u8]) -> Result<bool, OutputError> {
+        let path = self.root.join(rel);
+        let reused = self
+            .previous
+            .as_ref()
+            .map(|p| p.join(rel))
+            .and_then(|prev| same_bytes(&prev, bytes).map(|mtime| (prev, mtime)));
         let place = |path: &Path| match &reused {
             Some((prev, mtime)) => fs::hard_link(prev, path).or_else(|_| {
-                create_new(path, &file.bytes)?;
+                create_new(path, bytes)?;
                 fs::File::options().write(true).open(path)?.set_modified(*mtime)
             }),
-            None => create_new(path, &file.bytes),
+            None => create_new(path, bytes),
         };
         let written = match place(&path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -272,12 +288,7 @@ impl Staging {
             other => other,
         };
         written.map_err(io_err(&path))?;
-        self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
-        if reused.is_some() {
-            self.unchanged.fetch_add(1, Ordering::Relaxed);
-        }
-        Ok(())
+        Ok(reused.is_some())
     }
 
     /// Swap the new site in where `out` is and remove the old one.
@@ -316,29 +327,6 @@ impl crate::render::Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<(), crate::diagnostics::Diagnostic> {
         self.write(&file).map_err(|e| e.diagnostic(&self.out))
     }
-}
-
-/// The modification time of `prev` when it is a regular file holding
-/// exactly `bytes` (compared byte for byte, after the sizes); `None` when it
-/// differs, is missing, is not a plain file or cannot be read.
-fn same_bytes(prev: &Path, bytes: &[u8]) -> Option<std::time::SystemTime> {
-    let meta = fs::symlink_metadata(prev).ok()?;
-    if !meta.is_file() || meta.len() != bytes.len() as u64 {
-        return None;
-    }
-    let on_disk = fs::read(prev).ok()?;
-    (on_disk == bytes).then_some(()).and(meta.modified().ok())
-}
-
-/// Write `bytes` to a file that must not exist yet: an existing file,
-/// perhaps one hard-linked from the previous output, is never truncated.
-fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    use std::io::Write;
-    fs::File::options()
-        .write(true)
-        .create_new(true)
-        .open(path)?
-        .write_all(bytes)
 }
 
 /// Remove the staging and old folders (`.NAME.allclear-new-PID`,
@@ -548,51 +536,5 @@ mod tests {
         }
         assert!(!out.exists() && !tmp.path().join("escape.html").exists());
         assert!(stays_inside("incidents/x/index.html"));
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn unchanged_files_are_linked_from_the_previous_output_and_keep_their_time() {
-        use std::os::unix::fs::MetadataExt;
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("public");
-        let first = write_site(&out, &[file("same.html", "same"), file("a/grows.html", "old")]).unwrap();
-        assert_eq!(first.unchanged, 0);
-        let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
-        for f in ["same.html", "a/grows.html"] {
-            fs::File::options()
-                .write(true)
-                .open(out.join(f))
-                .unwrap()
-                .set_modified(an_hour_ago)
-                .unwrap();
-        }
-        let before = fs::metadata(out.join("same.html")).unwrap();
-        // Kept aside as an old copy would be by a web server still reading it.
-        fs::hard_link(out.join("a/grows.html"), tmp.path().join("kept")).unwrap();
-
-        let second = write_site(&out, &[file("same.html", "same"), file("a/grows.html", "new")]).unwrap();
-        assert_eq!((second.files, second.unchanged), (2, 1));
-        let after = fs::metadata(out.join("same.html")).unwrap();
-        assert_eq!(after.ino(), before.ino(), "linked, not written");
-        assert_eq!(after.modified().unwrap(), an_hour_ago);
-        let grown = fs::metadata(out.join("a/grows.html")).unwrap();
-        assert_eq!(fs::read_to_string(out.join("a/grows.html")).unwrap(), "new");
-        assert_ne!(grown.modified().unwrap(), an_hour_ago);
-        assert_eq!(
-            fs::read_to_string(tmp.path().join("kept")).unwrap(),
-            "old",
-            "a changed file is a new file, never the old one rewritten"
-        );
-    }
-
-    #[test]
-    fn a_same_sized_file_with_other_bytes_is_written() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("public");
-        write_site(&out, &[file("x.json", "{\"a\":1}")]).unwrap();
-        let second = write_site(&out, &[file("x.json", "{\"a\":2}")]).unwrap();
-        assert_eq!(second.unchanged, 0);
-        assert_eq!(fs::read_to_string(out.join("x.json")).unwrap(), "{\"a\":2}");
     }
 }
