@@ -104,15 +104,21 @@ pub fn measure(
 }
 
 /// The newest incident the generator writes, ongoing at the reference
-/// time: the one whose id ends with `-{incidents - 1}`.
+/// time: the one whose id ends with `-{incidents - 1}` (a `.md` or `.yaml`
+/// file).
 fn ongoing_incident(site: &Path, incidents: usize) -> Result<PathBuf, String> {
-    let suffix = format!("-{}.md", incidents - 1);
+    let suffix = format!("-{}", incidents - 1);
     walkdir::WalkDir::new(site.join("incidents"))
         .into_iter()
         .filter_map(Result::ok)
-        .find(|e| e.file_type().is_file() && e.file_name().to_string_lossy().ends_with(&suffix))
+        .find(|e| {
+            e.file_type().is_file()
+                && e.path()
+                    .file_stem()
+                    .is_some_and(|stem| stem.to_string_lossy().ends_with(&suffix))
+        })
         .map(|e| e.into_path())
-        .ok_or_else(|| format!("no incident file ending in {suffix} in {}", site.display()))
+        .ok_or_else(|| format!("no incident file whose name ends in {suffix} in {}", site.display()))
 }
 
 /// Every file under `dir`: its size and modification time, by path.
