@@ -141,3 +141,30 @@ fn stat_tree(dir: &Path) -> Result<HashMap<PathBuf, (u64, SystemTime)>, String> 
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dev::{GenOptions, generate};
+
+    #[test]
+    fn finds_the_ongoing_incident_whatever_its_extension() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        // With seed 1, the newest of 1,000 incidents is written as YAML.
+        generate(
+            &site,
+            &GenOptions {
+                incidents: 1000,
+                seed: 1,
+            },
+        )
+        .unwrap();
+        let file = ongoing_incident(&site, 1000).unwrap();
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        assert!(stem.starts_with("2026-11-20-") && stem.ends_with("-999"), "{stem}");
+        assert_eq!(file.extension().unwrap(), "yaml");
+        let text = fs::read_to_string(&file).unwrap();
+        assert!(!text.contains("status: resolved"), "it is ongoing");
+    }
+}
