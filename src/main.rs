@@ -295,11 +295,16 @@ fn build(site_dir: PathBuf, args: BuildArgs, clock: Clock) -> ExitCode {
         Ok(report) => {
             print_diagnostics(&report.warnings);
             eprintln!(
-                "Built {} incidents and {} maintenances: {} files ({}) into {} in {:.2} s",
+                "Built {} incidents and {} maintenances: {} files ({}{}) into {} in {:.2} s",
                 report.incidents,
                 report.maintenances,
                 report.files,
                 human_bytes(report.bytes),
+                if report.unchanged > 0 {
+                    format!(", {} unchanged", report.unchanged)
+                } else {
+                    String::new()
+                },
                 report.out_dir.display(),
                 started.elapsed().as_secs_f64()
             );

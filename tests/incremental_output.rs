@@ -119,7 +119,8 @@ fn a_rebuild_after_one_update_changes_only_what_depends_on_it() {
         .args(["--now", "2026-11-20T15:10:00Z"])
         .assert()
         .success();
-    build(&site, "2026-11-20T15:20:00Z").success();
+    let rebuilt = build(&site, "2026-11-20T15:20:00Z").success();
+    let stderr = String::from_utf8_lossy(&rebuilt.get_output().stderr).into_owned();
     let after = files(&out);
 
     assert_eq!(
@@ -133,6 +134,12 @@ fn a_rebuild_after_one_update_changes_only_what_depends_on_it() {
         .map(|(path, _)| path.as_str())
         .collect();
     assert_eq!(changed, CHANGED);
+    // The marker is not counted among the site's files.
+    let unchanged = after.len() - 1 - CHANGED.len();
+    assert!(
+        stderr.contains(&format!("{} files (1.5 MB, {unchanged} unchanged)", after.len() - 1)),
+        "{stderr}"
+    );
     assert!(
         changed.len() * 3 < after.len(),
         "{} of {} files",
