@@ -70,6 +70,9 @@ pub struct BuildReport {
     pub out_dir: PathBuf,
     pub files: usize,
     pub bytes: u64,
+    /// Files whose bytes were those of the previous output, kept with their
+    /// modification time (see [`output::Staging::write`]).
+    pub unchanged: usize,
     pub incidents: usize,
     pub maintenances: usize,
     pub warnings: Vec<Diagnostic>,
@@ -171,6 +174,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         out_dir,
         files: summary.files,
         bytes: summary.bytes,
+        unchanged: summary.unchanged,
         incidents: loaded.site.incidents.len(),
         maintenances: loaded.site.maintenances.len(),
         warnings: loaded.warnings,

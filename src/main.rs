@@ -325,11 +325,16 @@ fn build(site_dir: PathBuf, args: BuildArgs, clock: Clock) -> ExitCode {
         Ok(report) => {
             print_diagnostics(&report.warnings);
             eprintln!(
-                "Built {} and {}: {} files ({}) into {} in {:.2} s",
+                "Built {} and {}: {} files ({}{}) into {} in {:.2} s",
                 count(report.incidents, "incident"),
                 count(report.maintenances, "maintenance"),
                 report.files,
                 human_bytes(report.bytes),
+                if report.unchanged > 0 {
+                    format!(", {} unchanged", report.unchanged)
+                } else {
+                    String::new()
+                },
                 report.out_dir.display(),
                 started.elapsed().as_secs_f64()
             );

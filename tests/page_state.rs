@@ -86,9 +86,23 @@ fn each_page_embeds_the_state_of_what_it_shows() {
     assert_eq!(work["maint"].as_array().unwrap().len(), 1, "its own badge moves on");
     assert_eq!(work["comps"], serde_json::json!({}), "it shows no component's status");
 
+    // Pages without live state carry the time of their own last change,
+    // or none, and no staleness: a rebuild leaves their bytes alone.
+    let resolved = state(&states, "incidents/2026-11-01-ok/index.html");
+    assert_eq!(keys(resolved), ["built", "comps", "maint", "zone"], "{resolved}");
+    assert_eq!(resolved["built"], "2026-11-01T11:00:00Z", "its resolving update");
+    assert_eq!(keys(state(&states, "404.html")), ["comps", "maint", "zone"]);
+    // November lists the maintenance in progress: live.
+    let fixed = ["incidents/2026-11-01-ok/index.html"];
     for (path, s) in &states {
-        assert_eq!(s["built"], "2026-11-20T15:00:00Z", "{path}");
-        assert!(s["ongoing"].is_boolean() && s["base"].is_string(), "{path}: {s}");
+        let live = !fixed.contains(&path.as_str()) && path != "404.html" && path != "embed.html";
+        if live {
+            assert_eq!(s["built"], "2026-11-20T15:00:00Z", "{path}");
+            assert!(s["ongoing"].is_boolean() && s["base"].is_string(), "{path}: {s}");
+            assert!(s["stale"].is_i64(), "{path}: {s}");
+        } else {
+            assert!(s.get("stale").is_none() && s.get("ongoing").is_none(), "{path}: {s}");
+        }
         if !path.starts_with("components/") && path != "index.html" {
             assert_eq!(s["comps"], serde_json::json!({}), "{path} shows no component's status");
         }

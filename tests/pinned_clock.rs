@@ -1,6 +1,6 @@
 //! `pin_browser_clock: true` (site.yaml, for example sites and tests): the
-//! state each page embeds for its script says `"pin": true`, which makes
-//! the script take the build's time as the time (the browser side is
+//! state each page embeds for its script carries `"pin"`, the build's
+//! time, which makes the script take it as the time (the browser side is
 //! tests/browser/pinned.test.mjs). The example site sets it.
 
 mod common;
@@ -25,9 +25,14 @@ fn the_example_pins_its_pages_clock_and_other_sites_do_not() {
     build_pinned(example_site(), Some(&out)).assert().success();
     for page in ["index.html", "components/api/index.html"] {
         let state = state(&out.join(page));
-        assert_eq!(state["pin"], serde_json::json!(true), "{page}: {state}");
+        assert_eq!(state["pin"], "2026-11-20T15:00:00Z", "{page}: {state}");
         assert_eq!(state["built"], "2026-11-20T15:00:00Z");
     }
+    // A page that no longer changes with the clock (a resolved incident)
+    // carries no pin: the build time stays out of it, and a rebuild leaves
+    // it alone.
+    let resolved = state(&out.join("incidents/2026-11-16-search-unavailable/index.html"));
+    assert!(resolved.get("pin").is_none(), "{resolved}");
 
     let site = base_site_with(tmp.path(), "");
     let out = tmp.path().join("base");

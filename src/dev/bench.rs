@@ -7,7 +7,9 @@
 //! --now REFERENCE_NOW` into a new folder, and read the child's wall time,
 //! CPU time (user + system) and peak RSS from `wait4`; then measure the
 //! floor once, into another new folder. Every figure reported is the median
-//! over the runs.
+//! over the runs. Then one update to the ongoing incident and a rebuild
+//! into the first run's output, counting the files that changed
+//! ([`super::incremental`]).
 //!
 //! Nothing is deleted until every size is measured: on ext4 without a
 //! journal, creating a file scans the inodes deleted in the last one to six
@@ -73,6 +75,9 @@ pub struct Measurement {
     pub warnings: usize,
     /// `serve`: the time from each saved edit to the changed page.
     pub edits: Vec<Duration>,
+    /// One update, then a rebuild into the first run's output (see
+    /// [`super::incremental`]).
+    pub incremental: Option<super::incremental::Incremental>,
 }
 
 impl Measurement {
@@ -220,7 +225,7 @@ fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<M
         }
         settle();
         eprint!("{n} incidents: build {}/{}… ", run + 1, options.runs);
-        let child = run_build(exe, &site, &public)?;
+        let child = run_build(exe, &site, &public, REFERENCE_NOW)?;
         eprintln!("{:.3} s", child.wall.as_secs_f64());
         if run == 0 {
             warnings = child.stderr.matches("warning").count();
@@ -243,6 +248,16 @@ fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<M
         );
         floors.push(floor);
     }
+    settle();
+    eprint!("{n} incidents: one update, then a rebuild into the same folder… ");
+    let rebuild = |site: &Path, out: &Path, now: &str| run_build(exe, site, out, now).map(|c| c.wall);
+    let incremental = super::incremental::measure(exe, &site, &run_dirs(dir, 0).0, n, rebuild)?;
+    eprintln!(
+        "{:.3} s, {} of {} files changed",
+        incremental.wall.as_secs_f64(),
+        incremental.changed,
+        incremental.files
+    );
     let edits = if options.edits > 0 {
         eprint!("{n} incidents: timing {} edits in allclear serve… ", options.edits);
         let edits = super::preview::edit_latencies(exe, &site, options.edits)?;
@@ -272,6 +287,7 @@ fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<M
         walls,
         warnings,
         edits,
+        incremental: Some(incremental),
     })
 }
 
@@ -283,14 +299,14 @@ struct ChildRun {
     stderr: String,
 }
 
-fn run_build(exe: &Path, site: &Path, out: &Path) -> Result<ChildRun, String> {
+fn run_build(exe: &Path, site: &Path, out: &Path, now: &str) -> Result<ChildRun, String> {
     let mut log = tempfile::tempfile().map_err(|e| format!("cannot create a temporary file: {e}"))?;
     let mut cmd = Command::new(exe);
     cmd.arg("build")
         .arg(site)
         .arg("--out")
         .arg(out)
-        .args(["--now", REFERENCE_NOW])
+        .args(["--now", now])
         .env_remove("SOURCE_DATE_EPOCH")
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())

@@ -4,6 +4,7 @@
 //! `docs/performance.md`.
 
 pub mod bench;
+pub mod incremental;
 pub mod preview;
 pub mod report;
 // `gen` is a reserved word in Rust 2024, hence `r#gen`; its items are

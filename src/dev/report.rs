@@ -71,6 +71,20 @@ pub fn targets(ms: &[Measurement]) -> Vec<Target> {
             measured: format!("{:.1}×", m.over_floor()),
             met: m.over_floor() <= 3.0,
         });
+        if let Some(inc) = &m.incremental {
+            let share = inc.changed as f64 / inc.files.max(1) as f64;
+            out.push(Target {
+                what: "10,000 incidents: one update changes ≤ 1% of the files".into(),
+                measured: format!("{:.2}%", share * 100.0),
+                met: share <= 0.01,
+            });
+            let ratio = inc.wall.as_secs_f64() / m.wall.as_secs_f64();
+            out.push(Target {
+                what: "10,000 incidents: the rebuild after one update takes ≤ 30% of a full build".into(),
+                measured: format!("{:.0}%", ratio * 100.0),
+                met: ratio <= 0.3,
+            });
+        }
         if !m.edits.is_empty() {
             let edit = median_duration(&m.edits);
             out.push(Target {
@@ -151,6 +165,25 @@ pub fn report(options: &BenchOptions, ms: &[Measurement], targets: &[Target]) ->
                 m.edits.len(),
                 ms_of(median_duration(&m.edits)),
                 ms_of(m.edits.iter().copied().max().unwrap_or_default())
+            );
+        }
+    }
+    if ms.iter().any(|m| m.incremental.is_some()) {
+        s.push_str("\n| one update, then a rebuild | rebuild wall | / full build | files changed | bytes changed | files removed |\n");
+        s.push_str("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for m in ms {
+            let Some(inc) = &m.incremental else { continue };
+            let _ = writeln!(
+                s,
+                "| {} incidents | {} | {:.0}% | {} of {} ({:.2}%) | {} | {} |",
+                thousands(m.incidents as u64),
+                secs(inc.wall),
+                inc.wall.as_secs_f64() / m.wall.as_secs_f64() * 100.0,
+                thousands(inc.changed as u64),
+                thousands(inc.files as u64),
+                inc.changed as f64 / inc.files.max(1) as f64 * 100.0,
+                mib(inc.changed_bytes),
+                inc.removed
             );
         }
     }
@@ -253,6 +286,7 @@ mod tests {
             walls: vec![Duration::from_secs_f64(wall)],
             warnings: 0,
             edits: Vec::new(),
+            incremental: None,
         }
     }
 

@@ -20,6 +20,7 @@
 
 pub mod lock;
 mod place;
+mod reuse;
 
 use std::fs;
 use std::io;
@@ -33,6 +34,7 @@ use crate::render::OutputFile;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, OutputLock};
 pub use place::check_out_dir;
 use place::{check_replaceable, split};
+use reuse::{create_new, same_bytes};
 
 /// The marker file allclear writes at the root of every output folder.
 pub const MARKER: &str = ".allclear-output";
@@ -136,8 +138,14 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
 /// What was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WriteSummary {
+    /// Files in the new site (the marker not counted).
     pub files: usize,
+    /// Their total size in bytes.
     pub bytes: u64,
+    /// How many of them had the same bytes at the same path in the previous
+    /// output, and were reused with their modification time (see
+    /// [`Staging::write`]).
+    pub unchanged: usize,
 }
 
 /// Replace the folder `out` with `files`, atomically, waiting up to
@@ -166,8 +174,11 @@ pub struct Staging {
     parent: PathBuf,
     name: String,
     root: PathBuf,
+    /// The previous output, when it is a site of ours to reuse files from.
+    previous: Option<PathBuf>,
     files: AtomicUsize,
     bytes: AtomicU64,
+    unchanged: AtomicUsize,
     committed: bool,
     // Dropped after `Drop::drop` has removed an uncommitted `root`.
     _lock: OutputLock,
@@ -198,22 +209,37 @@ impl Staging {
         if fs::symlink_metadata(&root).is_ok() {
             fs::remove_dir_all(&root).map_err(io_err(&root))?;
         }
+        // Checked above: `out` is missing, empty or holds the marker.
+        let previous = out.join(MARKER).is_file().then(|| out.to_path_buf());
         let staging = Staging {
             out: out.to_path_buf(),
             parent,
             name,
             root,
+            previous,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
+            unchanged: AtomicUsize::new(0),
             committed: false,
             _lock: lock,
         };
         fs::create_dir_all(&staging.root).map_err(io_err(&staging.root))?;
-        fs::write(staging.root.join(MARKER), MARKER_TEXT).map_err(io_err(&staging.root))?;
+        // Reused like any file, so that sync tools skip it too.
+        staging.place(MARKER, MARKER_TEXT.as_bytes())?;
         Ok(staging)
     }
 
     /// Write one file, making its folders when they are missing.
+    ///
+    /// A file whose bytes are exactly those of the previous output's file
+    /// at the same path is not written again: it is hard-linked from the
+    /// previous output, so it keeps its bytes, inode and modification time,
+    /// and sync tools that compare size and modification time (`rsync`,
+    /// `aws s3 sync`) skip it. Where a link cannot be made (a file system
+    /// without hard links), the bytes are written and the previous
+    /// modification time is copied onto the new file. Every other file is
+    /// created new, never opened for writing over an existing one, so a
+    /// file shared with the previous output is never changed in place.
     ///
     /// # Errors
     /// [`OutputError::Escapes`] for a path that would leave the output
@@ -223,8 +249,32 @@ impl Staging {
         if !stays_inside(&file.path) {
             return Err(OutputError::Escapes(file.path.clone()));
         }
-        let path = self.root.join(&file.path);
-        let written = match fs::write(&path, &file.bytes) {
+        let reused = self.place(&file.path, &file.bytes)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+        if reused {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+
+    /// Put `bytes` at `rel` in the staging folder as [`Staging::write`]
+    /// says; whether the previous output's file was reused.
+    fn place(&self, rel: &str, bytes: &[u8]) -> Result<bool, OutputError> {
+        let path = self.root.join(rel);
+        let reused = self
+            .previous
+            .as_ref()
+            .map(|p| p.join(rel))
+            .and_then(|prev| same_bytes(&prev, bytes).map(|mtime| (prev, mtime)));
+        let place = |path: &Path| match &reused {
+            Some((prev, mtime)) => fs::hard_link(prev, path).or_else(|_| {
+                create_new(path, bytes)?;
+                fs::File::options().write(true).open(path)?.set_modified(*mtime)
+            }),
+            None => create_new(path, bytes),
+        };
+        let written = match place(&path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 // Make the file's folders, but never the staging folder
                 // again: one without its marker must not be swapped in.
@@ -233,14 +283,12 @@ impl Staging {
                 }
                 let dir = path.parent().unwrap_or(&self.root);
                 fs::create_dir_all(dir).map_err(io_err(dir))?;
-                fs::write(&path, &file.bytes)
+                place(&path)
             }
             other => other,
         };
         written.map_err(io_err(&path))?;
-        self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
-        Ok(())
+        Ok(reused.is_some())
     }
 
     /// Swap the new site in where `out` is and remove the old one.
@@ -257,6 +305,7 @@ impl Staging {
         Ok(WriteSummary {
             files: self.files.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
         })
     }
 

@@ -4,14 +4,16 @@
 //! history archive (`history/index.html` and one page per month), and
 //! `404.html`. Each page's context holds `site`, `built_at`, `status`,
 //! `root` (relative way back to the output root), `page_url` (public URL),
-//! `state_json` (what the page's script needs, see [`super::state`]) and
-//! the page's own data; see `themes/default/templates/` for their use.
+//! `state_json` (what the page's script needs, see [`super::state`]),
+//! `live` and `changed_at` (whether the page shows live state, and else
+//! when it last changed: see [`Freshness`]) and the page's own data; see
+//! `themes/default/templates/` for their use.
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::state::{Scope, State};
+use super::state::{Freshness, Scope, State};
 use super::view::{EntryView, GroupView, Views};
 use super::{OutputFile, Pages, Sink, format, links};
 use crate::diagnostics::Diagnostic;
@@ -226,7 +228,13 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(),
     let (incidents, maintenances, months) = selected(snap, pages);
 
     phase("html: index", || {
-        put(page.render("index.html", "index.html", index_context(&views), Scope::Site))
+        put(page.render(
+            "index.html",
+            "index.html",
+            index_context(&views),
+            Scope::Site,
+            Freshness::Live,
+        ))
     })?;
     // Entry and component pages are independent: render them on every core.
     phase("html: incidents", || {
@@ -236,7 +244,14 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(),
             cx.insert("entry", &views.entry(EntryRef::Incident(i)));
             cx.insert("updates", &newest_first(views.incident_updates(i)));
             cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
-            put(page.render("incident.html", &links::incident(&inc.id), cx, Scope::Nothing))
+            let freshness = Freshness::of(snap, &[EntryRef::Incident(i)]);
+            put(page.render(
+                "incident.html",
+                &links::incident(&inc.id),
+                cx,
+                Scope::Nothing,
+                freshness,
+            ))
         })
     })?;
     maintenances.into_par_iter().try_for_each(|m| {
@@ -258,6 +273,7 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(),
             &links::maintenance(&mt.id),
             cx,
             Scope::Entries(&shown),
+            Freshness::of(snap, &shown),
         ))
     })?;
     let components: Vec<usize> = (0..snap.site.components.len())
@@ -272,11 +288,18 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(),
         let entries: Vec<EntryView> = all.iter().take(COMPONENT_ENTRIES).map(|&e| views.entry(e)).collect();
         cx.insert("entries", &entries);
         cx.insert("total_entries", &all.len());
-        put(page.render("component.html", &links::component(&comp.id), cx, Scope::Component(c)))
+        put(page.render(
+            "component.html",
+            &links::component(&comp.id),
+            cx,
+            Scope::Component(c),
+            Freshness::Live,
+        ))
     })?;
     phase("html: history", || history_pages(&page, &views, &months, &put))?;
-    put(page.render("404.html", "404.html", Context::new(), Scope::Nothing))?;
-    put(page.render("embed.html", "embed.html", Context::new(), Scope::Nothing))
+    let timeless = Freshness::Fixed(None);
+    put(page.render("404.html", "404.html", Context::new(), Scope::Nothing, timeless))?;
+    put(page.render("embed.html", "embed.html", Context::new(), Scope::Nothing, timeless))
 }
 
 /// The incidents, maintenances and history months (indices) `pages` asks for.
@@ -363,7 +386,10 @@ fn history_pages(
     let mut cx = Context::new();
     cx.insert("years", &years);
     cx.insert("total", &months.iter().map(|m| m.entries.len()).sum::<usize>());
-    put(page.render("history_index.html", links::HISTORY, cx, Scope::Nothing))?;
+    // The archive lists months and counts: it changes with its entries.
+    let every: Vec<EntryRef> = months.iter().flat_map(|m| m.entries.iter().copied()).collect();
+    let freshness = Freshness::of(views.snap, &every);
+    put(page.render("history_index.html", links::HISTORY, cx, Scope::Nothing, freshness))?;
 
     selected.par_iter().try_for_each(|&k| {
         let m = &months[k];
@@ -378,6 +404,7 @@ fn history_pages(
             &links::history_month(m.year, m.month),
             cx,
             Scope::Entries(&m.entries),
+            Freshness::of(views.snap, &m.entries),
         ))
     })
 }
@@ -388,8 +415,10 @@ fn newest_first<T>(mut v: Vec<T>) -> Vec<T> {
 }
 
 /// Renders one template to one output path, adding the path-dependent
-/// values (`root`, `page_url`) and the state of what the page shows
-/// (`state_json`).
+/// values (`root`, `page_url`), the state of what the page shows
+/// (`state_json`) and its freshness: `live` (true: the footer gives the
+/// build time, `built_at`) and `changed_at` (a fixed page's last change,
+/// as a time view, or none).
 struct Page<'a, 's> {
     tera: &'a Tera,
     snap: &'a Snapshot<'s>,
@@ -403,6 +432,7 @@ impl Page<'_, '_> {
         path: &str,
         mut cx: Context,
         scope: Scope<'_>,
+        freshness: Freshness,
     ) -> Result<OutputFile, Vec<Diagnostic>> {
         let base = &self.snap.site.config.base_url;
         // The 404 page is served at any depth, so its links are absolute.
@@ -413,7 +443,14 @@ impl Page<'_, '_> {
         };
         cx.insert("root", &root);
         cx.insert("page_url", &links::public_url(base, path));
-        cx.insert("state_json", &self.state.json(scope));
+        cx.insert("state_json", &self.state.json(scope, freshness));
+        let views = Views { snap: self.snap };
+        let (live, changed_at) = match freshness {
+            Freshness::Live => (true, None),
+            Freshness::Fixed(at) => (false, at.map(|t| views.time(t))),
+        };
+        cx.insert("live", &live);
+        cx.insert("changed_at", &changed_at);
         let html = self
             .tera
             .render(template, &cx)

@@ -26,16 +26,88 @@
 //!   date ([`Snapshot::stale_after`]); `zone`: the site's IANA time zone,
 //!   whose days the uptime bars count (the script moves them on to the
 //!   real day, adding "no data" days after the build).
-//! - `pin`: present (`true`) only with `pin_browser_clock: true` in
-//!   `site.yaml`: the script then takes `built` as the time on any day.
+//! - `pin`: present only with `pin_browser_clock: true` in `site.yaml`,
+//!   and only on live pages (below): the build's reference time (RFC 3339,
+//!   UTC), which the script then takes as the time on any day. Fixed pages
+//!   carry none, so that pinning does not put the build time back into
+//!   them; nothing on them moves with the clock but times in words within
+//!   the hour after their last change.
+//!
+//! A page whose content no longer changes with the clock ([`Freshness`]:
+//! a resolved incident, a finished or cancelled maintenance, a history
+//! month or the archive without an open entry, the 404 and embed pages)
+//! embeds no build time, so that a rebuild leaves its bytes alone: its
+//! `built` is the time of its own last change (absent when it has none),
+//! and it has no `ongoing`, `base` or `stale`, so the script never calls it
+//! out of date.
 //!
 //! A page's state therefore grows with what the page shows, and the site's
 //! output grows linearly with its components, not with their square.
 
+use chrono::{DateTime, Utc};
 use serde_json::{Map, Value, json};
 
 use super::format;
 use crate::model::{ComponentIdx, EntryRef, Snapshot};
+
+/// Whether a page shows live state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    /// The page shows state the clock moves (the status page, component
+    /// pages, ongoing incidents, upcoming or active maintenance, a history
+    /// month with one of these): it carries the build time, for the stale
+    /// notice ("Page built …" and `built`).
+    Live,
+    /// The page's content depends only on its entries: it carries the time
+    /// of its last change (UTC), or no time at all when it shows no entry,
+    /// so that a rebuild writes the same bytes ("Last updated …").
+    Fixed(Option<DateTime<Utc>>),
+}
+
+impl Freshness {
+    /// The freshness of a page listing `entries`: live when one of them is
+    /// an ongoing incident or a maintenance the clock still moves, else
+    /// fixed at the newest of their last changes ([`changed_at`]).
+    pub fn of(snap: &Snapshot<'_>, entries: &[EntryRef]) -> Freshness {
+        let live = entries.iter().any(|&e| match e {
+            EntryRef::Incident(i) => snap.incidents[i].ongoing,
+            EntryRef::Maintenance(m) => {
+                snap.maintenances[m].follows_clock() && snap.maintenances[m].window.until > snap.now
+            }
+        });
+        if live {
+            Freshness::Live
+        } else {
+            Freshness::Fixed(entries.iter().filter_map(|&e| changed_at(snap, e)).max())
+        }
+    }
+}
+
+/// When the page of `entry` last changed, at or before the snapshot's
+/// `now`: an incident's latest update or its postmortem's publication; a
+/// maintenance's latest update, or the clock opening or closing its window
+/// (for one neither cancelled nor ended by a `completed` update).
+pub fn changed_at(snap: &Snapshot<'_>, entry: EntryRef) -> Option<DateTime<Utc>> {
+    let times: Vec<DateTime<Utc>> = match entry {
+        EntryRef::Incident(i) => {
+            let inc = &snap.site.incidents[i];
+            vec![Some(inc.updated_at()), inc.postmortem_published_at]
+                .into_iter()
+                .flatten()
+                .collect()
+        }
+        EntryRef::Maintenance(m) => {
+            let (mt, state) = (&snap.site.maintenances[m], &snap.maintenances[m]);
+            let clock = state.follows_clock().then_some([state.window.from, state.window.until]);
+            mt.updates
+                .iter()
+                .map(|u| u.at)
+                .chain(clock.into_iter().flatten())
+                .collect()
+        }
+    };
+    times.into_iter().filter(|&t| t <= snap.now).max()
+}
 
 /// Which part of the site's state a page embeds.
 #[derive(Debug, Clone, Copy)]
@@ -87,9 +159,9 @@ impl<'a, 's> State<'a, 's> {
         }
     }
 
-    /// The JSON `scope` of the state, with `<` escaped so that it is safe
-    /// inside `<script>`.
-    pub fn json(&self, scope: Scope<'_>) -> String {
+    /// The JSON `scope` of the state for a page of `freshness`, with `<`
+    /// escaped so that it is safe inside `<script>`.
+    pub fn json(&self, scope: Scope<'_>, freshness: Freshness) -> String {
         let site = self.snap.site;
         let (comps, maint): (Vec<ComponentIdx>, Vec<usize>) = match scope {
             Scope::Site => (
@@ -138,18 +210,26 @@ impl<'a, 's> State<'a, 's> {
                 })
             })
             .collect();
-        let state = json!({
-            "built": self.built,
-            "ongoing": !self.snap.ongoing.is_empty(),
-            "base": self.snap.incident_indicator.as_str(),
+        let mut state = json!({
             "comps": statuses,
             "maint": maint,
-            "stale": self.snap.stale_after().num_seconds(),
             "zone": site.config.time_zone.name(),
         });
-        let mut state = state;
-        if site.config.pin_browser_clock {
-            state["pin"] = json!(true);
+        let live = match freshness {
+            Freshness::Live => json!({
+                "built": self.built,
+                "ongoing": !self.snap.ongoing.is_empty(),
+                "base": self.snap.incident_indicator.as_str(),
+                "stale": self.snap.stale_after().num_seconds(),
+            }),
+            Freshness::Fixed(Some(at)) => json!({"built": format::iso_utc(at)}),
+            Freshness::Fixed(None) => json!({}),
+        };
+        if let (Value::Object(state), Value::Object(live)) = (&mut state, live) {
+            state.extend(live);
+        }
+        if site.config.pin_browser_clock && matches!(freshness, Freshness::Live) {
+            state["pin"] = json!(self.built);
         }
         serde_json::to_string(&state)
             .expect("always serializes")

@@ -56,7 +56,7 @@ pub(crate) struct Feed {
     pub language: String,
     /// The page's name, as the feed's author.
     pub author: String,
-    /// The build's reference time (`lastBuildDate`).
+    /// The build's reference time: no date of the feed is later.
     pub built: DateTime<Utc>,
     /// Newest first.
     pub items: Vec<Item>,

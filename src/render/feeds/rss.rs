@@ -5,9 +5,15 @@
 //! The channel's `pubDate` and `lastBuildDate` are never later than the
 //! build's reference time (`--now`, UTC): a scheduled maintenance's item is
 //! dated by its (future) start, as Statuspage does, but the channel was not
-//! published in the future.
+//! published in the future. `lastBuildDate` is, as RSS 2.0 defines it, "the
+//! last time the content of the channel changed": the newest `updated` of
+//! its items at or before the reference time, not the build time, so that
+//! a rebuild that changes nothing in a feed writes the same bytes. A feed
+//! without items has neither date.
 
 use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
 
 use rss::extension::{Extension, ExtensionMap};
 use rss::{ChannelBuilder, GuidBuilder, Item as RssItem, ItemBuilder};
@@ -17,16 +23,26 @@ use crate::render::{OutputFile, format};
 
 /// `FEED.rss`.
 pub(super) fn write(feed: &Feed) -> OutputFile {
-    // Items are newest first; a scheduled maintenance may be dated ahead of
-    // the build, so the channel's date is capped at the reference time.
-    let newest = feed.items.first().map_or(feed.built, |i| i.date).min(feed.built);
+    // A scheduled maintenance may be dated ahead of the build: the
+    // channel's dates never are.
+    let past = |t: &DateTime<Utc>| *t <= feed.built;
+    // An item dated ahead (a scheduled maintenance) counts from when it
+    // was published.
+    let newest = feed
+        .items
+        .iter()
+        .map(|i| i.date)
+        .filter(past)
+        .max()
+        .or_else(|| feed.items.iter().map(|i| i.published).filter(past).max());
+    let changed = feed.items.iter().map(|i| i.updated).filter(past).max().or(newest);
     let channel = ChannelBuilder::default()
         .title(feed.title.clone())
         .link(feed.page_url.clone())
         .description(feed.description.clone())
         .language(Some(feed.language.clone()))
-        .pub_date(Some(format::rfc822(newest)))
-        .last_build_date(Some(format::rfc822(feed.built)))
+        .pub_date(newest.map(format::rfc822))
+        .last_build_date(changed.map(format::rfc822))
         .generator(Some("allclear".to_string()))
         .items(feed.items.iter().map(item).collect::<Vec<_>>())
         .build();

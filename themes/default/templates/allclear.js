@@ -6,7 +6,7 @@
   if (!el) return;
   const S = JSON.parse(el.textContent), built = Date.parse(S.built);
   // pin_browser_clock (example sites, tests): the build's time, on any day.
-  if (S.pin) Date.now = () => built;
+  if (S.pin) Date.now = () => Date.parse(S.pin);
   const now = Date.now();
   const all = (sel, root = d) => [...root.querySelectorAll(sel)];
   // A status's label is its key in words: partial_outage -> Partial outage.
@@ -113,12 +113,13 @@
   });
 
   // Staleness: a page older than the site allows (S.stale, in seconds;
-  // shorter during an incident) says so; its uptime bars end on the real
+  // shorter during an incident) says so; a page without live state has no
+  // S.stale and is never stale; its uptime bars end on the real
   // day in the site's zone (S.zone), with no data after the build.
   const stale = () => {
     const age = Date.now() - built;
     let p = d.getElementById('allclear-stale');
-    if (age < S.stale * 1000 || !main) return;
+    if (S.stale === undefined || age < S.stale * 1000 || !main) return;
     if (!p) {
       p = d.createElement('p');
       p.id = 'allclear-stale';
