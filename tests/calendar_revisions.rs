@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::git;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -314,30 +316,6 @@ fn refusals_write_nothing() {
         run(&site, args).code(2).stderr(predicates::str::contains(*says));
         assert!(common::snapshot_tree(&site) == snapshot, "{args:?} wrote something");
     }
-}
-
-/// `git -C repo ARGS` with a fixed identity, for the notify test.
-fn git(repo: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.com",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]

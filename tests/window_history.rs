@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::git;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -13,31 +15,6 @@ use common::{NOW, allclear, copy_tree, example_site};
 const DB: &str = "2026-12-01-database-upgrade";
 const DB_FILE: &str = "maintenance/2026/12/2026-12-01-database-upgrade.yaml";
 const JOBS_FILE: &str = "maintenance/2026/11/2026-11-24-jobs-scheduler-migration.md";
-
-fn git(repo: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.com",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// A repository holding the example site in `status/`, committed.
 fn repo() -> (tempfile::TempDir, PathBuf) {

@@ -149,6 +149,28 @@ fn parse_when(text: &str, zone: Tz, now: DateTime<Utc>, what: &str) -> Result<Da
     })
 }
 
+/// A maintenance window from `--from` and `--until` ([`parse_when`] each),
+/// in UTC; a usage error when the end is not after the start.
+fn parse_window(
+    from: &str,
+    until: &str,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Result<(DateTime<Utc>, DateTime<Utc>), AuthorError> {
+    let from = parse_when(from, zone, now, "--from")?;
+    let until = parse_when(until, zone, now, "--until")?;
+    if until <= from {
+        return Err(AuthorError::usage(
+            "--until is not after --from",
+            Some(format!(
+                "the window starts {}; give an end after it",
+                written_time(from, zone)
+            )),
+        ));
+    }
+    Ok((from, until))
+}
+
 /// `30m`, `2h`, `1h30m`, `45s`, `1d`, with an optional leading `+`.
 fn parse_offset(text: &str) -> Option<Duration> {
     let text = text.trim().strip_prefix('+').unwrap_or(text.trim());

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::edit::{message_lines, pick};
-use super::{AuthorError, Context, Written, component_id, parse_component, parse_when, written_time};
+use super::{AuthorError, Context, Written, component_id, parse_component, parse_when, parse_window, written_time};
 use crate::load::yaml;
 use crate::model::Impact;
 
@@ -92,17 +92,7 @@ pub fn new_maintenance(
 ) -> Result<Written, AuthorError> {
     let loaded = cx.load(Default::default())?;
     let zone = loaded.site.config.time_zone;
-    let from = parse_when(&request.from, zone, cx.now, "--from")?;
-    let until = parse_when(&request.until, zone, cx.now, "--until")?;
-    if until <= from {
-        return Err(AuthorError::usage(
-            "--until is not after --from",
-            Some(format!(
-                "the window starts {}; give an end after it",
-                written_time(from, zone)
-            )),
-        ));
-    }
+    let (from, until) = parse_window(&request.from, &request.until, zone, cx.now)?;
     if request.components.is_empty() {
         return Err(AuthorError::usage(
             "a maintenance needs at least one --component",

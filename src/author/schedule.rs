@@ -22,7 +22,7 @@
 use chrono::{DateTime, Utc};
 
 use super::edit::{Found, Item, append, find};
-use super::{AuthorError, Context, Written, parse_when, written_time};
+use super::{AuthorError, Context, Written, parse_window, written_time};
 use crate::load::Loaded;
 use crate::model::{MaintenanceState, MaintenanceStatus, maintenance_state};
 use crate::render::format;
@@ -53,17 +53,7 @@ pub fn reschedule(
     let loaded = cx.load(Default::default())?;
     let (entry, state) = maintenance(cx, &loaded, &request.id, "rescheduled")?;
     let zone = loaded.site.config.time_zone;
-    let from = parse_when(&request.from, zone, cx.now, "--from")?;
-    let until = parse_when(&request.until, zone, cx.now, "--until")?;
-    if until <= from {
-        return Err(AuthorError::usage(
-            "--until is not after --from",
-            Some(format!(
-                "the window starts {}; give an end after it",
-                written_time(from, zone)
-            )),
-        ));
-    }
+    let (from, until) = parse_window(&request.from, &request.until, zone, cx.now)?;
     if until <= cx.now {
         return Err(AuthorError::usage(
             format!(

@@ -121,3 +121,30 @@ pub fn base_site_with(tmp: &Path, lines: &str) -> PathBuf {
     .unwrap();
     site
 }
+
+/// `git -C repo ARGS` with a fixed identity, no signing, `main` as the
+/// first branch and no system config; panics with git's stderr on failure.
+pub fn git(repo: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(repo)
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

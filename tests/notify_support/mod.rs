@@ -144,30 +144,7 @@ pub fn ok_except_fail(path: &str) -> u16 {
     if path == "/fail" { 500 } else { 200 }
 }
 
-pub fn git(repo: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.com",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+pub use super::common::git;
 
 pub fn commit_all(repo: &Path, message: &str) {
     git(repo, &["add", "-A"]);
