@@ -385,24 +385,22 @@ pub struct FutureUpdate {
 impl Site {
     /// The site as it stood at `now`: updates dated after `now` are not
     /// published yet, and an incident whose first update is after `now` did
-    /// not exist yet. Maintenance entries stay (they are announced by their
-    /// file), without their future updates. Borrows when nothing is in the
-    /// future, which is the usual case.
+    /// not exist yet. A postmortem published after `now`
+    /// ([`Incident::postmortem_published_at`]) is hidden. Maintenance
+    /// entries stay (they are announced by their file), without their
+    /// future updates. [`Site::next_publication`] says when the earliest
+    /// hidden update comes out.
+    ///
+    /// Borrows when nothing is in the future, which is the usual case, and
+    /// copies the site otherwise. [`crate::model::Snapshot::new`] cuts its
+    /// site with this, so every derived state is of a cut site.
     pub fn as_of(&self, now: DateTime<Utc>) -> std::borrow::Cow<'_, Site> {
-        if self.has_future(now) {
-            std::borrow::Cow::Owned(self.clone().published_at(now))
-        } else {
-            std::borrow::Cow::Borrowed(self)
-        }
-    }
-
-    /// [`Site::as_of`], taking the site: nothing is copied.
-    pub fn published_at(mut self, now: DateTime<Utc>) -> Site {
         if !self.has_future(now) {
-            return self;
+            return std::borrow::Cow::Borrowed(self);
         }
-        self.next_publication = self.future_updates(now).first().map(|f| f.at);
-        self.incidents.retain_mut(|i| {
+        let mut cut = self.clone();
+        cut.next_publication = self.future_updates(now).first().map(|f| f.at);
+        cut.incidents.retain_mut(|i| {
             i.updates.retain(|u| u.at <= now);
             if i.postmortem_published_at.is_some_and(|at| at > now) {
                 i.postmortem = None;
@@ -410,10 +408,10 @@ impl Site {
             }
             !i.updates.is_empty()
         });
-        for m in &mut self.maintenances {
+        for m in &mut cut.maintenances {
             m.updates.retain(|u| u.at <= now);
         }
-        self
+        std::borrow::Cow::Owned(cut)
     }
 
     fn has_future(&self, now: DateTime<Utc>) -> bool {
