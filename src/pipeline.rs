@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use crate::diagnostics::Diagnostic;
 use crate::load::Loaded;
 use crate::load::yaml::Seg;
-use crate::model::Snapshot;
+use crate::model::{Hidden, Snapshot};
 use crate::render::format;
 
 /// A loaded site prepared for rendering at one instant.
@@ -62,70 +62,54 @@ pub fn prepare(loaded: &Loaded, now: DateTime<Utc>) -> Prepared<'_> {
     }
 }
 
-/// One `update-in-future` warning per update (of an incident or a
-/// maintenance) dated after `now`, in site order (incidents, then
-/// maintenances, each update in file order), then one
-/// `postmortem-in-future` warning per postmortem published after `now`.
-/// They are left out of what is built at `now` until then; `build`,
-/// `serve` and `check` print these.
+/// One warning per update and postmortem dated after `now`
+/// ([`crate::model::Site::future_updates`], in its order): `update-in-future`
+/// at the update's `at`, `postmortem-in-future` at the postmortem's
+/// `postmortem_published_at` (or at the last update's `at` when the
+/// postmortem goes out with it). They are left out of what is built at
+/// `now` until then; `build`, `serve` and `check` print these.
 pub fn hidden_warnings(loaded: &Loaded, now: DateTime<Utc>) -> Vec<Diagnostic> {
     let zone = loaded.site.config.time_zone;
-    let dated = loaded
-        .site
-        .incidents
-        .iter()
-        .flat_map(|i| i.updates.iter().map(move |u| (&i.path, u.index, u.at)))
-        .chain(
-            loaded
-                .site
-                .maintenances
-                .iter()
-                .flat_map(|m| m.updates.iter().map(move |u| (&m.path, u.index, u.at))),
-        );
-    dated
-        .filter(|&(_, _, at)| at > now)
-        .map(|(path, index, at)| {
-            let message = format!(
-                "this update is dated {}, {} after now; it is not published until then",
-                format::date_time(at, zone),
-                format::duration(at - now)
-            );
-            loaded
-                .warning_at(path, &update_key(index, "at"), false, "update-in-future", message)
-                .with_help(
-                    "check the date and the time zone (a time without an offset is read in the site's time_zone)",
-                )
-        })
-        .chain(future_postmortems(loaded, now))
-        .collect()
-}
-
-/// Postmortems published after `now`: hidden until then, like updates.
-fn future_postmortems(loaded: &Loaded, now: DateTime<Utc>) -> impl Iterator<Item = Diagnostic> + '_ {
-    let zone = loaded.site.config.time_zone;
-    loaded.site.incidents.iter().filter_map(move |i| {
-        let at = i.postmortem_published_at.filter(|&at| at > now)?;
-        let message = format!(
-            "the postmortem is published {}, {} after now; it is not shown until then",
+    let when = |at: DateTime<Utc>| {
+        format!(
+            "{}, {} after now",
             format::date_time(at, zone),
             format::duration(at - now)
-        );
-        // Without the key, the postmortem goes out with the last update:
-        // point there.
-        let last = i.updates.last().filter(|u| u.at == at);
-        let (key, help) = match last {
-            Some(u) => (
-                update_key(u.index, "at").to_vec(),
-                "a postmortem without `postmortem_published_at` is published with the last update; give `postmortem_published_at` to say when",
-            ),
-            None => (
-                vec![Seg::Key("postmortem_published_at")],
-                "check the date and the time zone (a time without an offset is read in the site's time_zone)",
-            ),
-        };
-        let written = loaded.warning_at(&i.path, &key, false, "postmortem-in-future", message);
-        Some(written.with_help(help))
-    })
+        )
+    };
+    let same_zone = "check the date and the time zone (a time without an offset is read in the site's time_zone)";
+    loaded
+        .site
+        .future_updates(now)
+        .into_iter()
+        .map(|hidden| match hidden.what {
+            Hidden::Update { index } => {
+                let message = format!("this update is dated {}; it is not published until then", when(hidden.at));
+                loaded
+                    .warning_at(&hidden.path, &update_key(index, "at"), false, "update-in-future", message)
+                    .with_help(same_zone)
+            }
+            Hidden::Postmortem { incident } => {
+                let message = format!(
+                    "the postmortem is published {}; it is not shown until then",
+                    when(hidden.at)
+                );
+                // Without the key, the postmortem goes out with the last
+                // update: point there.
+                let last = loaded.site.incidents[incident].updates.last().filter(|u| u.at == hidden.at);
+                let (key, help) = match last {
+                    Some(u) => (
+                        update_key(u.index, "at").to_vec(),
+                        "a postmortem without `postmortem_published_at` is published with the last update; give `postmortem_published_at` to say when",
+                    ),
+                    None => (vec![Seg::Key("postmortem_published_at")], same_zone),
+                };
+                loaded
+                    .warning_at(&hidden.path, &key, false, "postmortem-in-future", message)
+                    .with_help(help)
+            }
+        })
+        .collect()
 }
 
 /// The YAML path of key `key` of update `index` (0-based) of an entry:
