@@ -4,8 +4,8 @@
 //! Each update is posted with the site prepared at the update's time, as
 //! `build` would prepare it then ([`crate::pipeline::prepare`], which cuts
 //! it with [`crate::model::Site::as_of`]): the incident object then has
-//! that update first in
-//! `incident_updates`, and the page status is the one the update brought.
+//! that update first in `incident_updates`, and the page status is the one
+//! the update brought.
 //! A postmortem is posted as the site stood at its publication time: the
 //! incident object has `status: postmortem` (once resolved) and
 //! `postmortem_body`, and the text is `[Postmortem] TITLE` with the
