@@ -26,6 +26,7 @@ use crate::diagnostics::Diagnostic;
 use crate::load::Loaded;
 use crate::load::yaml::Seg;
 use crate::model::{ComponentStatus, Incident, IncidentStatus, Maintenance, MaintenanceStatus};
+use crate::pipeline::update_key;
 use crate::render::format;
 
 /// How long an incident may stay open before `check` asks about it.
@@ -33,21 +34,25 @@ pub const LONG_INCIDENT: Duration = Duration::hours(72);
 
 /// Everything `build` would report for the site in `site_dir` at `now`
 /// (load and render errors, without writing anything), plus the warnings
-/// above. Ordered by file and line, errors first within a line.
+/// above. The loader's warnings come first; then this module's and those
+/// of [`crate::pipeline::prepare`] (updates dated after `now`), ordered by
+/// file and line; then render errors. The site is prepared and rendered
+/// exactly as `build` does it ([`crate::pipeline::prepare`]), into no
+/// output.
 pub fn check_site(site_dir: &Path, now: DateTime<Utc>) -> Vec<Diagnostic> {
     let loaded = match crate::load::load(site_dir, &crate::load::LoadOptions::default()) {
         Ok(l) => l,
         Err(errors) => return errors,
     };
+    let prepared = crate::pipeline::prepare(&loaded, now);
     let mut out = loaded.warnings.clone();
     let mut found = warnings(&loaded, now);
+    found.extend(prepared.hidden.iter().cloned());
     found.extend(crate::window_history::warnings(site_dir, &loaded));
     found.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
     out.extend(found);
-    let site = loaded.site.as_of(now);
-    let snapshot = crate::model::Snapshot::new(&site, now);
     // Render everything, keep nothing: only the errors matter here.
-    if let Err(errors) = crate::render::render_to(&snapshot, &crate::render::Discard) {
+    if let Err(errors) = crate::render::render_to(&prepared.snapshot, &crate::render::Discard) {
         out.extend(errors);
     }
     out
@@ -84,7 +89,10 @@ impl From<&Diagnostic> for Finding {
     }
 }
 
-/// Every warning for the loaded site at `now`, ordered by file and line.
+/// `check`'s own warnings for the loaded site at `now`, in site order:
+/// every code in the table above but `update-in-future` and
+/// `postmortem-in-future` (what [`crate::pipeline::prepare`] reports, for
+/// `build` too) and the window history's.
 pub fn warnings(loaded: &Loaded, now: DateTime<Utc>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if loaded.site.config.base_url == crate::author::PLACEHOLDER_BASE_URL {
@@ -119,75 +127,7 @@ pub fn warnings(loaded: &Loaded, now: DateTime<Utc>) -> Vec<Diagnostic> {
     for maintenance in &loaded.site.maintenances {
         maintenance_warnings(loaded, maintenance, now, &mut out);
     }
-    out.extend(future_updates(loaded, now));
-    out.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
     out
-}
-
-/// Updates dated after `now`: they are left out of the build until then.
-/// `build` prints these too.
-pub fn future_updates(loaded: &Loaded, now: DateTime<Utc>) -> Vec<Diagnostic> {
-    let zone = loaded.site.config.time_zone;
-    let dated = loaded
-        .site
-        .incidents
-        .iter()
-        .flat_map(|i| i.updates.iter().map(move |u| (&i.path, u.index, u.at)))
-        .chain(
-            loaded
-                .site
-                .maintenances
-                .iter()
-                .flat_map(|m| m.updates.iter().map(move |u| (&m.path, u.index, u.at))),
-        );
-    dated
-        .filter(|&(_, _, at)| at > now)
-        .map(|(path, index, at)| {
-            let message = format!(
-                "this update is dated {}, {} after now; it is not published until then",
-                format::date_time(at, zone),
-                format::duration(at - now)
-            );
-            loaded
-                .warning_at(path, &update_key(index, "at"), false, "update-in-future", message)
-                .with_help(
-                    "check the date and the time zone (a time without an offset is read in the site's time_zone)",
-                )
-        })
-        .chain(future_postmortems(loaded, now))
-        .collect()
-}
-
-/// Postmortems published after `now`: hidden until then, like updates.
-fn future_postmortems(loaded: &Loaded, now: DateTime<Utc>) -> impl Iterator<Item = Diagnostic> + '_ {
-    let zone = loaded.site.config.time_zone;
-    loaded.site.incidents.iter().filter_map(move |i| {
-        let at = i.postmortem_published_at.filter(|&at| at > now)?;
-        let message = format!(
-            "the postmortem is published {}, {} after now; it is not shown until then",
-            format::date_time(at, zone),
-            format::duration(at - now)
-        );
-        // Without the key, the postmortem goes out with the last update:
-        // point there.
-        let last = i.updates.last().filter(|u| u.at == at);
-        let (key, help) = match last {
-            Some(u) => (
-                update_key(u.index, "at").to_vec(),
-                "a postmortem without `postmortem_published_at` is published with the last update; give `postmortem_published_at` to say when",
-            ),
-            None => (
-                vec![Seg::Key("postmortem_published_at")],
-                "check the date and the time zone (a time without an offset is read in the site's time_zone)",
-            ),
-        };
-        let written = loaded.warning_at(&i.path, &key, false, "postmortem-in-future", message);
-        Some(written.with_help(help))
-    })
-}
-
-fn update_key(index: usize, key: &str) -> [Seg<'_>; 3] {
-    [Seg::Key("updates"), Seg::Index(index), Seg::Key(key)]
 }
 
 fn incident_warnings(loaded: &Loaded, incident: &Incident, now: DateTime<Utc>, out: &mut Vec<Diagnostic>) {

@@ -3,11 +3,13 @@
 //! A build is one pipeline:
 //!
 //! ```text
-//! site folder --load--> Site --Snapshot::new(site, now)--> Snapshot --render--> files --output--> --out
+//! site folder --load--> Loaded --pipeline::prepare(loaded, now)--> Snapshot --render--> files --output--> --out
 //! ```
 //!
 //! - [`load`] reads and checks the files (and only it reads them);
-//! - [`model`] derives the state at one instant, purely;
+//! - [`pipeline`] cuts the site at one instant and derives its state
+//!   ([`model`], purely), the same for `build`, `check`, `serve` and
+//!   `notify`;
 //! - [`render`] turns the snapshot into files, one module per output kind;
 //! - [`output`] swaps them into the output folder atomically.
 
@@ -26,6 +28,7 @@ pub mod markdown;
 pub mod model;
 pub mod notify;
 pub mod output;
+pub mod pipeline;
 pub mod plural;
 pub mod render;
 pub mod serve;
@@ -37,7 +40,6 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use diagnostics::Diagnostic;
-use model::Snapshot;
 use render::OutputFile;
 
 /// What a build needs.
@@ -96,44 +98,31 @@ pub struct Built {
     pub maintenances: usize,
 }
 
-/// Build the site into memory: load, model and render, no writing.
+/// Build the site into memory: load, prepare ([`pipeline::prepare`]) and
+/// render, no writing.
 ///
 /// # Errors
 /// [`BuildError`] with every diagnostic when the site has errors.
 pub fn build_files(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>) -> Result<Built, BuildError> {
-    let loaded = load_at(site_dir, base_url, now)?;
+    let loaded = load_site(site_dir, base_url)?;
+    let prepared = pipeline::prepare(&loaded, now);
     let files = render::Collect::default();
-    let snapshot = timing::phase("model", || Snapshot::new(&loaded.site, now));
-    render::render_to(&snapshot, &files).map_err(|diagnostics| BuildError { diagnostics })?;
+    render::render_to(&prepared.snapshot, &files).map_err(|diagnostics| BuildError { diagnostics })?;
     Ok(Built {
         files: files.into_sorted(),
-        warnings: loaded.warnings,
-        incidents: loaded.site.incidents.len(),
-        maintenances: loaded.site.maintenances.len(),
+        warnings: prepared.warnings(),
+        incidents: prepared.snapshot.site.incidents.len(),
+        maintenances: prepared.snapshot.site.maintenances.len(),
     })
 }
 
-/// A site loaded and cut at the reference time.
-struct LoadedAt {
-    site: model::Site,
-    warnings: Vec<Diagnostic>,
-}
-
-/// Load the site and keep what is published at `now`; updates dated later
-/// are warned about.
-fn load_at(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>) -> Result<LoadedAt, BuildError> {
+/// Load the site, with `base_url` replacing the one in `site.yaml`.
+fn load_site(site_dir: &Path, base_url: Option<String>) -> Result<load::Loaded, BuildError> {
     let options = load::LoadOptions {
         base_url,
         ..load::LoadOptions::default()
     };
-    let loaded =
-        timing::phase("load", || load::load(site_dir, &options)).map_err(|diagnostics| BuildError { diagnostics })?;
-    let mut warnings = loaded.warnings.clone();
-    warnings.extend(check::future_updates(&loaded, now));
-    Ok(LoadedAt {
-        site: loaded.site.published_at(now),
-        warnings,
-    })
+    timing::phase("load", || load::load(site_dir, &options)).map_err(|diagnostics| BuildError { diagnostics })
 }
 
 /// Build the site and write it to its output folder.
@@ -157,8 +146,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         diagnostics: vec![e.diagnostic(&out_dir)],
     };
     output::check_out_dir(&out_dir, &options.site_dir).map_err(refuse)?;
-    let loaded = load_at(&options.site_dir, options.base_url.clone(), options.now)?;
-    let snapshot = timing::phase("model", || Snapshot::new(&loaded.site, options.now));
+    let loaded = load_site(&options.site_dir, options.base_url.clone())?;
+    let prepared = pipeline::prepare(&loaded, options.now);
     let waiting = |lock: &Path| {
         eprintln!(
             "Waiting for another allclear build to finish writing {} (it holds the lock {}); giving up after {} (--lock-timeout)",
@@ -168,15 +157,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         );
     };
     let staging = output::Staging::create(&out_dir, options.lock_timeout, waiting).map_err(refuse)?;
-    render::render_to(&snapshot, &staging).map_err(|diagnostics| BuildError { diagnostics })?;
+    render::render_to(&prepared.snapshot, &staging).map_err(|diagnostics| BuildError { diagnostics })?;
     let summary = timing::phase("swap", || staging.commit()).map_err(refuse)?;
     Ok(BuildReport {
         out_dir,
         files: summary.files,
         bytes: summary.bytes,
         unchanged: summary.unchanged,
-        incidents: loaded.site.incidents.len(),
-        maintenances: loaded.site.maintenances.len(),
-        warnings: loaded.warnings,
+        incidents: prepared.snapshot.site.incidents.len(),
+        maintenances: prepared.snapshot.site.maintenances.len(),
+        warnings: prepared.warnings(),
     })
 }

@@ -29,7 +29,7 @@ fn status(site: &Site, now: &str, id: &str) -> ComponentStatus {
 fn indicator(site: &Site, now: &str) -> (Indicator, &'static str) {
     let site = site.as_of(at(now));
     let snap = Snapshot::new(&site, at(now));
-    (snap.status.indicator, snap.status.description)
+    (snap.status.indicator, snap.status.indicator.description())
 }
 
 #[test]

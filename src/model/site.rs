@@ -49,7 +49,7 @@ pub struct SiteConfig {
     /// Days of uptime history shown (default 90).
     pub uptime_days: u32,
     /// `stale_after`: once the status page is this much older than its
-    /// build, its script says so (see [`crate::model::Snapshot::stale_after`]
+    /// build, its script says so (see [`crate::render::state::stale_after`]
     /// for the shorter limit during an incident). Default 36 h; from 1 min
     /// to 366 days.
     pub stale_after: std::time::Duration,
@@ -374,35 +374,47 @@ pub struct StaticFile {
     pub source: Option<PathBuf>,
 }
 
-/// An update dated after the build's `now`: hidden from this build.
+/// An update or a postmortem dated after the build's `now`: hidden from
+/// this build ([`Site::as_of`]) until then.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FutureUpdate {
     /// The entry's file, inside the site folder.
     pub path: PathBuf,
+    /// When it is published (UTC).
     pub at: DateTime<Utc>,
+    pub what: Hidden,
+}
+
+/// What a [`FutureUpdate`] hides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hidden {
+    /// Update `index` (its position in the file's `updates` list,
+    /// [`IncidentUpdate::index`] or [`MaintenanceUpdate::index`]).
+    Update { index: usize },
+    /// The postmortem of `site.incidents[incident]`, at its
+    /// [`Incident::postmortem_published_at`].
+    Postmortem { incident: usize },
 }
 
 impl Site {
     /// The site as it stood at `now`: updates dated after `now` are not
     /// published yet, and an incident whose first update is after `now` did
-    /// not exist yet. Maintenance entries stay (they are announced by their
-    /// file), without their future updates. Borrows when nothing is in the
-    /// future, which is the usual case.
+    /// not exist yet. A postmortem published after `now`
+    /// ([`Incident::postmortem_published_at`]) is hidden. Maintenance
+    /// entries stay (they are announced by their file), without their
+    /// future updates. [`Site::next_publication`] says when the earliest
+    /// hidden update comes out.
+    ///
+    /// Borrows when nothing is in the future, which is the usual case, and
+    /// copies the site otherwise. [`crate::model::Snapshot::new`] cuts its
+    /// site with this, so every derived state is of a cut site.
     pub fn as_of(&self, now: DateTime<Utc>) -> std::borrow::Cow<'_, Site> {
-        if self.has_future(now) {
-            std::borrow::Cow::Owned(self.clone().published_at(now))
-        } else {
-            std::borrow::Cow::Borrowed(self)
-        }
-    }
-
-    /// [`Site::as_of`], taking the site: nothing is copied.
-    pub fn published_at(mut self, now: DateTime<Utc>) -> Site {
         if !self.has_future(now) {
-            return self;
+            return std::borrow::Cow::Borrowed(self);
         }
-        self.next_publication = self.future_updates(now).first().map(|f| f.at);
-        self.incidents.retain_mut(|i| {
+        let mut cut = self.clone();
+        cut.next_publication = self.future_updates(now).iter().map(|f| f.at).min();
+        cut.incidents.retain_mut(|i| {
             i.updates.retain(|u| u.at <= now);
             if i.postmortem_published_at.is_some_and(|at| at > now) {
                 i.postmortem = None;
@@ -410,10 +422,10 @@ impl Site {
             }
             !i.updates.is_empty()
         });
-        for m in &mut self.maintenances {
+        for m in &mut cut.maintenances {
             m.updates.retain(|u| u.at <= now);
         }
-        self
+        std::borrow::Cow::Owned(cut)
     }
 
     fn has_future(&self, now: DateTime<Utc>) -> bool {
@@ -426,25 +438,34 @@ impl Site {
                 .any(|m| m.updates.last().is_some_and(|u| u.at > now))
     }
 
-    /// Every update, and every postmortem, dated after `now`, oldest first.
+    /// Every update, and every postmortem, dated after `now`, in site
+    /// order: the incidents' updates (incidents in [`Site::incidents`]
+    /// order, each one's updates in file order), then the maintenances'
+    /// updates alike, then the incidents' postmortems.
     pub fn future_updates(&self, now: DateTime<Utc>) -> Vec<FutureUpdate> {
-        let incidents = self.incidents.iter().flat_map(|i| {
-            i.updates
-                .iter()
-                .map(|u| u.at)
-                .chain(i.postmortem_published_at)
-                .map(move |at| (&i.path, at))
-        });
+        let incidents = self
+            .incidents
+            .iter()
+            .flat_map(|i| i.updates.iter().map(move |u| (&i.path, u.index, u.at)));
         let maintenances = self
             .maintenances
             .iter()
-            .flat_map(|m| m.updates.iter().map(move |u| (&m.path, u.at)));
-        let mut out: Vec<FutureUpdate> = incidents
+            .flat_map(|m| m.updates.iter().map(move |u| (&m.path, u.index, u.at)));
+        let updates = incidents
             .chain(maintenances)
-            .filter(|&(_, at)| at > now)
-            .map(|(path, at)| FutureUpdate { path: path.clone(), at })
-            .collect();
-        out.sort_by(|a, b| (a.at, &a.path).cmp(&(b.at, &b.path)));
-        out
+            .filter(|&(_, _, at)| at > now)
+            .map(|(path, index, at)| FutureUpdate {
+                path: path.clone(),
+                at,
+                what: Hidden::Update { index },
+            });
+        let postmortems = self.incidents.iter().enumerate().filter_map(|(incident, i)| {
+            Some(FutureUpdate {
+                path: i.path.clone(),
+                at: i.postmortem_published_at.filter(|&at| at > now)?,
+                what: Hidden::Postmortem { incident },
+            })
+        });
+        updates.chain(postmortems).collect()
     }
 }

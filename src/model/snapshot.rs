@@ -2,6 +2,8 @@
 //! reads, so the pages, feeds and API never disagree (content format,
 //! "Derived state").
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 
 use super::reliability::{self, Reliability};
@@ -16,12 +18,11 @@ pub enum EntryRef {
     Maintenance(usize),
 }
 
-/// The page's overall status.
+/// The page's overall status. Its words (Statuspage's description, like
+/// "Partial System Outage") are the renderers' ([`Indicator::description`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageStatus {
     pub indicator: Indicator,
-    /// Statuspage's description for the indicator.
-    pub description: &'static str,
 }
 
 /// A component's state at `now`.
@@ -108,10 +109,33 @@ pub struct Day {
     pub entries: Vec<EntryRef>,
 }
 
+/// Something the clock alone will change on the page after `now`
+/// (see [`Snapshot::next_changes`]). Facts only: the renderers word them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ClockChange {
+    /// Maintenance `site.maintenances[m]`'s window opens.
+    MaintenanceStarts(usize),
+    /// Maintenance `site.maintenances[m]`'s window closes.
+    MaintenanceEnds(usize),
+    /// The next update that ongoing incident `site.incidents[i]`'s latest
+    /// update promises falls due.
+    UpdateDue(usize),
+    /// An update dated in the future ([`Site::next_publication`]) is
+    /// published.
+    Publication,
+    /// Midnight in the site's zone: the day bars and the past seven days
+    /// move on.
+    NewDay,
+}
+
 /// Everything derived from a [`Site`] at one instant.
 #[derive(Debug)]
 pub struct Snapshot<'s> {
-    pub site: &'s Site,
+    /// The site as it stood at `now` ([`Site::as_of`]): borrowed when
+    /// nothing in it is dated after `now`, a cut copy otherwise. Indices in
+    /// the fields below point into this site, not the one given to
+    /// [`Snapshot::new`].
+    pub site: Cow<'s, Site>,
     /// The build's one reference time.
     pub now: DateTime<Utc>,
     /// The day of `now` in the site's zone.
@@ -135,29 +159,28 @@ pub struct Snapshot<'s> {
     pub history: Vec<Month>,
     /// The past 7 days, today first, quiet days included.
     pub recent_days: Vec<Day>,
-    /// Component statuses from the ongoing incidents alone, before
-    /// maintenance is laid over them (what a page's script starts from when
-    /// the clock opens or closes a maintenance window after the build).
-    pub incident_statuses: Vec<ComponentStatus>,
-    /// The page indicator from incidents alone.
-    pub incident_indicator: Indicator,
     /// The last time anything on the page changed, at or before `now`: an
     /// update, or a maintenance window opening or closing by the clock.
     /// `None` for a site with no entries.
     pub last_change: Option<DateTime<Utc>>,
 }
 
-/// The longest a status page may go unrebuilt during an incident before
-/// its script says so: 15 minutes, the usual promise of the next update.
-pub const STALE_DURING_INCIDENT: chrono::Duration = chrono::Duration::minutes(15);
-
 /// Days the front page looks back ("past 7 days").
 pub const RECENT_DAYS: u64 = 7;
 
 impl<'s> Snapshot<'s> {
-    /// Derive the state of `site` at `now`. Pure; cost linear in the number
-    /// of entries and updates.
+    /// Derive the state of `site` at `now`: first cut the site at `now`
+    /// ([`Site::as_of`]: what is dated later is not published yet), then
+    /// derive every state from the cut site. Pure; cost linear in the number
+    /// of entries and updates. The commands reach this through
+    /// [`crate::pipeline::prepare`].
     pub fn new(site: &'s Site, now: DateTime<Utc>) -> Self {
+        Self::derive(site.as_of(now), now)
+    }
+
+    /// [`Snapshot::new`] for a site already cut at `now`.
+    fn derive(cut: Cow<'s, Site>, now: DateTime<Utc>) -> Self {
+        let site: &Site = &cut;
         let zone = site.config.time_zone;
         let today = now.with_timezone(&zone).date_naive();
         let incidents: Vec<IncidentState> = site.incidents.iter().map(|i| incident_state(i, now)).collect();
@@ -174,10 +197,10 @@ impl<'s> Snapshot<'s> {
             .collect();
         upcoming_maintenance.sort_by_key(|&i| maintenances[i].window.from);
 
-        let statuses = component_statuses(site, &ongoing, &active_maintenance, &maintenances);
-        let incident_statuses = component_statuses(site, &ongoing, &[], &maintenances);
-        let incident_indicator = page_status(site, &ongoing, &[], &incident_statuses).indicator;
-        let status = page_status(site, &ongoing, &active_maintenance, &statuses);
+        let statuses = component_statuses(site, &ongoing, &active_maintenance);
+        let status = PageStatus {
+            indicator: page_indicator(site, &ongoing, &active_maintenance, &statuses),
+        };
         let uptimes = uptimes(site, now);
         let components = statuses
             .into_iter()
@@ -191,14 +214,15 @@ impl<'s> Snapshot<'s> {
 
         let (history, recent_days) = history(site, &maintenances, today);
         let last_change = last_change(site, &maintenances, now);
+        let by_component = by_component(site);
         Snapshot {
-            site,
+            site: cut,
             now,
             today,
             status,
             components,
             incidents,
-            by_component: by_component(site),
+            by_component,
             maintenances,
             ongoing,
             active_maintenance,
@@ -206,8 +230,6 @@ impl<'s> Snapshot<'s> {
             history,
             recent_days,
             last_change,
-            incident_statuses,
-            incident_indicator,
         }
     }
 
@@ -216,43 +238,32 @@ impl<'s> Snapshot<'s> {
     /// promised updates falling due, hidden updates being published, and
     /// the next midnight in the site's zone (the day bars and the past
     /// seven days move on).
-    pub fn next_changes(&self) -> Vec<(DateTime<Utc>, String)> {
-        let site = self.site;
-        let mut out: Vec<(DateTime<Utc>, String)> = Vec::new();
-        for (m, state) in site.maintenances.iter().zip(&self.maintenances) {
+    ///
+    /// Changes at the same instant come in the order of [`ClockChange`]'s
+    /// variants, then by index.
+    pub fn next_changes(&self) -> Vec<(DateTime<Utc>, ClockChange)> {
+        let site: &Site = &self.site;
+        let mut out: Vec<(DateTime<Utc>, ClockChange)> = Vec::new();
+        for (m, state) in self.maintenances.iter().enumerate() {
             if !state.follows_clock() {
                 continue;
             }
-            out.push((state.window.from, format!("maintenance `{}` starts", m.id)));
-            out.push((state.window.until, format!("maintenance `{}` ends", m.id)));
+            out.push((state.window.from, ClockChange::MaintenanceStarts(m)));
+            out.push((state.window.until, ClockChange::MaintenanceEnds(m)));
         }
         for &i in &self.ongoing {
-            let incident = &site.incidents[i];
-            if let Some(next) = incident.latest().next_update {
-                out.push((next, format!("the next update of `{}` is due", incident.id)));
+            if let Some(next) = site.incidents[i].latest().next_update {
+                out.push((next, ClockChange::UpdateDue(i)));
             }
         }
         if let Some(t) = site.next_publication {
-            out.push((t, "an update dated in the future is published".to_string()));
+            out.push((t, ClockChange::Publication));
         }
         let midnight = uptime::start_of_day(self.today + Days::new(1), site.config.time_zone);
-        out.push((midnight, "a new day begins in the site's time zone".to_string()));
+        out.push((midnight, ClockChange::NewDay));
         out.retain(|(t, _)| *t > self.now);
         out.sort();
         out
-    }
-
-    /// How old the status page may get before its script says it is out
-    /// of date: the site's `stale_after` (default 36 h), but at most
-    /// [`STALE_DURING_INCIDENT`] while an incident is ongoing, when every
-    /// minute of news counts (content format, "site.yaml").
-    pub fn stale_after(&self) -> chrono::Duration {
-        let configured = chrono::Duration::from_std(self.site.config.stale_after).unwrap_or(chrono::Duration::MAX);
-        if self.ongoing.is_empty() {
-            configured
-        } else {
-            configured.min(STALE_DURING_INCIDENT)
-        }
     }
 
     /// When an entry started: an incident's start, a maintenance's window
@@ -334,14 +345,13 @@ pub fn maintenance_state(m: &Maintenance, now: DateTime<Utc>) -> MaintenanceStat
     }
 }
 
-/// Worst status among ongoing incidents and active maintenance, per
-/// component.
-fn component_statuses(
-    site: &Site,
-    ongoing: &[usize],
-    active: &[usize],
-    states: &[MaintenanceState],
-) -> Vec<ComponentStatus> {
+/// Each component's status (parallel to `site.components`): the worst
+/// status among the ongoing incidents `ongoing` and the maintenances in
+/// progress `active` (indices into `site.incidents` and
+/// `site.maintenances`) that list it, `operational` if none does (content
+/// format, "Derived state"). With `active` empty: the statuses from
+/// incidents alone, which a page's script lays maintenance windows over.
+pub fn component_statuses(site: &Site, ongoing: &[usize], active: &[usize]) -> Vec<ComponentStatus> {
     let mut out = vec![ComponentStatus::Operational; site.components.len()];
     for &i in ongoing {
         for (c, s) in site.incidents[i].current_components() {
@@ -349,7 +359,6 @@ fn component_statuses(
         }
     }
     for &m in active {
-        debug_assert!(states[m].is_active());
         for &(c, s) in &site.maintenances[m].components {
             out[c] = out[c].max(s);
         }
@@ -357,10 +366,12 @@ fn component_statuses(
     out
 }
 
-/// The indicator: the worst of the ongoing incidents' impacts and of the
-/// components' statuses; `maintenance` when maintenance is the only thing
-/// going on (reference: statuspage-api-v2.md, "status").
-fn page_status(site: &Site, ongoing: &[usize], active: &[usize], statuses: &[ComponentStatus]) -> PageStatus {
+/// The page indicator: the worst of the ongoing incidents' impacts and of
+/// the components' `statuses` (from [`component_statuses`] with the same
+/// `ongoing` and `active`); `maintenance` when maintenance in progress is
+/// the only thing going on (content format, "Derived state": Statuspage's
+/// `status.indicator`).
+pub fn page_indicator(site: &Site, ongoing: &[usize], active: &[usize], statuses: &[ComponentStatus]) -> Indicator {
     let from_incidents = ongoing
         .iter()
         .map(|&i| Indicator::from_impact(site.incidents[i].impact));
@@ -369,10 +380,7 @@ fn page_status(site: &Site, ongoing: &[usize], active: &[usize], statuses: &[Com
     if indicator == Indicator::None && !active.is_empty() {
         indicator = Indicator::Maintenance;
     }
-    PageStatus {
-        indicator,
-        description: indicator.description(),
-    }
+    indicator
 }
 
 /// Uptime and outage statistics of every component. Segments are gathered

@@ -208,7 +208,7 @@ pub fn run(options: &NotifyOptions) -> Result<(), NotifyError> {
     let mut plan: Vec<Planned> = Vec::new();
     let mut per_target = vec![0usize; targets.len()];
     for f in &found {
-        let Some(bodies) = payload::build(&current.site, f, options.now) else {
+        let Some(bodies) = payload::build(&current, f, options.now) else {
             continue;
         };
         let hash = f.update.content_hash();

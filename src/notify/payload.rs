@@ -1,9 +1,11 @@
 //! The bodies `notify` posts: a Statuspage-style incident webhook for
 //! generic webhooks, and a message for Slack-compatible incoming webhooks.
 //!
-//! Each update is posted with the site as it stood at the update's time
-//! ([`Site::as_of`]): the incident object then has that update first in
-//! `incident_updates`, and the page status is the one the update brought.
+//! Each update is posted with the site prepared at the update's time, as
+//! `build` would prepare it then ([`crate::pipeline::prepare`], which cuts
+//! it with [`crate::model::Site::as_of`]): the incident object then has
+//! that update first in `incident_updates`, and the page status is the one
+//! the update brought.
 //! A postmortem is posted as the site stood at its publication time: the
 //! incident object has `status: postmortem` (once resolved) and
 //! `postmortem_body`, and the text is `[Postmortem] TITLE` with the
@@ -17,7 +19,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::diff::{Change, EntryKind, Found};
-use crate::model::{Site, Snapshot};
+use crate::load::Loaded;
 use crate::render::api::{self, shapes};
 use crate::render::format;
 
@@ -65,14 +67,15 @@ pub struct Payloads {
     pub slack: SlackBody,
 }
 
-/// The bodies for `found`, an update of `site`; `None` if the update is not
-/// in `site` (which `diff` never reports).
-pub fn build(site: &Site, found: &Found, now: DateTime<Utc>) -> Option<Payloads> {
+/// The bodies for `found`, an update of the loaded site; `None` if the
+/// update is not in it (which `diff` never reports).
+pub fn build(loaded: &Loaded, found: &Found, now: DateTime<Utc>) -> Option<Payloads> {
     let update = &found.update;
     let at = if update.announcement { now } else { update.at.min(now) };
-    let view = site.as_of(at);
-    let snap = Snapshot::new(&view, at);
-    let zone = site.config.time_zone;
+    let prepared = crate::pipeline::prepare(loaded, at);
+    let snap = &prepared.snapshot;
+    let view = &snap.site;
+    let zone = view.config.time_zone;
     let (incident, label, mut lines) = match update.kind {
         EntryKind::Incident => {
             let i = view.incidents.iter().position(|i| i.id == update.entry_id)?;
@@ -80,7 +83,7 @@ pub fn build(site: &Site, found: &Found, now: DateTime<Utc>) -> Option<Payloads>
             if update.postmortem {
                 let body = inc.postmortem.as_ref()?;
                 let lines = vec![body.source.trim().to_string()];
-                (api::incident_object(&snap, i), "Postmortem", lines)
+                (api::incident_object(snap, i), "Postmortem", lines)
             } else {
                 let u = inc
                     .updates
@@ -91,7 +94,7 @@ pub fn build(site: &Site, found: &Found, now: DateTime<Utc>) -> Option<Payloads>
                 if let Some(next) = u.next_update {
                     lines.push(format!("Next update by {}", format::date_time(next, zone)));
                 }
-                (api::incident_object(&snap, i), u.status.label(), lines)
+                (api::incident_object(snap, i), u.status.label(), lines)
             }
         }
         EntryKind::Maintenance => {
@@ -112,10 +115,10 @@ pub fn build(site: &Site, found: &Found, now: DateTime<Utc>) -> Option<Payloads>
                 format::date_time(window.from, zone),
                 format::date_time(window.until, zone)
             ));
-            (api::maintenance_object(&snap, m), label, lines)
+            (api::maintenance_object(snap, m), label, lines)
         }
     };
-    let page = api::page(&snap);
+    let page = api::page(snap);
     let edited = if found.change == Change::Changed {
         " (edited)"
     } else {
@@ -137,7 +140,7 @@ pub fn build(site: &Site, found: &Found, now: DateTime<Utc>) -> Option<Payloads>
             page: WebhookPage {
                 id: page.id,
                 status_indicator: snap.status.indicator.as_str().into(),
-                status_description: snap.status.description.into(),
+                status_description: snap.status.indicator.description().into(),
             },
             incident,
         },

@@ -93,7 +93,7 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
     out.push(file(
         STATUS_PATH.to_string(),
         &snap.site.config.title,
-        status.description,
+        status.indicator.description(),
         indicator_color(status.indicator),
         as_of.page.then_some(as_of.text.as_str()),
     ));
@@ -139,7 +139,8 @@ pub struct AsOf {
 
 impl AsOf {
     pub fn new(snap: &Snapshot<'_>) -> Self {
-        let site = snap.site;
+        let site = &snap.site;
+        let alone = super::state::IncidentsAlone::of(snap);
         let mut components = vec![false; site.components.len()];
         let mut any = false;
         for (m, state) in site.maintenances.iter().zip(&snap.maintenances) {
@@ -148,12 +149,12 @@ impl AsOf {
             }
             any = true;
             for &(c, status) in &m.components {
-                components[c] |= snap.incident_statuses[c] < status;
+                components[c] |= alone.statuses[c] < status;
             }
         }
         AsOf {
             text: format!("as of {}", format::date_time(snap.now, site.config.time_zone)),
-            page: any && snap.incident_indicator == Indicator::None,
+            page: any && alone.indicator == Indicator::None,
             components,
         }
     }

@@ -205,7 +205,7 @@ impl PageStatusView {
     fn new(snap: &Snapshot<'_>) -> Self {
         PageStatusView {
             indicator: snap.status.indicator.as_str(),
-            description: snap.status.description,
+            description: snap.status.indicator.description(),
         }
     }
 }
@@ -304,7 +304,7 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(),
 
 /// The incidents, maintenances and history months (indices) `pages` asks for.
 fn selected(snap: &Snapshot<'_>, pages: &Pages) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
-    let site = snap.site;
+    let site = &snap.site;
     match pages {
         Pages::All => (
             (0..site.incidents.len()).collect(),

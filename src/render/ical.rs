@@ -79,7 +79,7 @@ pub fn component_calendar(id: &str) -> String {
 /// [`component_calendar`] per component with the maintenances that
 /// affect it (possibly none: the address stays valid for subscribers).
 pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
-    let site = snap.site;
+    let site = &snap.site;
     let c = &site.config;
     let host = links::host(&c.base_url);
     let events: Vec<Event> = (0..site.maintenances.len())
@@ -196,7 +196,7 @@ fn text_property(key: &str, value: &str) -> Property {
 
 /// The VEVENT (RFC 5545 §3.6.1) of one maintenance.
 fn event(snap: &Snapshot<'_>, host: &str, m: &Maintenance, state: &MaintenanceState) -> Event {
-    let site = snap.site;
+    let site = &snap.site;
     let window = state.window;
     let revised = m.updated_at();
     let names: Vec<&str> = m

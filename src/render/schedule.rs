@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use super::{OutputFile, format};
-use crate::model::Snapshot;
+use crate::model::{ClockChange, Snapshot};
 
 /// Output path.
 pub const PATH: &str = "api/allclear/next-change.json";
@@ -32,8 +32,15 @@ struct Change {
 
 /// Render [`PATH`].
 pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
-    let changes: Vec<Change> = snap
+    let mut all: Vec<(chrono::DateTime<chrono::Utc>, String)> = snap
         .next_changes()
+        .into_iter()
+        .map(|(t, change)| (t, what(snap, change)))
+        .collect();
+    // At one instant, in the order of the words: the file reads the same
+    // whatever order the model lists simultaneous changes in.
+    all.sort();
+    let changes: Vec<Change> = all
         .into_iter()
         .take(10)
         .map(|(t, what)| Change {
@@ -50,4 +57,16 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
         path: PATH.into(),
         bytes: serde_json::to_vec_pretty(&doc).expect("always serializes"),
     }]
+}
+
+/// The `what` of a change: a sentence for the person reading the file.
+fn what(snap: &Snapshot<'_>, change: ClockChange) -> String {
+    let site = &snap.site;
+    match change {
+        ClockChange::MaintenanceStarts(m) => format!("maintenance `{}` starts", site.maintenances[m].id),
+        ClockChange::MaintenanceEnds(m) => format!("maintenance `{}` ends", site.maintenances[m].id),
+        ClockChange::UpdateDue(i) => format!("the next update of `{}` is due", site.incidents[i].id),
+        ClockChange::Publication => "an update dated in the future is published".into(),
+        ClockChange::NewDay => "a new day begins in the site's time zone".into(),
+    }
 }

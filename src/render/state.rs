@@ -23,7 +23,7 @@
 //!   listed ones on a maintenance or history page.
 //!
 //! - `stale`: seconds after `built` when the page says it may be out of
-//!   date ([`Snapshot::stale_after`]); `zone`: the site's IANA time zone,
+//!   date ([`stale_after`]); `zone`: the site's IANA time zone,
 //!   whose days the uptime bars count (the script moves them on to the
 //!   real day, adding "no data" days after the build).
 //! - `pin`: present only with `pin_browser_clock: true` in `site.yaml`,
@@ -48,7 +48,48 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value, json};
 
 use super::format;
-use crate::model::{ComponentIdx, EntryRef, Snapshot};
+use crate::model::{ComponentIdx, ComponentStatus, EntryRef, Indicator, Snapshot, component_statuses, page_indicator};
+
+/// The longest a status page may go unrebuilt during an incident before
+/// its script says so: 15 minutes, the usual promise of the next update
+/// (content format, "Derived state", staleness).
+pub const STALE_DURING_INCIDENT: chrono::Duration = chrono::Duration::minutes(15);
+
+/// How old the status page may get before its script says it is out of
+/// date (`stale`): the site's `stale_after` (default 36 h), but at most
+/// [`STALE_DURING_INCIDENT`] while an incident is ongoing, when every
+/// minute of news counts (content format, "site.yaml").
+pub fn stale_after(snap: &Snapshot<'_>) -> chrono::Duration {
+    let configured = chrono::Duration::from_std(snap.site.config.stale_after).unwrap_or(chrono::Duration::MAX);
+    if snap.ongoing.is_empty() {
+        configured
+    } else {
+        configured.min(STALE_DURING_INCIDENT)
+    }
+}
+
+/// The state from the ongoing incidents alone, before maintenance is laid
+/// over it: what a page's script (and the clock-driven parts of the API
+/// and badges) starts from when the clock opens or closes a maintenance
+/// window after the build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncidentsAlone {
+    /// Parallel to `site.components` (`comps`).
+    pub statuses: Vec<ComponentStatus>,
+    /// The page indicator (`base`).
+    pub indicator: Indicator,
+}
+
+impl IncidentsAlone {
+    /// The state of `snap` with no maintenance in progress
+    /// ([`component_statuses`] and [`page_indicator`] over its ongoing
+    /// incidents).
+    pub fn of(snap: &Snapshot<'_>) -> Self {
+        let statuses = component_statuses(&snap.site, &snap.ongoing, &[]);
+        let indicator = page_indicator(&snap.site, &snap.ongoing, &[], &statuses);
+        IncidentsAlone { statuses, indicator }
+    }
+}
 
 /// Whether a page shows live state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +169,7 @@ pub enum Scope<'a> {
 pub struct State<'a, 's> {
     snap: &'a Snapshot<'s>,
     built: String,
+    alone: IncidentsAlone,
     /// Per maintenance: whether the clock can still open or close it.
     open: Vec<bool>,
     /// Per component: the open maintenances touching it, in site order.
@@ -137,7 +179,7 @@ pub struct State<'a, 's> {
 impl<'a, 's> State<'a, 's> {
     /// Index the open maintenances of `snap`, once per render.
     pub fn new(snap: &'a Snapshot<'s>) -> Self {
-        let site = snap.site;
+        let site = &snap.site;
         let open: Vec<bool> = snap
             .maintenances
             .iter()
@@ -154,6 +196,7 @@ impl<'a, 's> State<'a, 's> {
         State {
             snap,
             built: format::iso_utc(snap.now),
+            alone: IncidentsAlone::of(snap),
             open,
             touching,
         }
@@ -162,7 +205,7 @@ impl<'a, 's> State<'a, 's> {
     /// The JSON `scope` of the state for a page of `freshness`, with `<`
     /// escaped so that it is safe inside `<script>`.
     pub fn json(&self, scope: Scope<'_>, freshness: Freshness) -> String {
-        let site = self.snap.site;
+        let site = &self.snap.site;
         let (comps, maint): (Vec<ComponentIdx>, Vec<usize>) = match scope {
             Scope::Site => (
                 (0..site.components.len()).collect(),
@@ -184,12 +227,7 @@ impl<'a, 's> State<'a, 's> {
         let shown = |c: ComponentIdx| matches!(scope, Scope::Site) || comps.contains(&c);
         let statuses: Map<String, Value> = comps
             .iter()
-            .map(|&c| {
-                (
-                    site.components[c].id.clone(),
-                    self.snap.incident_statuses[c].as_str().into(),
-                )
-            })
+            .map(|&c| (site.components[c].id.clone(), self.alone.statuses[c].as_str().into()))
             .collect();
         let maint: Vec<Value> = maint
             .into_iter()
@@ -219,8 +257,8 @@ impl<'a, 's> State<'a, 's> {
             Freshness::Live => json!({
                 "built": self.built,
                 "ongoing": !self.snap.ongoing.is_empty(),
-                "base": self.snap.incident_indicator.as_str(),
-                "stale": self.snap.stale_after().num_seconds(),
+                "base": self.alone.indicator.as_str(),
+                "stale": stale_after(self.snap).num_seconds(),
             }),
             Freshness::Fixed(Some(at)) => json!({"built": format::iso_utc(at)}),
             Freshness::Fixed(None) => json!({}),

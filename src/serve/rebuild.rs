@@ -160,12 +160,9 @@ impl Rebuilder {
     fn render(&mut self, interrupted: Option<&AtomicBool>) -> Result<Report, Vec<Diagnostic>> {
         let live = self.live.as_ref().expect("loaded by build");
         let loaded = live.loaded()?;
-        let now = self.clock.now();
-        let mut warnings = loaded.warnings.clone();
-        warnings.extend(crate::check::future_updates(loaded, now));
-        let site = loaded.site.as_of(now);
-        let snapshot = Snapshot::new(&site, now);
-        let shown = EntryPages::of(&snapshot);
+        let prepared = crate::pipeline::prepare(loaded, self.clock.now());
+        let snapshot = &prepared.snapshot;
+        let shown = EntryPages::of(snapshot);
         let pages = match &self.dirty {
             Dirty::All => Pages::All,
             Dirty::Entries(ids) => {
@@ -192,8 +189,8 @@ impl Rebuilder {
         };
         let collected = render::Collect::default();
         match interrupted {
-            Some(flag) => render::render_pages_to(&snapshot, &Interruptible(&collected, flag), &pages)?,
-            None => render::render_pages_to(&snapshot, &collected, &pages)?,
+            Some(flag) => render::render_pages_to(snapshot, &Interruptible(&collected, flag), &pages)?,
+            None => render::render_pages_to(snapshot, &collected, &pages)?,
         }
         let rendered = collected.into_sorted();
         let count = rendered.len();
@@ -213,14 +210,14 @@ impl Rebuilder {
             }
         };
         files.extend(rendered.into_iter().map(|f| (f.path, Bytes::from(f.bytes))));
-        self.print(&warnings);
+        self.print(&prepared.warnings());
         self.incomplete = pages != Pages::All;
         self.last_good = Arc::new(files);
         self.shown = shown;
         self.dirty = Dirty::Entries(BTreeSet::new());
         Ok(Report {
-            incidents: site.incidents.len(),
-            maintenances: site.maintenances.len(),
+            incidents: snapshot.site.incidents.len(),
+            maintenances: snapshot.site.maintenances.len(),
             rendered: if self.incomplete {
                 format!("{count} files rendered again")
             } else {
@@ -285,7 +282,7 @@ struct EntryPages {
 
 impl EntryPages {
     fn of(snap: &Snapshot<'_>) -> Self {
-        let site = snap.site;
+        let site = &snap.site;
         let id = |e: &EntryRef| match *e {
             EntryRef::Incident(i) => site.incidents[i].id.clone(),
             EntryRef::Maintenance(m) => site.maintenances[m].id.clone(),

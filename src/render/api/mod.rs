@@ -59,7 +59,7 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
     let page = api.page.clone();
     let status = shapes::Status {
         indicator: snap.status.indicator.as_str().into(),
-        description: snap.status.description.into(),
+        description: snap.status.indicator.description().into(),
     };
     vec![
         json(
@@ -181,7 +181,7 @@ fn embed_status(status: &shapes::StatusFile, snap: &Snapshot<'_>) -> OutputFile 
 /// outranks maintenance, and with no such window nothing moves.
 fn embed_clock(snap: &Snapshot<'_>) -> Option<serde_json::Value> {
     use crate::model::Indicator;
-    if snap.incident_indicator != Indicator::None {
+    if super::state::IncidentsAlone::of(snap).indicator != Indicator::None {
         return None;
     }
     let windows: Vec<serde_json::Value> = snap
@@ -273,7 +273,7 @@ impl<'a, 's> Api<'a, 's> {
     /// The flat component list: each group followed by its children;
     /// positions count top-level items, and children within their group.
     fn build_components(&mut self) {
-        let site = self.snap.site;
+        let site = &self.snap.site;
         let mut top = 0;
         for group in &site.groups {
             let Some(name) = &group.name else {

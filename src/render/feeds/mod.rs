@@ -141,7 +141,7 @@ struct EntryItems<'c, 'a, 's> {
 
 impl<'c, 'a, 's> EntryItems<'c, 'a, 's> {
     fn new(cx: &'c Context<'a, 's>) -> Self {
-        let site = cx.snap.site;
+        let site = &cx.snap.site;
         EntryItems {
             cx,
             incidents: (0..site.incidents.len()).map(|_| OnceLock::new()).collect(),
@@ -335,7 +335,7 @@ impl<'a, 's> Context<'a, 's> {
     /// Items for the `limit` newest updates of all entries (and those that
     /// tie with the last), built only for those.
     fn update_items(&self, limit: usize) -> Vec<Item> {
-        let site = self.snap.site;
+        let site = &self.snap.site;
         let all: Vec<(DateTime<Utc>, EntryRef)> = site
             .incidents
             .iter()
