@@ -333,7 +333,17 @@ fn authoring_failures_exit_2_for_arguments_and_1_for_the_site() {
             "error: no incident or maintenance with the id `nosuch`\n  = help: the id is the entry's file name without the extension\n",
         ),
         (
-            vec!["new", "incident", "X", "--impact", "major", "--component", "api=down", "-m", "hi"],
+            vec![
+                "new",
+                "incident",
+                "X",
+                "--impact",
+                "major",
+                "--component",
+                "api=down",
+                "-m",
+                "hi",
+            ],
             "error: `down` is not a component status here\n  = help: one of: degraded_performance, partial_outage, major_outage\n",
         ),
         (
@@ -358,7 +368,10 @@ fn authoring_failures_exit_2_for_arguments_and_1_for_the_site() {
         1,
         tmp.path(),
     );
-    assert!(err.starts_with("error: DIR/site/site.yaml:2:1: this YAML cannot be read"), "{err}");
+    assert!(
+        err.starts_with("error: DIR/site/site.yaml:2:1: this YAML cannot be read"),
+        "{err}"
+    );
     assert!(
         err.ends_with("\n\nNothing was written: the site would not build (see above)\n"),
         "{err}"
@@ -378,7 +391,11 @@ fn notify_exits_1_when_a_post_fails_and_2_for_bad_usage() {
     let last = err.lines().rfind(|l| l.starts_with("error: ")).unwrap();
     assert!(last.starts_with("error: 3 posts failed"), "{err}");
 
-    let err = fails(&mut notify(&site, &["--since", "no-such-rev", "--webhook", &fail]), 2, tmp.path());
+    let err = fails(
+        &mut notify(&site, &["--since", "no-such-rev", "--webhook", &fail]),
+        2,
+        tmp.path(),
+    );
     assert!(err.starts_with("error: `no-such-rev` is not a commit"), "{err}");
     let err = fails(&mut notify(&site, &["--since", "HEAD~1"]), 2, tmp.path());
     assert_eq!(
@@ -389,7 +406,10 @@ fn notify_exits_1_when_a_post_fails_and_2_for_bad_usage() {
     // The site has errors: they are printed, then the count.
     fs::write(site.join("site.yaml"), "title: [\n").unwrap();
     let err = fails(&mut notify(&site, &["--since", "HEAD~1", "--dry-run"]), 1, tmp.path());
-    assert!(err.starts_with("error: DIR/repo/status/site.yaml:2:1: this YAML cannot be read"), "{err}");
+    assert!(
+        err.starts_with("error: DIR/repo/status/site.yaml:2:1: this YAML cannot be read"),
+        "{err}"
+    );
     assert!(
         err.ends_with("\n\nerror: the site has 1 error(s); fix them before notifying\n"),
         "{err}"
@@ -402,11 +422,7 @@ fn man_into_a_folder_that_cannot_be_made_exits_1() {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("file");
     fs::write(&file, "").unwrap();
-    let err = fails(
-        allclear().arg("man").arg("--out").arg(file.join("man1")),
-        1,
-        tmp.path(),
-    );
+    let err = fails(allclear().arg("man").arg("--out").arg(file.join("man1")), 1, tmp.path());
     assert!(
         err.starts_with("error: could not write the manual pages into DIR/file/man1: "),
         "{err}"
@@ -418,7 +434,11 @@ fn a_misspelt_impact_or_status_exits_2_suggesting_the_closest() {
     let (tmp, site) = site();
     let before = common::snapshot_tree(&site);
     for (args, wrong, right) in [
-        (vec!["new", "incident", "X", "--impact", "majr", "-m", "hi"], "majr", "major"),
+        (
+            vec!["new", "incident", "X", "--impact", "majr", "-m", "hi"],
+            "majr",
+            "major",
+        ),
         (
             vec!["update", "2026-11-01-ok", "--status", "identifed", "-m", "hi"],
             "identifed",
@@ -430,8 +450,42 @@ fn a_misspelt_impact_or_status_exits_2_suggesting_the_closest() {
             2,
             tmp.path(),
         );
-        assert!(err.contains(&format!("'{wrong}'")) || err.contains(&format!("`{wrong}`")), "{err}");
-        assert!(err.contains(&format!("'{right}'")) || err.contains(&format!("`{right}`")), "{err}");
+        assert!(
+            err.contains(&format!("'{wrong}'")) || err.contains(&format!("`{wrong}`")),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("'{right}'")) || err.contains(&format!("`{right}`")),
+            "{err}"
+        );
     }
     assert_eq!(common::snapshot_tree(&site), before, "a refused command wrote");
+
+    // The spaces around a value are trimmed, as they always were.
+    allclear()
+        .arg("--site")
+        .arg(&site)
+        .args([
+            "--now", NOW, "new", "incident", "Spaced", "--impact", " minor ", "-m", "x",
+        ])
+        .assert()
+        .success();
+    allclear()
+        .arg("--site")
+        .arg(&site)
+        .args([
+            "--now",
+            NOW,
+            "update",
+            "2026-11-20-spaced",
+            "--status",
+            "identified ",
+            "-m",
+            "y",
+        ])
+        .assert()
+        .success();
+    let written = fs::read_to_string(site.join("incidents/2026-11-20-spaced.md")).unwrap();
+    assert!(written.contains("impact: minor\n"), "{written}");
+    assert!(written.contains("status: identified\n"), "{written}");
 }
