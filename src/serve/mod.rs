@@ -92,10 +92,12 @@ pub enum ServeError {
     /// is in use, the address is not this machine's) and what to do.
     #[error("{0}")]
     Listen(String),
-    /// The site folder cannot be watched.
+    /// The site folder cannot be watched: the message names it and, for
+    /// change events, suggests `--poll`.
     #[error("{0}")]
     Watch(String),
-    /// The rebuild thread or the server's runtime could not be started.
+    /// The rebuild thread, the watch's thread or the server's runtime
+    /// could not be started.
     #[error("cannot start {what}: {source}")]
     Start { what: &'static str, source: std::io::Error },
     /// The server stopped with an error.
@@ -116,7 +118,7 @@ pub fn run(options: ServeOptions) -> Result<(), ServeError> {
     if !options.site_dir.is_dir() {
         return Err(ServeError::NoSiteFolder(options.site_dir.clone()));
     }
-    let guard = Arc::new(HostGuard::new(&options.bind, &options.allowed_hosts).map_err(ServeError::AllowedHost)?);
+    let guard = Arc::new(HostGuard::new(&options.bind, &options.allowed_hosts)?);
     let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
         .map_err(|e| ServeError::Listen(bind_error(&options.bind, options.port, &e)))?;
     let addr = listener
@@ -136,8 +138,7 @@ pub fn run(options: ServeOptions) -> Result<(), ServeError> {
         sender: change_tx,
         pending: Arc::clone(&pending),
     };
-    let (watcher, warnings) =
-        watch::SiteWatcher::start(&options.site_dir, options.poll, changes).map_err(ServeError::Watch)?;
+    let (watcher, warnings) = watch::SiteWatcher::start(&options.site_dir, options.poll, changes)?;
     for warning in warnings {
         eprintln!("warning: {warning}");
     }
