@@ -94,7 +94,9 @@ impl Error {
             Error::Build(_)
             | Error::Findings { .. }
             | Error::Author(AuthorError::Invalid(_) | AuthorError::Io { .. })
-            | Error::Notify(NotifyError::Site(_) | NotifyError::Failed(_) | NotifyError::Ledger(_))
+            | Error::Notify(
+                NotifyError::Site(_) | NotifyError::PostsFailed(_) | NotifyError::Failed(_) | NotifyError::Ledger(_),
+            )
             | Error::Serve(_)
             | Error::Output { .. }
             | Error::Dev(_) => FAILURE,
@@ -172,7 +174,10 @@ mod tests {
                 source: io(),
             }),
             Error::Notify(NotifyError::Site(vec![])),
-            Error::Notify(NotifyError::Failed("3 posts failed".into())),
+            Error::Notify(NotifyError::PostsFailed(vec![
+                "webhook https://hooks.example/… for a@x: HTTP 500".into(),
+            ])),
+            Error::Notify(NotifyError::Failed("git failed".into())),
             Error::Serve(ServeError::NoSiteFolder("x".into())),
             Error::output("write to standard output", io()),
             Error::Dev("bad".into()),

@@ -91,7 +91,16 @@ pub enum NotifyError {
     /// this message.
     #[error("the site has {} error(s); fix them before notifying", count_errors(.0))]
     Site(Vec<Diagnostic>),
-    /// Posts failed, or git did.
+    /// Posts failed, after every target was tried: one line per failure
+    /// (target, update, why and after how many attempts).
+    #[error(
+        "{} post{} failed (they are posted by the next run):\n  {}",
+        .0.len(),
+        plural(.0.len()),
+        .0.join("\n  ")
+    )]
+    PostsFailed(Vec<String>),
+    /// Git failed, or a temporary folder could not be made.
     #[error("{0}")]
     Failed(String),
     /// The ledger could not be read or written.
@@ -306,12 +315,7 @@ pub fn run(options: &NotifyOptions) -> Result<(), NotifyError> {
     if tally.failures.is_empty() {
         Ok(())
     } else {
-        Err(NotifyError::Failed(format!(
-            "{} post{} failed (they are posted by the next run):\n  {}",
-            tally.failures.len(),
-            plural(tally.failures.len()),
-            tally.failures.join("\n  ")
-        )))
+        Err(NotifyError::PostsFailed(tally.failures))
     }
 }
 

@@ -362,6 +362,9 @@ mod tests {
             panic!("a URL is not a host name");
         };
         assert!(matches!(e, ServeError::AllowedHost(_)), "{e:?}");
-        assert!(e.to_string().starts_with("--allow-host `https://status.example`"), "{e}");
+        assert!(
+            e.to_string().starts_with("--allow-host `https://status.example`"),
+            "{e}"
+        );
     }
 }
