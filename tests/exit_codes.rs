@@ -10,6 +10,7 @@ mod notify_support;
 
 use std::fs;
 use std::net::TcpListener;
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
 use common::{NOW, allclear, copy_tree, fixture};
@@ -203,6 +204,26 @@ fn bad_environment_variables_exit_2_naming_the_variable() {
         "error: SOURCE_DATE_EPOCH: SOURCE_DATE_EPOCH `abc` is not a whole number of seconds since 1970-01-01T00:00:00Z\n  = help: set it to an integer such as `1795791600`, or unset it\n\n"
     );
     assert!(!tmp.path().join("out").exists());
+    // Not UTF-8: the same error, the value shown lossily.
+    let err = fails(
+        allclear()
+            .env("SOURCE_DATE_EPOCH", std::ffi::OsStr::from_bytes(b"1\xff"))
+            .arg("check")
+            .arg(fixture("base-site")),
+        2,
+        tmp.path(),
+    );
+    assert!(
+        err.starts_with("error: SOURCE_DATE_EPOCH: SOURCE_DATE_EPOCH `1\u{fffd}` is not a whole number of seconds"),
+        "{err}"
+    );
+    // Empty is unset: the system clock.
+    allclear()
+        .env("SOURCE_DATE_EPOCH", "")
+        .arg("check")
+        .arg(fixture("base-site"))
+        .assert()
+        .success();
     // --now wins over the variable, bad or not.
     allclear()
         .current_dir(tmp.path())
