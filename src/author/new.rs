@@ -13,6 +13,7 @@ use crate::model::Impact;
 #[derive(Debug, Clone)]
 pub struct NewIncident {
     pub title: String,
+    /// The incident's impact (`impact:` in the file).
     pub impact: Impact,
     /// `ID=STATUS`.
     pub components: Vec<String>,
