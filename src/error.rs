@@ -7,10 +7,8 @@
 //! usage errors exit 2 too. [`Error::exit_code`] is the one place that
 //! decides which.
 
-use std::io::IsTerminal;
-
 use allclear::author::AuthorError;
-use allclear::diagnostics::{Diagnostic, Severity};
+use allclear::diagnostics::{Diagnostic, color_on_stderr, count_errors};
 use allclear::notify::NotifyError;
 use allclear::plural::plural;
 use allclear::serve::ServeError;
@@ -38,8 +36,8 @@ pub enum Error {
     /// written or locked. Exit 1.
     #[error(
         "Build failed: {} error{}; the output folder was not changed",
-        errors(.0),
-        plural(errors(.0))
+        count_errors(.0),
+        plural(count_errors(.0))
     )]
     Build(Vec<Diagnostic>),
     /// `check` found errors, or warnings with `--deny-warnings`; its
@@ -63,10 +61,6 @@ pub enum Error {
     /// A developer command failed (`dev gen-site`): exit 1.
     #[error("{0}")]
     Dev(String),
-}
-
-fn errors(diagnostics: &[Diagnostic]) -> usize {
-    diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
 }
 
 impl Error {
@@ -137,7 +131,7 @@ impl Error {
 /// colour when standard error is a terminal and `NO_COLOR` is unset
 /// (no-color.org).
 pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = color_on_stderr();
     for d in diagnostics {
         eprintln!("{}\n", d.render(color));
     }

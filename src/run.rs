@@ -8,7 +8,7 @@ use std::time::Instant;
 use allclear::author;
 use allclear::check::Finding;
 use allclear::clock::Clock;
-use allclear::diagnostics::Severity;
+use allclear::diagnostics::count_errors;
 use allclear::plural::{count, plural};
 use allclear::{notify, serve};
 
@@ -152,7 +152,7 @@ fn build(options: &allclear::BuildOptions) -> Result<(), Error> {
 /// warnings with `--deny-warnings`.
 fn check(site_dir: &Path, args: &CheckArgs, clock: Clock) -> Result<(), Error> {
     let found = allclear::check::check_site(site_dir, clock.now());
-    let errors = found.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = count_errors(&found);
     let warnings = found.len() - errors;
     match args.format {
         Format::Json => {

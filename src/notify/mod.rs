@@ -38,7 +38,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, count_errors};
 use crate::load::{LoadOptions, load};
 use crate::render::format;
 use ledger::Ledger;
@@ -106,10 +106,6 @@ pub enum NotifyError {
     /// The ledger could not be read or written.
     #[error(transparent)]
     Ledger(#[from] ledger::LedgerError),
-}
-
-fn count_errors(diagnostics: &[Diagnostic]) -> usize {
-    diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
 }
 
 /// The wait before the first retry: `ALLCLEAR_NOTIFY_BACKOFF_MS` if set,

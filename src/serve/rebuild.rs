@@ -6,7 +6,6 @@
 //! so that every page ends up as `allclear build` would write it.
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,7 +15,7 @@ use axum::body::Bytes;
 
 use super::{Generation, ServeOptions};
 use crate::clock::Clock;
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, color_on_stderr, count_errors};
 use crate::load::{Changed, LiveSite, LoadOptions};
 use crate::model::{EntryRef, Snapshot};
 use crate::render::{self, Pages, links};
@@ -61,7 +60,7 @@ impl Rebuilder {
             // here, not at the public site.
             base_url: url.trim_end_matches('/').to_string(),
             clock: options.clock,
-            color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            color: color_on_stderr(),
             session: format!("{:x}{:x}", started.as_millis(), std::process::id()),
             count: 0,
             live: None,
@@ -248,7 +247,7 @@ impl Rebuilder {
 
     fn failed(&self, id: String, diagnostics: &[Diagnostic]) -> Generation {
         self.print(diagnostics);
-        let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        let errors = count_errors(diagnostics);
         let kept = if self.last_good.is_empty() {
             "nothing to serve until it builds"
         } else {
