@@ -33,11 +33,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "TIME")]
     pub now: Option<String>,
 
-    /// `SOURCE_DATE_EPOCH` (reproducible-builds.org): the reference time in
-    /// seconds since 1970 when --now is not given. Read from the
-    /// environment; the flag exists only because clap reads variables
-    /// through one, so it is hidden. Kept as given, not parsed here: the
-    /// clock's own error names the variable and says what to write.
+    // `SOURCE_DATE_EPOCH` (reproducible-builds.org), read by clap. Clap
+    // reads a variable only through an argument, hence this flag, hidden
+    // from --help and the manual (the completion scripts still list it). The
+    // value is kept as given, not parsed here: the clock's own error names
+    // the variable and says what to write, which clap's would not.
+    /// The reference time in seconds since 1970 when --now is not given; set it through the environment variable SOURCE_DATE_EPOCH.
     #[arg(
         long = "source-date-epoch",
         env = "SOURCE_DATE_EPOCH",
