@@ -3,7 +3,12 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use std::ffi::{OsStr, OsString};
+
+use allclear::author::AnyStatus;
+use allclear::model::Impact;
 use allclear::notify::{DEFAULT_MAX_POSTS, SecretUrl};
+use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// allclear: a static status page from a folder of YAML and Markdown.
@@ -27,6 +32,21 @@ pub struct Cli {
     /// The reference time, RFC 3339 [default: $SOURCE_DATE_EPOCH, else the current time]
     #[arg(long, global = true, value_name = "TIME")]
     pub now: Option<String>,
+
+    // `SOURCE_DATE_EPOCH` (reproducible-builds.org), read by clap. Clap
+    // reads a variable only through an argument, hence this flag, hidden
+    // from --help and the manual (the completion scripts still list it). The
+    // value is kept as given, not parsed here: the clock's own error names
+    // the variable and says what to write, which clap's would not.
+    /// The reference time in seconds since 1970 when --now is not given; set it through the environment variable SOURCE_DATE_EPOCH.
+    #[arg(
+        long = "source-date-epoch",
+        env = "SOURCE_DATE_EPOCH",
+        global = true,
+        hide = true,
+        value_name = "SECONDS"
+    )]
+    pub source_date_epoch: Option<OsString>,
 }
 
 const AFTER_HELP: &str = "During an incident:
@@ -239,6 +259,32 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
     humantime::parse_duration(text.trim()).map_err(|e| format!("{e}; write a duration like `0`, `90s`, `10m` or `1h`"))
 }
 
+/// Clap's parser for the `ValueEnum` `E`, on the value with the spaces
+/// around it trimmed, as allclear has always read impacts and statuses
+/// (`--impact " major"`). Its possible values, and so the help, the
+/// completions and clap's "a similar value exists" suggestion, are `E`'s.
+#[derive(Clone)]
+struct Trimmed<E: ValueEnum + Clone + Send + Sync + 'static>(EnumValueParser<E>);
+
+impl<E: ValueEnum + Clone + Send + Sync + 'static> Trimmed<E> {
+    fn new() -> Self {
+        Trimmed(EnumValueParser::new())
+    }
+}
+
+impl<E: ValueEnum + Clone + Send + Sync + 'static> TypedValueParser for Trimmed<E> {
+    type Value = E;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &OsStr) -> Result<E, clap::Error> {
+        let trimmed = value.to_str().map_or(value, |text| OsStr::new(text.trim()));
+        self.0.parse_ref(cmd, arg, trimmed)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        self.0.possible_values()
+    }
+}
+
 /// How `check` prints its findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -313,9 +359,9 @@ pub struct NewIncidentArgs {
     /// What users see, e.g. "Elevated error rates on the API".
     pub title: String,
 
-    /// none, minor, major or critical.
-    #[arg(long)]
-    pub impact: String,
+    /// How much the incident affects users.
+    #[arg(long, value_parser = Trimmed::<Impact>::new())]
+    pub impact: Impact,
 
     /// An affected component and its status, ID=STATUS (degraded_performance, partial_outage, major_outage); repeat for more.
     #[arg(long = "component", value_name = "ID=STATUS")]
@@ -357,9 +403,9 @@ pub struct UpdateArgs {
     /// The incident or maintenance id (its file name without extension).
     pub id: String,
 
-    /// The new status: investigating, identified, monitoring, resolved; for maintenance scheduled, in_progress, verifying, completed.
-    #[arg(long)]
-    pub status: String,
+    /// The new status: for an incident one of the first four, for a maintenance one of the last four.
+    #[arg(long, value_parser = Trimmed::<AnyStatus>::new())]
+    pub status: AnyStatus,
 
     /// The update's text [default: standard input when it is not a terminal, else $VISUAL or $EDITOR on a temporary file].
     #[arg(long, short)]

@@ -184,6 +184,19 @@ fn char_to_byte(s: &str, n: usize) -> usize {
     s.char_indices().nth(n).map(|(i, _)| i).unwrap_or(s.len())
 }
 
+/// How many of `diagnostics` are errors (the rest are warnings): the count
+/// a failed build, check or preview reports.
+pub fn count_errors(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+}
+
+/// Whether diagnostics printed to standard error are coloured: when it is
+/// a terminal and `NO_COLOR` is not set (no-color.org).
+pub fn color_on_stderr() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
 /// The best match for `word` among `candidates`, if one is close enough to be
 /// a likely typo (Jaro-Winkler similarity of at least 0.8).
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -223,5 +236,12 @@ mod tests {
     fn closest_suggests_typos_only() {
         assert_eq!(closest("titel", ["title", "impact"]), Some("title"));
         assert_eq!(closest("zzz", ["title", "impact"]), None);
+    }
+
+    #[test]
+    fn errors_are_counted_apart_from_warnings() {
+        let e = Diagnostic::file_error("site.yaml", "bad");
+        assert_eq!(count_errors(&[]), 0);
+        assert_eq!(count_errors(&[e.clone(), e.clone().warning(), e]), 2);
     }
 }

@@ -5,16 +5,19 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::ExitCode;
 
 use clap::CommandFactory;
 use clap_complete::Shell;
 
 use crate::cli::Cli;
+use crate::error::Error;
 
-/// Print the completion script for `shell` to standard output. Exit 1
-/// when standard output cannot be written (a closed pipe included).
-pub fn completions(shell: Shell) -> ExitCode {
+/// Print the completion script for `shell` to standard output.
+///
+/// # Errors
+/// [`Error::Output`] when standard output cannot be written (a closed pipe
+/// included).
+pub fn completions(shell: Shell) -> Result<(), Error> {
     let mut cmd = Cli::command();
     let mut buffer = Vec::new();
     clap_complete::generate(shell, &mut cmd, "allclear", &mut buffer);
@@ -25,42 +28,35 @@ pub fn completions(shell: Shell) -> ExitCode {
 /// and one page per visible command (`allclear-build.1`,
 /// `allclear-new-incident.1`, …) into that folder, creating it. The hidden
 /// `dev` commands get no page, nor does `help` (a manual page is the help;
-/// `allclear help CMD` is `CMD --help`). Exit 1, naming the folder, when it cannot be
-/// created or written.
-pub fn man(out: Option<&Path>) -> ExitCode {
+/// `allclear help CMD` is `CMD --help`).
+///
+/// # Errors
+/// [`Error::Output`], naming the folder, when it cannot be created or
+/// written, or when standard output cannot be written.
+pub fn man(out: Option<&Path>) -> Result<(), Error> {
     let cmd = Cli::command().mut_subcommand("help", |help| help.hide(true));
     match out {
         None => {
             let mut buffer = Vec::new();
-            if let Err(e) = clap_mangen::Man::new(cmd).render(&mut buffer) {
-                eprintln!("error: could not render the manual page: {e}");
-                return ExitCode::from(1);
-            }
+            clap_mangen::Man::new(cmd)
+                .render(&mut buffer)
+                .map_err(|e| Error::output("render the manual page", e))?;
             write_stdout(&buffer)
         }
         Some(dir) => {
-            let written = std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cmd, dir));
-            match written {
-                Ok(()) => {
-                    eprintln!("Wrote the manual pages into {}", dir.display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: could not write the manual pages into {}: {e}", dir.display());
-                    ExitCode::from(1)
-                }
-            }
+            std::fs::create_dir_all(dir)
+                .and_then(|()| clap_mangen::generate_to(cmd, dir))
+                .map_err(|e| Error::output(format!("write the manual pages into {}", dir.display()), e))?;
+            eprintln!("Wrote the manual pages into {}", dir.display());
+            Ok(())
         }
     }
 }
 
-fn write_stdout(bytes: &[u8]) -> ExitCode {
+fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: could not write to standard output: {e}");
-            ExitCode::from(1)
-        }
-    }
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Error::output("write to standard output", e))
 }

@@ -373,11 +373,21 @@ fn mistakes_are_refused_and_nothing_is_written() {
     )
     .code(2)
     .stderr(predicates::str::contains("did you mean: 2026-11-01-ok"));
+    // Not a status at all: clap lists every one (ValueEnum).
     run(&site, &["update", "2026-11-01-ok", "--status", "fixed", "-m", "x"])
         .code(2)
         .stderr(predicates::str::contains(
-            "one of: investigating, identified, monitoring, resolved",
+            "invalid value 'fixed' for '--status <STATUS>'\n  [possible values: investigating, identified, monitoring, resolved, scheduled, in_progress, verifying, completed]",
         ));
+    // A maintenance's status for an incident: the incident's four.
+    run(
+        &site,
+        &["update", "2026-11-01-ok", "--status", "in_progress", "-m", "x"],
+    )
+    .code(2)
+    .stderr(predicates::str::contains(
+        "`in_progress` is not an incident status\n  = help: one of: investigating, identified, monitoring, resolved",
+    ));
     run(
         &site,
         &[
@@ -435,7 +445,9 @@ fn mistakes_are_refused_and_nothing_is_written() {
     assert_eq!(fs::read_to_string(&path).unwrap(), started);
     run(&site, &["new", "incident", "X", "--impact", "huge", "-m", "x"])
         .code(2)
-        .stderr(predicates::str::contains("`huge` is not an impact"));
+        .stderr(predicates::str::contains(
+            "invalid value 'huge' for '--impact <IMPACT>'\n  [possible values: none, minor, major, critical]",
+        ));
     run(
         &site,
         &[

@@ -14,12 +14,12 @@ use crate::load::yaml::{self, Seg};
 use crate::model::{IncidentStatus, MaintenanceStatus};
 
 /// What `update` adds.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct UpdateRequest {
     /// The entry's id.
     pub id: String,
-    /// An incident or maintenance status, as typed.
-    pub status: String,
+    /// The update's status, of the entry's kind.
+    pub status: AnyStatus,
     /// `30m`, a local time or RFC 3339 (incidents only).
     pub next_update: Option<String>,
     /// `ID=STATUS` changes (incidents only).
@@ -40,7 +40,7 @@ pub fn update(
     let loaded = cx.load(Default::default())?;
     let entry = find(&loaded, &request.id)?;
     let zone = loaded.site.config.time_zone;
-    let status = parse_status(&entry, &request.status)?;
+    let status = entry_status(&entry, request.status)?;
     let is_incident = matches!(status, AnyStatus::Incident(_));
     if !is_incident && (request.next_update.is_some() || !request.components.is_empty()) {
         return Err(AuthorError::usage(
@@ -100,14 +100,15 @@ pub fn resolve(
     let loaded = cx.load(Default::default())?;
     let entry = find(&loaded, id)?;
     let status = if entry.incident {
-        IncidentStatus::Resolved.as_str()
+        AnyStatus::Incident(IncidentStatus::Resolved)
     } else {
-        MaintenanceStatus::Completed.as_str()
+        AnyStatus::Maintenance(MaintenanceStatus::Completed)
     };
     let request = UpdateRequest {
         id: id.to_string(),
-        status: status.to_string(),
-        ..UpdateRequest::default()
+        status,
+        next_update: None,
+        components: Vec::new(),
     };
     update(cx, &request, message)
 }
@@ -170,33 +171,29 @@ pub(super) fn find(loaded: &Loaded, id: &str) -> Result<Found, AuthorError> {
     })
 }
 
-fn parse_status(entry: &Found, text: &str) -> Result<AnyStatus, AuthorError> {
-    let text = text.trim();
-    if entry.incident {
-        let all = [
-            IncidentStatus::Investigating,
-            IncidentStatus::Identified,
-            IncidentStatus::Monitoring,
-            IncidentStatus::Resolved,
-        ];
-        pick(&all, IncidentStatus::as_str, text, "an incident status").map(AnyStatus::Incident)
+/// `status` if it is of `entry`'s kind, else a usage error listing the
+/// statuses of that kind.
+fn entry_status(entry: &Found, status: AnyStatus) -> Result<AnyStatus, AuthorError> {
+    use clap::ValueEnum;
+    let (fits, what, names): (bool, &str, Vec<&str>) = if entry.incident {
+        let names = IncidentStatus::value_variants().iter().map(|s| s.as_str()).collect();
+        (matches!(status, AnyStatus::Incident(_)), "an incident status", names)
     } else {
-        let all = [
-            MaintenanceStatus::Scheduled,
-            MaintenanceStatus::InProgress,
-            MaintenanceStatus::Verifying,
-            MaintenanceStatus::Completed,
-        ];
-        pick(&all, MaintenanceStatus::as_str, text, "a maintenance status").map(AnyStatus::Maintenance)
+        let names = MaintenanceStatus::value_variants().iter().map(|s| s.as_str()).collect();
+        (
+            matches!(status, AnyStatus::Maintenance(_)),
+            "a maintenance status",
+            names,
+        )
+    };
+    if fits {
+        return Ok(status);
     }
-}
-
-/// The value of `all` named `text`, or a usage error listing the names.
-pub(super) fn pick<T: Copy>(all: &[T], name: fn(T) -> &'static str, text: &str, what: &str) -> Result<T, AuthorError> {
-    all.iter().copied().find(|v| name(*v) == text).ok_or_else(|| {
-        let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
-        AuthorError::usage(format!("`{text}` is not {what}"), Some(suggestion(text, &names)))
-    })
+    let text = status.as_str();
+    Err(AuthorError::usage(
+        format!("`{text}` is not {what}"),
+        Some(suggestion(text, &names)),
+    ))
 }
 
 /// The fields of a new update, already formatted.

@@ -38,16 +38,21 @@ pub struct Written {
     pub id: String,
 }
 
-/// Why an authoring command did nothing.
-#[derive(Debug)]
+/// Why an authoring command did nothing. The binary maps each kind to its
+/// exit code (`src/error.rs`).
+#[derive(Debug, thiserror::Error)]
 pub enum AuthorError {
     /// A bad argument (unknown id, status or component, a time that does not
-    /// parse): exit code 2.
+    /// parse): exit code 2. `help` says what to write instead.
+    #[error("{message}")]
     Usage { message: String, help: Option<String> },
     /// The site, or the entry as edited, does not pass the checks `build`
-    /// makes: nothing was written. Exit code 1.
+    /// makes: nothing was written. Exit code 1. The diagnostics are printed
+    /// before this message.
+    #[error("Nothing was written: the site would not build (see above)")]
     Invalid(Vec<Diagnostic>),
     /// A file could not be read or written. Exit code 1.
+    #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
 }
 
@@ -252,18 +257,45 @@ fn suggestion(word: &str, known: &[&str]) -> String {
     }
 }
 
-/// An incident status or a maintenance status, whichever the entry is.
+/// An update's status: an incident status or a maintenance status
+/// (`update --status`); [`update`] refuses one of the other kind of entry.
+///
+/// Its clap values are the two enums' own, incidents' first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum AnyStatus {
+pub enum AnyStatus {
     Incident(IncidentStatus),
     Maintenance(MaintenanceStatus),
 }
 
 impl AnyStatus {
-    fn as_str(self) -> &'static str {
+    /// Statuspage's API string, e.g. `in_progress`.
+    pub fn as_str(self) -> &'static str {
         match self {
             AnyStatus::Incident(s) => s.as_str(),
             AnyStatus::Maintenance(s) => s.as_str(),
+        }
+    }
+}
+
+impl clap::ValueEnum for AnyStatus {
+    fn value_variants<'a>() -> &'a [Self] {
+        use {IncidentStatus as I, MaintenanceStatus as M};
+        &[
+            AnyStatus::Incident(I::Investigating),
+            AnyStatus::Incident(I::Identified),
+            AnyStatus::Incident(I::Monitoring),
+            AnyStatus::Incident(I::Resolved),
+            AnyStatus::Maintenance(M::Scheduled),
+            AnyStatus::Maintenance(M::InProgress),
+            AnyStatus::Maintenance(M::Verifying),
+            AnyStatus::Maintenance(M::Completed),
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        match self {
+            AnyStatus::Incident(s) => s.to_possible_value(),
+            AnyStatus::Maintenance(s) => s.to_possible_value(),
         }
     }
 }
@@ -280,6 +312,40 @@ mod tests {
         assert_eq!(parse_offset("30"), None);
         assert_eq!(parse_offset("soon"), None);
         assert_eq!(parse_offset("2026-11-20"), None);
+    }
+
+    #[test]
+    fn command_line_names_are_the_api_strings() {
+        use clap::ValueEnum;
+        let names = |values: Vec<Option<clap::builder::PossibleValue>>| -> Vec<String> {
+            values.into_iter().map(|v| v.unwrap().get_name().to_string()).collect()
+        };
+        let statuses: Vec<&str> = AnyStatus::value_variants().iter().map(|s| s.as_str()).collect();
+        assert_eq!(
+            names(
+                AnyStatus::value_variants()
+                    .iter()
+                    .map(ValueEnum::to_possible_value)
+                    .collect()
+            ),
+            statuses
+        );
+        assert_eq!(statuses.len(), 8);
+        assert!(statuses.contains(&"in_progress"), "{statuses:?}");
+        let impacts: Vec<&str> = crate::model::Impact::value_variants()
+            .iter()
+            .map(|i| i.as_str())
+            .collect();
+        assert_eq!(
+            names(
+                crate::model::Impact::value_variants()
+                    .iter()
+                    .map(ValueEnum::to_possible_value)
+                    .collect()
+            ),
+            impacts
+        );
+        assert_eq!(impacts, ["none", "minor", "major", "critical"]);
     }
 
     #[test]

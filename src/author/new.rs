@@ -4,17 +4,17 @@
 
 use std::path::PathBuf;
 
-use super::edit::{message_lines, pick};
+use super::edit::message_lines;
 use super::{AuthorError, Context, Written, component_id, parse_component, parse_when, parse_window, written_time};
 use crate::load::yaml;
 use crate::model::Impact;
 
 /// What `new incident` writes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct NewIncident {
     pub title: String,
-    /// none, minor, major or critical.
-    pub impact: String,
+    /// The incident's impact (`impact:` in the file).
+    pub impact: Impact,
     /// `ID=STATUS`.
     pub components: Vec<String>,
     /// `30m`, a local time or RFC 3339.
@@ -42,8 +42,7 @@ pub fn new_incident(
 ) -> Result<Written, AuthorError> {
     let loaded = cx.load(Default::default())?;
     let zone = loaded.site.config.time_zone;
-    let impacts = [Impact::None, Impact::Minor, Impact::Major, Impact::Critical];
-    let impact = pick(&impacts, Impact::as_str, request.impact.trim(), "an impact")?;
+    let impact = request.impact;
     let components = request
         .components
         .iter()

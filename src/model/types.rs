@@ -3,7 +3,10 @@
 //!
 //! Every enum (de)serializes to the exact lowercase string Statuspage uses in
 //! its v2 API (`partial_outage`, `monitoring`, ...), which is also what authors
-//! write in entry files (`../shared/spec/content-format.md`).
+//! write in entry files (`docs/content-format.md`). The impacts
+//! and the update statuses are clap `ValueEnum`s under the same names, so
+//! the command line's `--impact` and `--status` accept, list and suggest
+//! exactly these.
 
 use serde::{Deserialize, Serialize};
 
@@ -67,8 +70,9 @@ impl ComponentStatus {
 
 /// An incident update's status. `Postmortem` exists in Statuspage's API but is
 /// not something authors write, so entries accept only the first four.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
 pub enum IncidentStatus {
     Investigating,
     Identified,
@@ -99,8 +103,9 @@ impl IncidentStatus {
 }
 
 /// A scheduled maintenance's status (Statuspage's four).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
 pub enum MaintenanceStatus {
     Scheduled,
     InProgress,
@@ -137,8 +142,9 @@ impl MaintenanceStatus {
 }
 
 /// An incident's impact, ordered `None < Minor < Major < Critical`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
 pub enum Impact {
     None,
     Minor,

@@ -44,6 +44,20 @@ pub struct Record {
     pub posted_at: String,
 }
 
+/// Why the ledger could not be read or written (`notify` exits 1).
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error("cannot read the notify ledger {}: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error(
+        "the notify ledger {} is damaged ({source}); remove it to start afresh (updates already posted may then be posted again)",
+        path.display()
+    )]
+    Damaged { path: PathBuf, source: serde_json::Error },
+    #[error("cannot write the ledger {}: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+}
+
 /// The id a target URL is stored under.
 pub fn target_id(url: &str) -> String {
     links::api_id("target", url)
@@ -53,8 +67,9 @@ impl Ledger {
     /// Read the ledger at `path`; a missing file is an empty ledger.
     ///
     /// # Errors
-    /// A message when the file cannot be read or is not a ledger.
-    pub fn load(path: &Path) -> Result<Ledger, String> {
+    /// [`LedgerError::Read`] when the file cannot be read,
+    /// [`LedgerError::Damaged`] when it is not a ledger.
+    pub fn load(path: &Path) -> Result<Ledger, LedgerError> {
         let bytes = match fs::read(path) {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -63,13 +78,16 @@ impl Ledger {
                     posted: Vec::new(),
                 });
             }
-            Err(e) => return Err(format!("cannot read the notify ledger {}: {e}", path.display())),
+            Err(source) => {
+                return Err(LedgerError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
         };
-        serde_json::from_slice(&bytes).map_err(|e| {
-            format!(
-                "the notify ledger {} is damaged ({e}); remove it to start afresh (updates already posted may then be posted again)",
-                path.display()
-            )
+        serde_json::from_slice(&bytes).map_err(|source| LedgerError::Damaged {
+            path: path.to_path_buf(),
+            source,
         })
     }
 
@@ -96,8 +114,15 @@ impl Ledger {
     /// over it).
     ///
     /// # Errors
-    /// The I/O error.
-    pub fn save(&self, path: &Path) -> io::Result<()> {
+    /// [`LedgerError::Write`] with the I/O error.
+    pub fn save(&self, path: &Path) -> Result<(), LedgerError> {
+        self.write(path).map_err(|source| LedgerError::Write {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    fn write(&self, path: &Path) -> io::Result<()> {
         let mut tmp = PathBuf::from(path);
         tmp.set_extension(format!("json.tmp-{}", std::process::id()));
         let mut bytes = serde_json::to_vec_pretty(self).map_err(io::Error::other)?;
@@ -134,6 +159,15 @@ mod tests {
         let text = fs::read_to_string(&path).unwrap();
         assert!(!text.contains("secret"), "the URL is not stored");
         fs::write(&path, "not json").unwrap();
-        assert!(Ledger::load(&path).is_err());
+        let damaged = Ledger::load(&path).unwrap_err();
+        assert!(matches!(damaged, LedgerError::Damaged { .. }), "{damaged:?}");
+        assert!(damaged.to_string().contains(&path.display().to_string()), "{damaged}");
+        let unwritable = ledger
+            .save(&tmp.path().join("no/such/folder").join(FILE_NAME))
+            .unwrap_err();
+        assert!(
+            unwritable.to_string().starts_with("cannot write the ledger "),
+            "{unwritable}"
+        );
     }
 }

@@ -33,13 +33,12 @@ pub mod redact;
 pub mod target;
 
 use std::collections::BTreeSet;
-use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, count_errors};
 use crate::load::{LoadOptions, load};
 use crate::render::format;
 use ledger::Ledger;
@@ -78,52 +77,50 @@ pub struct NotifyOptions {
     pub force: bool,
 }
 
-/// Why `notify` did not succeed.
-#[derive(Debug, Clone)]
+/// Why `notify` did not succeed. The binary maps each kind to its exit
+/// code (`src/error.rs`): 2 for bad usage, 1 for the others, as
+/// `allclear notify --help` documents.
+#[derive(Debug, thiserror::Error)]
 pub enum NotifyError {
-    /// Bad usage: an unknown revision, a bad URL, no git repository, or
-    /// more than `--max-posts` without `--force` (exit 2).
+    /// Bad usage: an unknown revision, a bad URL or
+    /// `ALLCLEAR_NOTIFY_BACKOFF_MS`, no git repository, or more than
+    /// `--max-posts` without `--force`.
+    #[error("{0}")]
     Usage(String),
-    /// The current site has errors (exit 1).
+    /// The current site has errors; the diagnostics are printed before
+    /// this message.
+    #[error("the site has {} error(s); fix them before notifying", count_errors(.0))]
     Site(Vec<Diagnostic>),
-    /// Posts failed, or git or the ledger did (exit 1).
+    /// Posts failed, after every target was tried: one line per failure
+    /// (target, update, why and after how many attempts).
+    #[error(
+        "{} post{} failed (they are posted by the next run):\n  {}",
+        .0.len(),
+        plural(.0.len()),
+        .0.join("\n  ")
+    )]
+    PostsFailed(Vec<String>),
+    /// Git failed, or a temporary folder could not be made.
+    #[error("{0}")]
     Failed(String),
-}
-
-impl NotifyError {
-    /// The process exit code: 2 for bad usage, else 1.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            NotifyError::Usage(_) => 2,
-            NotifyError::Site(_) | NotifyError::Failed(_) => 1,
-        }
-    }
-}
-
-impl fmt::Display for NotifyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NotifyError::Usage(m) | NotifyError::Failed(m) => f.write_str(m),
-            NotifyError::Site(d) => {
-                let errors = d.iter().filter(|d| d.severity == Severity::Error).count();
-                write!(f, "the site has {errors} error(s); fix them before notifying")
-            }
-        }
-    }
+    /// The ledger could not be read or written.
+    #[error(transparent)]
+    Ledger(#[from] ledger::LedgerError),
 }
 
 /// The wait before the first retry: `ALLCLEAR_NOTIFY_BACKOFF_MS` if set,
 /// else [`http::DEFAULT_BACKOFF`].
 ///
 /// # Errors
-/// A message when the value is not a whole number of milliseconds.
-pub fn backoff_from_env(value: Option<&str>) -> Result<Duration, String> {
+/// [`NotifyError::Usage`] naming the variable when the value is not a
+/// whole number of milliseconds.
+pub fn backoff_from_env(value: Option<&str>) -> Result<Duration, NotifyError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(http::DEFAULT_BACKOFF),
         Some(v) => v
             .parse::<u64>()
             .map(Duration::from_millis)
-            .map_err(|_| format!("{BACKOFF_ENV} `{v}` is not a whole number of milliseconds")),
+            .map_err(|_| NotifyError::Usage(format!("{BACKOFF_ENV} `{v}` is not a whole number of milliseconds"))),
     }
 }
 
@@ -200,7 +197,7 @@ pub fn run(options: &NotifyOptions) -> Result<(), NotifyError> {
         return Ok(());
     }
     let ledger_path = repo.common_dir.join(ledger::FILE_NAME);
-    let mut ledger = Ledger::load(&ledger_path).map_err(NotifyError::Failed)?;
+    let mut ledger = Ledger::load(&ledger_path)?;
     let client = http::Client::new(options.backoff);
     let posted_at = format::iso_utc(options.now);
 
@@ -280,9 +277,7 @@ pub fn run(options: &NotifyOptions) -> Result<(), NotifyError> {
                 Ok(_) => {
                     eprintln!("  sent {} ({}) to {}", update.key, f.change.as_str(), target.label);
                     ledger.record(target.url.expose(), &update.key, hash, &posted_at);
-                    ledger.save(&ledger_path).map_err(|e| {
-                        NotifyError::Failed(format!("cannot write the ledger {}: {e}", ledger_path.display()))
-                    })?;
+                    ledger.save(&ledger_path)?;
                     tally.sent(i, update);
                 }
                 Err(failure) => {
@@ -316,12 +311,7 @@ pub fn run(options: &NotifyOptions) -> Result<(), NotifyError> {
     if tally.failures.is_empty() {
         Ok(())
     } else {
-        Err(NotifyError::Failed(format!(
-            "{} post{} failed (they are posted by the next run):\n  {}",
-            tally.failures.len(),
-            plural(tally.failures.len()),
-            tally.failures.join("\n  ")
-        )))
+        Err(NotifyError::PostsFailed(tally.failures))
     }
 }
 
@@ -434,8 +424,10 @@ mod tests {
 
     #[test]
     fn backoff_comes_from_the_environment() {
-        assert_eq!(backoff_from_env(None), Ok(http::DEFAULT_BACKOFF));
-        assert_eq!(backoff_from_env(Some("5")), Ok(Duration::from_millis(5)));
-        assert!(backoff_from_env(Some("fast")).is_err());
+        assert_eq!(backoff_from_env(None).unwrap(), http::DEFAULT_BACKOFF);
+        assert_eq!(backoff_from_env(Some("5")).unwrap(), Duration::from_millis(5));
+        let bad = backoff_from_env(Some("fast")).unwrap_err();
+        assert!(matches!(bad, NotifyError::Usage(_)), "{bad:?}");
+        assert!(bad.to_string().starts_with(BACKOFF_ENV), "{bad}");
     }
 }

@@ -37,6 +37,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use url::Host;
 
+use super::ServeError;
+
 /// How many refused names are told in the terminal, each once.
 const TOLD_MAX: usize = 32;
 
@@ -109,12 +111,13 @@ impl HostGuard {
     /// that also answers to `allowed` (values for [`allowed_host_name`]).
     ///
     /// # Errors
-    /// The message for the first name in `allowed` that is not valid.
-    pub(super) fn new(bind: &str, allowed: &[String]) -> Result<Self, String> {
+    /// [`ServeError::AllowedHost`] for the first name in `allowed` that is
+    /// not valid.
+    pub(super) fn new(bind: &str, allowed: &[String]) -> Result<Self, ServeError> {
         let mut names = BTreeSet::new();
         let mut suffixes = Vec::new();
         for value in allowed {
-            let name = allowed_host_name(value).map_err(|e| format!("--allow-host {e}"))?;
+            let name = allowed_host_name(value).map_err(|e| ServeError::AllowedHost(format!("--allow-host {e}")))?;
             if name.starts_with('.') {
                 suffixes.push(name);
             } else {
@@ -351,5 +354,17 @@ mod tests {
         let text = refusal_text(&Refusal::NotAllowed("evil.example".into()));
         assert!(text.contains("--allow-host evil.example"), "{text}");
         assert!(refusal_text(&Refusal::Missing).contains("Host header"));
+    }
+
+    #[test]
+    fn a_bad_allowed_name_is_a_serve_error_naming_the_flag() {
+        let Err(e) = HostGuard::new("127.0.0.1", &["https://status.example".into()]) else {
+            panic!("a URL is not a host name");
+        };
+        assert!(matches!(e, ServeError::AllowedHost(_)), "{e:?}");
+        assert!(
+            e.to_string().starts_with("--allow-host `https://status.example`"),
+            "{e}"
+        );
     }
 }

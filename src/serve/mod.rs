@@ -77,28 +77,56 @@ pub struct ServeOptions {
     pub clock: Clock,
 }
 
+/// Why `serve` could not start or stopped serving (`allclear serve`
+/// exits 1). Each message is one line for the terminal.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The site folder does not exist.
+    #[error("there is no site folder at {}", .0.display())]
+    NoSiteFolder(PathBuf),
+    /// A name in [`ServeOptions::allowed_hosts`] is not a host name: the
+    /// message names the flag and says what to write.
+    #[error("{0}")]
+    AllowedHost(String),
+    /// The address cannot be listened on: the message says why (the port
+    /// is in use, the address is not this machine's) and what to do.
+    #[error("{0}")]
+    Listen(String),
+    /// The site folder cannot be watched: the message names it and, for
+    /// change events, suggests `--poll`.
+    #[error("{0}")]
+    Watch(String),
+    /// The rebuild thread, the watch's thread or the server's runtime
+    /// could not be started.
+    #[error("cannot start {what}: {source}")]
+    Start { what: &'static str, source: std::io::Error },
+    /// The server stopped with an error.
+    #[error("the server failed: {0}")]
+    Server(std::io::Error),
+}
+
 /// Serve the site until Ctrl-C, rebuilding it on every change.
 ///
 /// Prints `Serving SITE at URL (Ctrl-C to stop)` once the first build is
 /// done, then a line per rebuild and the diagnostics of failed builds.
 ///
 /// # Errors
-/// A message for the user: the folder does not exist or cannot be
-/// watched, a name in `allowed_hosts` is not a host name, or the address
-/// cannot be listened on (for example the port is in use).
-pub fn run(options: ServeOptions) -> Result<(), String> {
+/// [`ServeError`]: the folder does not exist or cannot be watched, a name
+/// in `allowed_hosts` is not a host name, the address cannot be listened
+/// on (for example the port is in use), or the server fails.
+pub fn run(options: ServeOptions) -> Result<(), ServeError> {
     if !options.site_dir.is_dir() {
-        return Err(format!("there is no site folder at {}", options.site_dir.display()));
+        return Err(ServeError::NoSiteFolder(options.site_dir.clone()));
     }
     let guard = Arc::new(HostGuard::new(&options.bind, &options.allowed_hosts)?);
     let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
-        .map_err(|e| bind_error(&options.bind, options.port, &e))?;
+        .map_err(|e| ServeError::Listen(bind_error(&options.bind, options.port, &e)))?;
     let addr = listener
         .local_addr()
-        .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
+        .map_err(|e| ServeError::Listen(format!("cannot listen on {}:{}: {e}", options.bind, options.port)))?;
     listener
         .set_nonblocking(true)
-        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        .map_err(|e| ServeError::Listen(format!("cannot listen on {addr}: {e}")))?;
     let url = browse_url(addr);
 
     let mut builder = Rebuilder::new(&options, &url);
@@ -149,7 +177,10 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
                 sender.send_replace(builder.build(Some(&changed)));
             }
         })
-        .map_err(|e| format!("cannot start the rebuild thread: {e}"))?;
+        .map_err(|source| ServeError::Start {
+            what: "the rebuild thread",
+            source,
+        })?;
 
     let announce = move || {
         if !addr.ip().is_loopback() {
@@ -168,7 +199,10 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(|source| ServeError::Start {
+            what: "the server",
+            source,
+        })?;
     let result = runtime.block_on(serve(listener, receiver, guard, announce));
     drop(watcher);
     result
@@ -181,8 +215,9 @@ async fn serve(
     site: channel::Receiver<Generation>,
     guard: Arc<HostGuard>,
     announce: impl FnOnce(),
-) -> Result<(), String> {
-    let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| format!("cannot listen: {e}"))?;
+) -> Result<(), ServeError> {
+    let listener =
+        tokio::net::TcpListener::from_std(listener).map_err(|e| ServeError::Listen(format!("cannot listen: {e}")))?;
     let (stop_tx, stop_rx) = channel::channel(false);
     let app = router(site, stop_rx.clone(), guard);
     // `ctrl_c` installs its handler when first polled: do that now, before
@@ -213,7 +248,7 @@ async fn serve(
     let server = axum::serve(listener, app).with_graceful_shutdown(shutdown);
     let mut stopping = stop_rx;
     tokio::select! {
-        result = async { server.await } => result.map_err(|e| format!("the server failed: {e}")),
+        result = async { server.await } => result.map_err(ServeError::Server),
         // A browser that keeps a connection busy does not keep us up.
         () = async {
             let _ = stopping.wait_for(|&stop| stop).await;

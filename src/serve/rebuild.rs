@@ -6,7 +6,6 @@
 //! so that every page ends up as `allclear build` would write it.
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,7 +15,7 @@ use axum::body::Bytes;
 
 use super::{Generation, ServeOptions};
 use crate::clock::Clock;
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, color_on_stderr, count_errors};
 use crate::load::{Changed, LiveSite, LoadOptions};
 use crate::model::{EntryRef, Snapshot};
 use crate::render::{self, Pages, links};
@@ -61,7 +60,7 @@ impl Rebuilder {
             // here, not at the public site.
             base_url: url.trim_end_matches('/').to_string(),
             clock: options.clock,
-            color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            color: color_on_stderr(),
             session: format!("{:x}{:x}", started.as_millis(), std::process::id()),
             count: 0,
             live: None,
@@ -113,7 +112,8 @@ impl Rebuilder {
                     error: None,
                 }
             }
-            Err(diagnostics) => self.failed(id, &diagnostics),
+            Err(Unfinished::Failed(diagnostics)) => self.failed(id, &diagnostics),
+            Err(Unfinished::Interrupted) => unreachable!("a first render cannot be interrupted"),
         };
         self.current = Some(generation.clone());
         generation
@@ -138,9 +138,14 @@ impl Rebuilder {
         let current = self.current.clone()?;
         let owed = std::mem::replace(&mut self.dirty, Dirty::All);
         let started = Instant::now();
-        let Ok(report) = self.render(Some(interrupted)) else {
-            self.dirty = owed;
-            return None;
+        let report = match self.render(Some(interrupted)) {
+            Ok(report) => report,
+            // The edit is built first; these pages are owed again after it.
+            // A site that now fails is reported by that build.
+            Err(Unfinished::Interrupted | Unfinished::Failed(_)) => {
+                self.dirty = owed;
+                return None;
+            }
         };
         eprintln!(
             "Rendered the other pages: {} in {:.2} s",
@@ -157,9 +162,9 @@ impl Rebuilder {
 
     /// Render what is dirty and merge it into the last good files; give up
     /// when `interrupted` is set.
-    fn render(&mut self, interrupted: Option<&AtomicBool>) -> Result<Report, Vec<Diagnostic>> {
+    fn render(&mut self, interrupted: Option<&AtomicBool>) -> Result<Report, Unfinished> {
         let live = self.live.as_ref().expect("loaded by build");
-        let loaded = live.loaded()?;
+        let loaded = live.loaded().map_err(Unfinished::Failed)?;
         let prepared = crate::pipeline::prepare(loaded, self.clock.now());
         let snapshot = &prepared.snapshot;
         let shown = EntryPages::of(snapshot);
@@ -189,8 +194,19 @@ impl Rebuilder {
         };
         let collected = render::Collect::default();
         match interrupted {
-            Some(flag) => render::render_pages_to(snapshot, &Interruptible(&collected, flag), &pages)?,
-            None => render::render_pages_to(snapshot, &collected, &pages)?,
+            Some(flag) => {
+                let sink = Interruptible {
+                    inner: &collected,
+                    flag,
+                    stopped: AtomicBool::new(false),
+                };
+                let result = render::render_pages_to(snapshot, &sink, &pages);
+                if sink.stopped.load(Ordering::Relaxed) {
+                    return Err(Unfinished::Interrupted);
+                }
+                result.map_err(Unfinished::Failed)?;
+            }
+            None => render::render_pages_to(snapshot, &collected, &pages).map_err(Unfinished::Failed)?,
         }
         let rendered = collected.into_sorted();
         let count = rendered.len();
@@ -228,7 +244,7 @@ impl Rebuilder {
 
     fn failed(&self, id: String, diagnostics: &[Diagnostic]) -> Generation {
         self.print(diagnostics);
-        let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        let errors = count_errors(diagnostics);
         let kept = if self.last_good.is_empty() {
             "nothing to serve until it builds"
         } else {
@@ -253,15 +269,34 @@ impl Rebuilder {
     }
 }
 
-/// A sink that refuses files once its flag is set, which stops rendering.
-struct Interruptible<'a>(&'a render::Collect, &'a AtomicBool);
+/// Why [`Rebuilder::render`] gave no files.
+#[derive(Debug)]
+enum Unfinished {
+    /// The site has errors: every one found.
+    Failed(Vec<Diagnostic>),
+    /// An edit arrived while rendering: it stopped early, and what it was
+    /// rendering is owed again.
+    Interrupted,
+}
+
+/// A sink that refuses files once `flag` is set, which stops rendering,
+/// and notes in `stopped` that it did: that, not the error it returns,
+/// tells an interrupted render from a failed one.
+struct Interruptible<'a> {
+    inner: &'a render::Collect,
+    flag: &'a AtomicBool,
+    stopped: AtomicBool,
+}
 
 impl render::Sink for Interruptible<'_> {
     fn put(&self, file: render::OutputFile) -> Result<(), Diagnostic> {
-        if self.1.load(Ordering::Relaxed) {
+        if self.flag.load(Ordering::Relaxed) {
+            self.stopped.store(true, Ordering::Relaxed);
+            // `Sink` stops a render only through an error; this one is
+            // never shown (see `stopped`).
             return Err(Diagnostic::file_error("serve", "interrupted by an edit"));
         }
-        self.0.put(file)
+        self.inner.put(file)
     }
 }
 

@@ -272,3 +272,30 @@ fn random_edits_end_where_a_full_build_is() {
         files = Arc::clone(&rb.last_good);
     }
 }
+
+#[test]
+fn an_interrupted_render_is_told_from_a_failed_one() {
+    let (_tmp, dir, mut rb) = preview();
+    assert!(rb.build(None).error.is_none());
+    assert!(matches!(
+        rb.render(Some(&AtomicBool::new(true))),
+        Err(Unfinished::Interrupted)
+    ));
+    edit(&dir, API, "title: ", "title: [");
+    let failed = rb.build(Some(&[PathBuf::from(API)]));
+    assert!(failed.error.is_some());
+    // A site with errors fails, even when an edit arrives meanwhile: its
+    // errors are the site's, never "interrupted".
+    for flag in [true, false] {
+        match rb.render(Some(&AtomicBool::new(flag))) {
+            Err(Unfinished::Failed(diagnostics)) => {
+                assert!(!diagnostics.is_empty());
+                assert!(
+                    diagnostics.iter().all(|d| !d.message.contains("interrupted")),
+                    "{diagnostics:?}"
+                );
+            }
+            other => panic!("not a failure: {:?}", other.map(|r| r.rendered)),
+        }
+    }
+}

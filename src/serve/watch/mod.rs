@@ -34,6 +34,8 @@ use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, Debouncer, Reco
 
 use scope::{OUTPUT_DIR, is_read_by_build};
 
+use super::ServeError;
+
 /// Where batches of changes go: a channel, and a flag raised with each
 /// batch that a long render checks to give way to the edit.
 #[derive(Debug, Clone)]
@@ -117,10 +119,11 @@ impl SiteWatcher {
     /// (see [`SiteWatcher::refresh`]).
     ///
     /// # Errors
-    /// A message for the user when the site folder itself cannot be
+    /// [`ServeError::Watch`] when the site folder itself cannot be
     /// watched.
-    pub(super) fn start(site_dir: &Path, poll: bool, changes: Changes) -> Result<(Self, Vec<String>), String> {
-        let root = std::fs::canonicalize(site_dir).map_err(|e| format!("cannot watch {}: {e}", site_dir.display()))?;
+    pub(super) fn start(site_dir: &Path, poll: bool, changes: Changes) -> Result<(Self, Vec<String>), ServeError> {
+        let root = std::fs::canonicalize(site_dir)
+            .map_err(|e| ServeError::Watch(format!("cannot watch {}: {e}", site_dir.display())))?;
         let events_root = root.clone();
         let recheck_changes = changes.clone();
         let mut printed = HashSet::new();
@@ -144,7 +147,7 @@ impl SiteWatcher {
         };
         let failed = |e: notify::Error| {
             let hint = if poll { "" } else { "; try --poll" };
-            format!("cannot watch {}: {e}{hint}", site_dir.display())
+            ServeError::Watch(format!("cannot watch {}: {e}{hint}", site_dir.display()))
         };
         // Links are followed by the watch only as `scope` says, never by
         // notify itself (which would walk a link to `/` into `/proc`).
@@ -188,7 +191,10 @@ impl SiteWatcher {
         std::thread::Builder::new()
             .name("allclear-recheck".into())
             .spawn(move || recheck(&root, &inner, &recheck_changes))
-            .map_err(|e| format!("cannot start the watch: {e}"))?;
+            .map_err(|source| ServeError::Start {
+                what: "the watch",
+                source,
+            })?;
         Ok((watcher, warnings))
     }
 

@@ -1,0 +1,185 @@
+//! Each command run: its options from [`crate::options`], the library's
+//! command, and what it prints when it succeeds. Failures are returned as
+//! [`Error`], which `main` prints and turns into the exit code.
+
+use std::path::Path;
+use std::time::Instant;
+
+use allclear::author;
+use allclear::check::Finding;
+use allclear::clock::Clock;
+use allclear::diagnostics::count_errors;
+use allclear::plural::{count, plural};
+use allclear::{notify, serve};
+
+use crate::cli::{CheckArgs, Cli, Command, Format, NewCommand};
+use crate::error::{Error, print_diagnostics};
+use crate::manual;
+use crate::options::Global;
+
+/// Run the command `cli` names.
+///
+/// # Errors
+/// The command's failure; its message is not printed yet.
+pub fn run(cli: Cli) -> Result<(), Error> {
+    let global = Global::of(&cli);
+    // These read no site and no clock: a bad SOURCE_DATE_EPOCH must not stop them.
+    match &cli.command {
+        Command::Completions(args) => return manual::completions(args.shell),
+        Command::Man(args) => return manual::man(args.out.as_deref()),
+        _ => {}
+    }
+    let clock = global.clock()?;
+    match cli.command {
+        Command::Build(args) => {
+            let site_dir = global.site_dir(args.site.clone())?;
+            build(&args.options(site_dir, clock)?)
+        }
+        Command::Check(args) => check(&global.site_dir(args.site.clone())?, &args, clock),
+        Command::Serve(args) => {
+            let site_dir = global.site_dir(args.site.clone())?;
+            Ok(serve::run(args.options(site_dir, clock))?)
+        }
+        Command::Notify(args) => {
+            let backoff = std::env::var(notify::BACKOFF_ENV).ok();
+            let options = args.options(global.site_dir(None)?, clock, backoff.as_deref())?;
+            Ok(notify::run(&options)?)
+        }
+        Command::Init(args) => {
+            global.check_init(&args)?;
+            let files = author::init(&args.dir, &args.title, &args.base_url)?;
+            for f in &files {
+                eprintln!("  created {}", f.display());
+            }
+            let git = author::git_init(&args.dir);
+            eprint!("{}", author::next_steps(&args.dir, &git));
+            Ok(())
+        }
+        Command::New(NewCommand::Incident(args)) => {
+            let (request, message) = args.request();
+            let w = author::new_incident(&global.author_context(clock), &request, |what| {
+                author::read_message(message, what)
+            })?;
+            println!("{}", w.path.display());
+            eprintln!("Started incident {} in {}", w.id, w.path.display());
+            Ok(())
+        }
+        Command::New(NewCommand::Maintenance(args)) => {
+            let (request, message) = args.request();
+            let w = author::new_maintenance(&global.author_context(clock), &request, |what| {
+                author::read_message(message, what)
+            })?;
+            println!("{}", w.path.display());
+            eprintln!("Scheduled maintenance {} in {}", w.id, w.path.display());
+            Ok(())
+        }
+        Command::Update(args) => {
+            let (request, message) = args.request();
+            let w = author::update(&global.author_context(clock), &request, |what| {
+                author::read_message(message, what)
+            })?;
+            let status = request.status.as_str();
+            eprintln!("Added an update ({status}) to {} in {}", w.id, w.path.display());
+            Ok(())
+        }
+        Command::Resolve(args) => {
+            let message = args.message;
+            let w = author::resolve(&global.author_context(clock), &args.id, |what| {
+                author::read_message(message, what)
+            })?;
+            eprintln!("Resolved {} ({})", w.id, w.path.display());
+            Ok(())
+        }
+        Command::Reschedule(args) => {
+            let (request, message) = args.request();
+            let w = author::reschedule(&global.author_context(clock), &request, |default| {
+                Ok(message.unwrap_or_else(|| default.to_string()))
+            })?;
+            eprintln!("Rescheduled {} ({})", w.id, w.path.display());
+            Ok(())
+        }
+        Command::Cancel(args) => {
+            let message = args.message;
+            let w = author::cancel(&global.author_context(clock), &args.id, |default| {
+                Ok(message.unwrap_or_else(|| default.to_string()))
+            })?;
+            eprintln!("Cancelled {} ({})", w.id, w.path.display());
+            Ok(())
+        }
+        Command::Help(args) => help(args.command),
+        Command::Dev(_) => unreachable!("main runs `dev` itself"),
+        Command::Completions(_) | Command::Man(_) => unreachable!("run before the clock is read"),
+    }
+}
+
+/// `allclear help COMMAND…`: parse `allclear COMMAND… --help`, so clap
+/// prints that help (exit 0), or its error for an unknown command (exit 2).
+fn help(command: Vec<String>) -> ! {
+    use clap::Parser;
+    let words = ["allclear".to_string()]
+        .into_iter()
+        .chain(command)
+        .chain(["--help".to_string()]);
+    match Cli::try_parse_from(words) {
+        Err(e) => e.exit(),
+        Ok(_) => unreachable!("--help always ends parsing"),
+    }
+}
+
+/// `build`: print its warnings and a summary.
+fn build(options: &allclear::BuildOptions) -> Result<(), Error> {
+    let started = Instant::now();
+    let report = allclear::build(options).map_err(|e| Error::Build(e.diagnostics))?;
+    print_diagnostics(&report.warnings);
+    eprintln!(
+        "Built {} and {}: {} files ({}{}) into {} in {:.2} s",
+        count(report.incidents, "incident"),
+        count(report.maintenances, "maintenance"),
+        report.files,
+        human_bytes(report.bytes),
+        if report.unchanged > 0 {
+            format!(", {} unchanged", report.unchanged)
+        } else {
+            String::new()
+        },
+        report.out_dir.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `check`: print every finding (text or JSON); fail on errors, or on
+/// warnings with `--deny-warnings`.
+fn check(site_dir: &Path, args: &CheckArgs, clock: Clock) -> Result<(), Error> {
+    let found = allclear::check::check_site(site_dir, clock.now());
+    let errors = count_errors(&found);
+    let warnings = found.len() - errors;
+    match args.format {
+        Format::Json => {
+            let rows: Vec<Finding> = found.iter().map(Into::into).collect();
+            println!("{}", serde_json::to_string_pretty(&rows).expect("JSON"));
+        }
+        Format::Text => {
+            print_diagnostics(&found);
+            eprintln!(
+                "{}: {errors} error{}, {warnings} warning{}",
+                site_dir.display(),
+                plural(errors),
+                plural(warnings)
+            );
+        }
+    }
+    if errors > 0 || (args.deny_warnings && warnings > 0) {
+        Err(Error::Findings { errors, warnings })
+    } else {
+        Ok(())
+    }
+}
+
+fn human_bytes(n: u64) -> String {
+    match n {
+        0..1_000 => format!("{n} B"),
+        1_000..1_000_000 => format!("{:.1} kB", n as f64 / 1e3),
+        _ => format!("{:.1} MB", n as f64 / 1e6),
+    }
+}
