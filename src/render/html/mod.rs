@@ -9,6 +9,8 @@
 //! when it last changed: see [`Freshness`]) and the page's own data; see
 //! `themes/default/templates/` for their use.
 
+mod prep;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -61,7 +63,7 @@ pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
         .iter()
         .map(|(n, t)| {
             let text = if n.ends_with(".html") {
-                strip_indentation(t)
+                prep::strip_indentation(t)
             } else {
                 t.clone()
             };
@@ -92,23 +94,13 @@ pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
         .theme
         .templates
         .iter()
-        .find(|(n, _)| n == SCRIPT)
+        .find(|(n, _)| n == prep::SCRIPT)
         .map_or("", |(_, t)| t.as_str());
-    let script = compact_script(script);
+    let script = prep::compact_script(script);
     let style = accent_style(snap);
-    // The site's own origin as well as 'self': the 404 page links its
-    // assets absolutely, and a mirror or preview may serve from elsewhere.
-    let own = match origin(&c.base_url) {
-        Some(origin) => format!("'self' {origin}"),
-        None => "'self'".to_string(),
-    };
     global.insert(
         "csp",
-        &format!(
-            "default-src {own}; script-src {own} 'sha256-{}'; style-src {own}{}; img-src {own} data: https:; connect-src {own}; object-src 'none'; base-uri 'none'; form-action 'none'",
-            sha256_base64(&script),
-            style.as_deref().map(|s| format!(" 'sha256-{}'", sha256_base64(s))).unwrap_or_default()
-        ),
+        &prep::content_security_policy(&c.base_url, &script, style.as_deref()),
     );
     global.insert("script", &script);
     global.insert("accent_style", &style);
@@ -123,76 +115,6 @@ fn accent_style(snap: &Snapshot<'_>) -> Option<String> {
     Some(format!(
         ":root {{ --accent: {light}; }} @media (prefers-color-scheme: dark) {{ :root {{ --accent: {dark}; }} }}"
     ))
-}
-
-/// The origin of `url` as a CSP host-source, `scheme://host[:port]`, as
-/// the `url` crate serializes it (WHATWG URL Standard, "ASCII
-/// serialization of an origin": an internationalized host in Punycode, as
-/// CSP source expressions must be ASCII). `None` for a URL without a host
-/// (load accepts only absolute `http(s)` URLs). The template still escapes
-/// the policy like any other text.
-fn origin(url: &str) -> Option<String> {
-    let origin = url::Url::parse(url).ok()?.origin();
-    origin.is_tuple().then(|| origin.ascii_serialization())
-}
-
-/// The base64 SHA-256 of `text`, as a Content-Security-Policy source
-/// names an inline script or style (CSP Level 3, "hash-source").
-fn sha256_base64(text: &str) -> String {
-    use base64::Engine;
-    use sha2::Digest;
-    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()))
-}
-
-/// The theme's page script, inlined in every page.
-const SCRIPT: &str = "allclear.js";
-
-/// The page script without comment lines, indentation or blank lines, to
-/// keep pages small. The script is written for this: no multi-line strings
-/// and no `//` inside a line that starts with code.
-fn compact_script(js: &str) -> String {
-    js.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Drop the indentation at the start of a template's lines, except inside
-/// `<pre>` and `<textarea>`, where white space is content: pages come out
-/// without the indentation that keeps templates readable.
-fn strip_indentation(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut verbatim = false;
-    for line in html.split_inclusive('\n') {
-        let (opens, closes) = verbatim_tags(line);
-        out.push_str(if verbatim {
-            line
-        } else {
-            line.trim_start_matches([' ', '\t'])
-        });
-        if opens && !closes {
-            verbatim = true;
-        } else if closes {
-            verbatim = false;
-        }
-    }
-    out
-}
-
-/// Whether `line` opens and whether it closes a `<pre>` or `<textarea>`;
-/// one pass over the line's `<`s, as pages have thousands of lines.
-fn verbatim_tags(line: &str) -> (bool, bool) {
-    let (mut opens, mut closes) = (false, false);
-    for (i, _) in line.match_indices('<') {
-        let rest = &line[i + 1..];
-        if rest.starts_with("pre") || rest.starts_with("textarea") {
-            opens = true;
-        } else if rest.starts_with("/pre>") || rest.starts_with("/textarea>") {
-            closes = true;
-        }
-    }
-    (opens, closes)
 }
 
 #[derive(Serialize)]
@@ -472,30 +394,4 @@ fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
     }
     Diagnostic::file_error(format!("template {template}"), message)
         .with_help("fix the template (a site's own templates/ folder overrides the theme's files of the same name)")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::origin;
-
-    #[test]
-    fn origin_is_the_ascii_serialization() {
-        let cases = [
-            ("https://status.example.com", "https://status.example.com"),
-            ("https://status.example.com/sub/path", "https://status.example.com"),
-            ("http://Status.Example.com:8080/x", "http://status.example.com:8080"),
-            ("https://status.example.com:443/", "https://status.example.com"),
-            ("https://stätus.example/", "https://xn--sttus-hra.example"),
-        ];
-        for (url, want) in cases {
-            assert_eq!(origin(url).as_deref(), Some(want), "{url}");
-        }
-        // WHATWG URL allows `"` in a host: the page escapes the policy.
-        assert_eq!(
-            origin("https://st\"atus.example.com").as_deref(),
-            Some("https://st\"atus.example.com")
-        );
-        assert_eq!(origin("https://status.example.com\"><script>alert(1)</script>"), None);
-        assert_eq!(origin("mailto:ops@example.com"), None);
-    }
 }
