@@ -37,30 +37,25 @@ struct Badge {
     width: u32,
 }
 
-/// Parse `svg` with quick-xml, walking every event: this fails on anything
-/// that is not well-formed (unclosed or mismatched tags, bad attributes,
-/// unknown entities, text outside the root).
+/// Read back what `svg` says, once [`common::assert_well_formed_xml`] has
+/// passed it (the tests' one XML checker), with the root checked to be
+/// `<svg>`.
 fn parse(name: &str, svg: &str) -> Badge {
+    common::assert_well_formed_xml(name, svg);
     let mut reader = Reader::from_str(svg);
     let mut badge = Badge::default();
     let mut open: Vec<String> = Vec::new();
-    let mut roots = 0;
     loop {
-        let event = reader
-            .read_event()
-            .unwrap_or_else(|e| panic!("{name}: not well-formed at byte {}: {e}", reader.error_position()));
+        let event = reader.read_event().unwrap();
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let tag = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
                 if open.is_empty() {
-                    roots += 1;
                     assert_eq!(tag, "svg", "{name}: the root element");
                 }
                 for attr in e.attributes() {
-                    let attr = attr.unwrap_or_else(|err| panic!("{name}: bad attribute in <{tag}>: {err}"));
-                    let value = attr
-                        .normalized_value(XmlVersion::Implicit1_0)
-                        .unwrap_or_else(|err| panic!("{name}: bad attribute value in <{tag}>: {err}"));
+                    let attr = attr.unwrap();
+                    let value = attr.normalized_value(XmlVersion::Implicit1_0).unwrap();
                     if tag == "svg" {
                         match attr.key.as_ref() {
                             b"aria-label" => badge.aria_label = value.into_owned(),
@@ -76,34 +71,17 @@ fn parse(name: &str, svg: &str) -> Badge {
                     open.push(tag);
                 }
             }
-            Event::End(e) => {
-                let tag = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
-                assert_eq!(open.pop().as_deref(), Some(tag.as_str()), "{name}: mismatched </{tag}>");
+            Event::End(_) => {
+                open.pop();
             }
-            Event::Text(t) => {
-                let text = t.decode().unwrap();
-                assert!(
-                    !open.is_empty() || text.trim().is_empty(),
-                    "{name}: text outside the root: {text:?}"
-                );
-                push_text(&mut badge, &open, &text);
-            }
+            Event::Text(t) => push_text(&mut badge, &open, &t.decode().unwrap()),
             Event::GeneralRef(r) => {
-                let text = if r.is_char_ref() {
-                    r.resolve_char_ref().unwrap().unwrap().to_string()
-                } else {
-                    let entity = r.decode().unwrap();
-                    match entity.as_ref() {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        other => panic!("{name}: undeclared entity &{other};"),
-                    }
-                    .to_string()
+                let text = match r.resolve_char_ref().unwrap() {
+                    Some(c) => c.to_string(),
+                    None => quick_xml::escape::unescape(&format!("&{};", r.decode().unwrap()))
+                        .unwrap()
+                        .into_owned(),
                 };
-                assert!(!open.is_empty(), "{name}: reference outside the root");
                 push_text(&mut badge, &open, &text);
             }
             Event::Eof => break,
@@ -111,8 +89,6 @@ fn parse(name: &str, svg: &str) -> Badge {
             other => panic!("{name}: unexpected {other:?}"),
         }
     }
-    assert!(open.is_empty(), "{name}: unclosed {open:?}");
-    assert_eq!(roots, 1, "{name}: one root element");
     badge
 }
 
@@ -297,25 +273,4 @@ fn odd_names_are_escaped_and_still_well_formed() {
     let web = read_badge(&out, "badges/web.svg");
     assert_eq!(web.texts[0], "Zürich 東京 🚀");
     read_badge(&out, "badges/web-uptime.svg");
-}
-
-#[test]
-#[should_panic(expected = "not well-formed")]
-fn the_checker_rejects_mismatched_tags() {
-    parse("bad", r#"<svg xmlns="http://www.w3.org/2000/svg"><text>a</svg>"#);
-}
-
-#[test]
-#[should_panic(expected = "not well-formed")]
-fn the_checker_rejects_a_bare_ampersand() {
-    parse(
-        "bad",
-        r#"<svg xmlns="http://www.w3.org/2000/svg"><title>a & b</title></svg>"#,
-    );
-}
-
-#[test]
-#[should_panic(expected = "unclosed")]
-fn the_checker_rejects_an_unclosed_root() {
-    parse("bad", r#"<svg xmlns="http://www.w3.org/2000/svg"><title>a</title>"#);
 }

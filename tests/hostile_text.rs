@@ -162,3 +162,29 @@ fn the_xml_check_rejects_mismatched_tags() {
 fn the_xml_check_rejects_a_raw_ampersand() {
     common::assert_well_formed_xml("broken", "<svg><title>a & b</title></svg>");
 }
+
+#[test]
+#[should_panic(expected = "not well-formed")]
+fn the_xml_check_rejects_an_unclosed_root() {
+    common::assert_well_formed_xml("broken", "<svg><title>a</title>");
+}
+
+#[test]
+#[should_panic(expected = "undeclared entity &nbsp;")]
+fn the_xml_check_rejects_an_html_entity() {
+    common::assert_well_formed_xml("broken", "<svg><title>a&nbsp;b</title></svg>");
+}
+
+#[test]
+#[should_panic(expected = "text outside the root")]
+fn the_xml_check_rejects_text_after_the_root() {
+    common::assert_well_formed_xml("broken", "<svg/>trailing");
+}
+
+#[test]
+fn the_xml_check_accepts_references_and_a_declaration() {
+    common::assert_well_formed_xml(
+        "fine",
+        "<?xml version=\"1.0\"?>\n<svg a=\"&quot;x&#39;\"><title>a &amp; b &#x1F680;</title><g/></svg>\n",
+    );
+}

@@ -190,20 +190,6 @@ fn maintenance_pages_link_to_the_calendar() {
 }
 
 #[test]
-fn two_builds_write_the_same_calendars() {
-    let tmp = tempfile::tempdir().unwrap();
-    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    build_pinned(example_site(), Some(&a)).assert().success();
-    build_pinned(example_site(), Some(&b)).assert().success();
-    for path in ["maintenance.ics", "components/search/maintenance.ics"] {
-        assert!(
-            fs::read(a.join(path)).unwrap() == fs::read(b.join(path)).unwrap(),
-            "{path} differs between two builds"
-        );
-    }
-}
-
-#[test]
 fn hostile_text_is_escaped_folded_and_parses_back() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
