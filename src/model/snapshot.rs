@@ -359,7 +359,9 @@ fn component_statuses(
 
 /// The indicator: the worst of the ongoing incidents' impacts and of the
 /// components' statuses; `maintenance` when maintenance is the only thing
-/// going on (reference: statuspage-api-v2.md, "status").
+/// going on (Statuspage's `status.indicator`: the public Status API
+/// documentation every Statuspage page serves at `/api`, e.g.
+/// <https://www.githubstatus.com/api>).
 fn page_status(site: &Site, ongoing: &[usize], active: &[usize], statuses: &[ComponentStatus]) -> PageStatus {
     let from_incidents = ongoing
         .iter()

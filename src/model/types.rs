@@ -3,7 +3,7 @@
 //!
 //! Every enum (de)serializes to the exact lowercase string Statuspage uses in
 //! its v2 API (`partial_outage`, `monitoring`, ...), which is also what authors
-//! write in entry files (`../shared/spec/content-format.md`).
+//! write in entry files (`docs/content-format.md`).
 
 use serde::{Deserialize, Serialize};
 
