@@ -23,7 +23,7 @@
 //! skipped comparison is never silent.
 //!
 //! The files at `HEAD` are read with `git` as `notify` reads them
-//! ([`crate::notify::git::Repo`]), into a temporary folder, and loaded
+//! (its `git::Repo`, private to `notify`), into a temporary folder, and loaded
 //! with the same loader.
 
 use std::path::Path;
