@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install a released allclear binary: the shell half of action.yml, kept in
-# a file so that tests/action.rs can run it on a local archive.
+# a file so that tests/it/action.rs can run it on a local archive.
 #
 #   install.sh --print-target   print `target=TRIPLE` for this runner
 #   install.sh                  download, verify and install

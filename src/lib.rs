@@ -33,7 +33,6 @@ pub mod plural;
 pub mod render;
 pub mod serve;
 pub mod timing;
-pub mod window_history;
 
 use std::path::{Path, PathBuf};
 

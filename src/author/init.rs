@@ -5,8 +5,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use super::yaml_text;
 use super::{AuthorError, write_atomically};
-use crate::load::{self, LoadOptions, yaml};
+use crate::load::{self, LoadOptions};
 
 /// Create the site in `dir` (which may exist if it is empty, or holds only a
 /// `.git` folder) and return the
@@ -194,8 +195,8 @@ components:
 # Start an incident with:
 #   allclear new incident \"Elevated API errors\" --impact major --component api=partial_outage --next-update 30m
 ",
-        title = yaml::scalar(title),
-        base_url = yaml::scalar(base_url),
+        title = yaml_text::scalar(title),
+        base_url = yaml_text::scalar(base_url),
     )
 }
 

@@ -10,6 +10,7 @@ mod init;
 mod message;
 mod new;
 mod schedule;
+mod yaml_text;
 
 use std::collections::BTreeMap;
 use std::fs;

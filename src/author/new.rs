@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use super::edit::message_lines;
+use super::yaml_text;
+use super::yaml_text::message_lines;
 use super::{AuthorError, Context, Written, component_id, parse_component, parse_when, parse_window, written_time};
-use crate::load::yaml;
 use crate::model::Impact;
 
 /// What `new incident` writes.
@@ -57,7 +57,7 @@ pub fn new_incident(
 
     let mut lines = vec![
         "---".to_string(),
-        format!("title: {}", yaml::scalar(request.title.trim())),
+        format!("title: {}", yaml_text::scalar(request.title.trim())),
         format!("impact: {}", impact.as_str()),
     ];
     if components.is_empty() {
@@ -108,7 +108,7 @@ pub fn new_maintenance(
 
     let mut lines = vec![
         "---".to_string(),
-        format!("title: {}", yaml::scalar(request.title.trim())),
+        format!("title: {}", yaml_text::scalar(request.title.trim())),
         format!("components: [{}]", components.join(", ")),
         format!("scheduled_for: {}", written_time(from, zone)),
         format!("scheduled_until: {}", written_time(until, zone)),

@@ -21,7 +21,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::edit::{Found, Item, append, find};
+use super::edit::{Found, append, find};
+use super::yaml_text::Item;
 use super::{AuthorError, Context, Written, parse_window, written_time};
 use crate::load::Loaded;
 use crate::model::{MaintenanceState, MaintenanceStatus, maintenance_state};

@@ -346,20 +346,6 @@ fn strip_location(message: &str) -> String {
     out
 }
 
-/// `text` as one YAML scalar that reads back as exactly `text`: plain when
-/// that is safe, quoted otherwise (serde_yaml decides), never spanning
-/// lines. For authoring commands that write entries.
-pub fn scalar(text: &str) -> String {
-    let out = serde_yaml::to_string(text).expect("a string always serializes");
-    let out = out.trim_end_matches('\n');
-    if out.contains('\n') {
-        // serde_yaml chose a block scalar; a double-quoted one stays on a line.
-        serde_json::to_string(text).expect("a string always serializes")
-    } else {
-        out.to_string()
-    }
-}
-
 /// One step of a path into a YAML document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seg<'a> {
@@ -442,35 +428,5 @@ mod tests {
         assert_eq!(pairs[3].1.resolve::<bool>(), None);
         assert_eq!(pairs[4].1.resolve::<bool>(), Some(true));
         assert_eq!(pairs[3].1.text(), Some("true"));
-    }
-
-    #[test]
-    fn scalars_read_back_exactly() {
-        for text in [
-            "plain words",
-            "key: value",
-            "- dash",
-            "#hash",
-            "yes",
-            "null",
-            "12",
-            "a\nb",
-            "'q' \"dq\"",
-            " lead",
-            "tab\t",
-            "\u{7}bell",
-            "",
-        ] {
-            let yaml = format!("v: {}\n", scalar(text));
-            assert!(!yaml.trim_end().contains('\n'), "{yaml}");
-            let back = tree(&yaml).unwrap();
-            let Value::Map(pairs) = &back.value else {
-                panic!("{yaml}")
-            };
-            let Value::Scalar { text: got, .. } = &pairs[0].1.value else {
-                panic!("{yaml}")
-            };
-            assert_eq!(got, text, "{yaml}");
-        }
     }
 }

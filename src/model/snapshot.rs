@@ -369,8 +369,9 @@ pub fn component_statuses(site: &Site, ongoing: &[usize], active: &[usize]) -> V
 /// The page indicator: the worst of the ongoing incidents' impacts and of
 /// the components' `statuses` (from [`component_statuses`] with the same
 /// `ongoing` and `active`); `maintenance` when maintenance in progress is
-/// the only thing going on (content format, "Derived state": Statuspage's
-/// `status.indicator`).
+/// the only thing going on (content format, "Derived state"; Statuspage's
+/// `status.indicator`: the public Status API documentation every
+/// Statuspage page serves at `/api`, e.g. <https://www.githubstatus.com/api>).
 pub fn page_indicator(site: &Site, ongoing: &[usize], active: &[usize], statuses: &[ComponentStatus]) -> Indicator {
     let from_incidents = ongoing
         .iter()

@@ -16,6 +16,7 @@
 //! The server and the rebuild thread share one `tokio::sync::watch`
 //! channel holding the current [`Generation`].
 
+mod files;
 mod host;
 mod rebuild;
 mod reload;
@@ -33,10 +34,9 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::header::{ALLOW, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
-use axum::http::{HeaderValue, Method, StatusCode, Uri};
+use axum::http::HeaderValue;
+use axum::http::header::CACHE_CONTROL;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use futures_util::Stream;
 use tokio::sync::watch as channel;
@@ -257,13 +257,14 @@ async fn serve(
     }
 }
 
-/// The routes: the event stream, and every other path from the site, all
+/// The routes: the event stream, and every other path from the site
+/// ([`files`]), all
 /// behind the Host check ([`host`]). Every response says
 /// `Cache-Control: no-store`, so a reload always shows the latest build.
 fn router(site: channel::Receiver<Generation>, stop: channel::Receiver<bool>, guard: Arc<HostGuard>) -> Router {
     Router::new()
         .route(reload::EVENTS_PATH, get(events))
-        .fallback(site_file)
+        .fallback(files::site_file)
         .with_state(AppState { site, stop })
         .layer(axum::middleware::from_fn_with_state(guard, host::check_host))
         .layer(SetResponseHeaderLayer::overriding(
@@ -305,122 +306,6 @@ async fn events(State(app): State<AppState>) -> Sse<impl Stream<Item = Result<Ev
         Some((Ok(event), (app, false)))
     });
     Sse::new(stream).keep_alive(KeepAlive::default())
-}
-
-/// Every other path: a file of the last good build. `/` and `/dir/` serve
-/// their `index.html`, `/dir` redirects to `/dir/` when that exists (on
-/// this server: see [`folder_location`]), and anything else gets the
-/// site's `404.html` with status 404. HTML gets the reload script, and the
-/// error overlay while the site has errors.
-async fn site_file(State(app): State<AppState>, method: Method, uri: Uri) -> Response {
-    if method != Method::GET && method != Method::HEAD {
-        return (StatusCode::METHOD_NOT_ALLOWED, [(ALLOW, "GET, HEAD")]).into_response();
-    }
-    let generation = app.site.borrow().clone();
-    let files = &generation.files;
-    if files.is_empty() {
-        let page = reload::placeholder(&generation.id, generation.error.as_deref());
-        return (StatusCode::SERVICE_UNAVAILABLE, [(CONTENT_TYPE, HTML)], page).into_response();
-    }
-    let Some(path) = decode_path(uri.path()) else {
-        return not_found(&generation);
-    };
-    let path = if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path
-    };
-    if let Some(bytes) = files.get(&path) {
-        return file_response(StatusCode::OK, &path, bytes, &generation);
-    }
-    if files.contains_key(&format!("{path}/index.html")) {
-        return (StatusCode::TEMPORARY_REDIRECT, [(LOCATION, folder_location(&uri))]).into_response();
-    }
-    not_found(&generation)
-}
-
-/// Where `/dir` is sent: `/dir/` with the query, as a path on this server.
-/// Repeated leading slashes are made one (`//history` is the file key
-/// `history`), since `//history/` would be a protocol-relative URL: a
-/// redirect to the host `history`.
-fn folder_location(uri: &Uri) -> String {
-    let path = uri.path().trim_start_matches('/');
-    let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
-    format!("/{path}/{query}")
-}
-
-fn not_found(generation: &Generation) -> Response {
-    match generation.files.get("404.html") {
-        Some(bytes) => file_response(StatusCode::NOT_FOUND, "404.html", bytes, generation),
-        None => (StatusCode::NOT_FOUND, [(CONTENT_TYPE, TEXT)], "Not found\n").into_response(),
-    }
-}
-
-fn file_response(status: StatusCode, path: &str, bytes: &Bytes, generation: &Generation) -> Response {
-    let content_type = content_type(path);
-    let body = if content_type == HTML {
-        Bytes::from(reload::inject(bytes, &generation.id, generation.error.as_deref()))
-    } else {
-        bytes.clone()
-    };
-    (status, [(CONTENT_TYPE, content_type)], body).into_response()
-}
-
-const HTML: &str = "text/html; charset=utf-8";
-const TEXT: &str = "text/plain; charset=utf-8";
-
-/// The Content-Type for a file, by its extension.
-fn content_type(path: &str) -> &'static str {
-    let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    match extension.as_deref() {
-        Some("html" | "htm") => HTML,
-        Some("css") => "text/css; charset=utf-8",
-        Some("js" | "mjs") => "text/javascript; charset=utf-8",
-        Some("json") => "application/json",
-        Some("rss") => "application/rss+xml",
-        Some("atom") => "application/atom+xml",
-        Some("xml") => "application/xml",
-        Some("ics") => "text/calendar; charset=utf-8",
-        Some("txt") => TEXT,
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("gif") => "image/gif",
-        Some("webp") => "image/webp",
-        Some("avif") => "image/avif",
-        Some("ico") => "image/x-icon",
-        Some("woff") => "font/woff",
-        Some("woff2") => "font/woff2",
-        Some("pdf") => "application/pdf",
-        Some("webmanifest") => "application/manifest+json",
-        _ => "application/octet-stream",
-    }
-}
-
-/// A request path as a key of the built files: percent-decoded, without the
-/// leading `/`. `None` when it does not decode to UTF-8 or has a `..`
-/// segment.
-fn decode_path(path: &str) -> Option<String> {
-    let raw = path.trim_start_matches('/').as_bytes();
-    let mut bytes = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        let hex = |b: u8| char::from(b).to_digit(16);
-        if raw[i] == b'%'
-            && let (Some(hi), Some(lo)) = (
-                raw.get(i + 1).and_then(|&b| hex(b)),
-                raw.get(i + 2).and_then(|&b| hex(b)),
-            )
-        {
-            bytes.push((hi * 16 + lo) as u8);
-            i += 3;
-        } else {
-            bytes.push(raw[i]);
-            i += 1;
-        }
-    }
-    let decoded = String::from_utf8(bytes).ok()?;
-    (!decoded.split('/').any(|segment| segment == "..")).then_some(decoded)
 }
 
 /// The URL to browse: `http://ADDR/`, with the loopback address in place of
@@ -481,37 +366,6 @@ fn open_browser(url: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_decode_to_file_keys() {
-        assert_eq!(decode_path("/").as_deref(), Some(""));
-        assert_eq!(decode_path("/history/2026/11/").as_deref(), Some("history/2026/11/"));
-        assert_eq!(decode_path("/a%20b.png").as_deref(), Some("a b.png"));
-        assert_eq!(decode_path("/%zz").as_deref(), Some("%zz"));
-        assert_eq!(decode_path("/%ff"), None);
-        assert_eq!(decode_path("/a/../site.yaml"), None);
-    }
-
-    #[test]
-    fn folder_redirects_stay_on_this_server() {
-        let location = |uri: &'static str| folder_location(&Uri::from_static(uri));
-        assert_eq!(location("/history"), "/history/");
-        assert_eq!(location("//history"), "/history/");
-        assert_eq!(location("///history?x=1"), "/history/?x=1");
-        assert_eq!(location("/history/2026%2011"), "/history/2026%2011/");
-        assert_eq!(location("http://127.0.0.1:1111//history"), "/history/");
-    }
-
-    #[test]
-    fn content_types_follow_the_extension() {
-        assert_eq!(content_type("index.html"), HTML);
-        assert_eq!(content_type("history.rss"), "application/rss+xml");
-        assert_eq!(content_type("updates.atom"), "application/atom+xml");
-        assert_eq!(content_type("maintenance.ics"), "text/calendar; charset=utf-8");
-        assert_eq!(content_type("badges/api.SVG"), "image/svg+xml");
-        assert_eq!(content_type("api/v2/summary.json"), "application/json");
-        assert_eq!(content_type("LICENSE"), "application/octet-stream");
-    }
 
     #[test]
     fn the_url_names_a_reachable_address() {

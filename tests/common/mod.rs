@@ -74,11 +74,14 @@ pub fn build_pinned(site: impl AsRef<Path>, out: Option<&Path>) -> assert_cmd::C
 }
 
 /// Panics unless `xml` is well-formed XML 1.0: one root element, balanced
-/// tags, attribute values and text that unescape.
+/// and matching tags, attribute values and text that unescape, no entity
+/// but XML's five and character references, and nothing but white space
+/// outside the root. The one XML checker of the tests (quick-xml's reader
+/// walks every event); the panic message says `not well-formed`.
 pub fn assert_well_formed_xml(name: &str, xml: &str) {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
-    let mut depth = 0usize;
+    let mut open: Vec<Vec<u8>> = Vec::new();
     let mut roots = 0;
     loop {
         let event = reader
@@ -86,26 +89,60 @@ pub fn assert_well_formed_xml(name: &str, xml: &str) {
             .unwrap_or_else(|e| panic!("{name}: not well-formed at byte {}: {e}", reader.error_position()));
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
-                roots += usize::from(depth == 0);
+                roots += usize::from(open.is_empty());
                 for attr in e.attributes() {
-                    let attr = attr.unwrap_or_else(|err| panic!("{name}: bad attribute: {err}"));
+                    let attr = attr.unwrap_or_else(|err| panic!("{name}: not well-formed: bad attribute: {err}"));
                     attr.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                        .unwrap_or_else(|err| panic!("{name}: bad attribute value: {err}"));
+                        .unwrap_or_else(|err| panic!("{name}: not well-formed: bad attribute value: {err}"));
                 }
                 if matches!(event, Event::Start(_)) {
-                    depth += 1;
+                    open.push(e.name().as_ref().to_vec());
                 }
             }
-            Event::End(_) => depth -= 1,
+            Event::End(ref e) => {
+                let closed = open.pop();
+                assert!(
+                    closed.as_deref() == Some(e.name().as_ref()),
+                    "{name}: not well-formed: mismatched </{}>",
+                    String::from_utf8_lossy(e.name().as_ref())
+                );
+            }
             Event::Text(ref t) => {
-                t.xml_content(quick_xml::XmlVersion::Implicit1_0)
-                    .unwrap_or_else(|err| panic!("{name}: bad text: {err}"));
+                let text = t
+                    .xml_content(quick_xml::XmlVersion::Implicit1_0)
+                    .unwrap_or_else(|err| panic!("{name}: not well-formed: bad text: {err}"));
+                assert!(
+                    !open.is_empty() || text.trim().is_empty(),
+                    "{name}: not well-formed: text outside the root: {text:?}"
+                );
+            }
+            Event::GeneralRef(ref r) => {
+                assert!(
+                    !open.is_empty(),
+                    "{name}: not well-formed: a reference outside the root"
+                );
+                let known = if r.is_char_ref() {
+                    matches!(r.resolve_char_ref(), Ok(Some(_)))
+                } else {
+                    matches!(&r[..], b"amp" | b"lt" | b"gt" | b"quot" | b"apos")
+                };
+                assert!(
+                    known,
+                    "{name}: not well-formed: undeclared entity &{};",
+                    String::from_utf8_lossy(&r[..])
+                );
             }
             Event::Eof => break,
             _ => {}
         }
     }
-    assert_eq!((roots, depth), (1, 0), "{name}: one root element, every tag closed");
+    assert!(
+        roots == 1 && open.is_empty(),
+        "{name}: not well-formed: {roots} root elements, unclosed {:?}",
+        open.iter()
+            .map(|t| String::from_utf8_lossy(t).into_owned())
+            .collect::<Vec<_>>()
+    );
 }
 
 /// A copy of `tests/fixtures/base-site` in `tmp/site`, with `lines` added to

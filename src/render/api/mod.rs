@@ -1,6 +1,7 @@
 //! `api/v2/`: Atlassian Statuspage's public v2 API as static JSON files, so
 //! aggregators, exporters, bots and client libraries work against an
-//! allclear site unchanged (reference: `statuspage-api-v2.md`).
+//! allclear site unchanged (reference: the Status API documentation every
+//! Statuspage page serves at `/api`, e.g. <https://www.githubstatus.com/api>).
 //!
 //! Files: `summary.json`, `status.json`, `components.json`,
 //! `incidents.json` (50 most recent), `incidents/unresolved.json`,

@@ -1,5 +1,7 @@
 //! The Statuspage v2 public API's JSON shapes, field for field (reference:
-//! `statuspage-api-v2.md`), plus allclear's own `uptime.json`.
+//! the Status API documentation every Statuspage page serves at `/api`,
+//! e.g. <https://www.githubstatus.com/api>), plus allclear's own
+//! `uptime.json`.
 //!
 //! These types write allclear's API files, and tests read the files back
 //! into them. `deny_unknown_fields` makes that round trip strict.

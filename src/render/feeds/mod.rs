@@ -2,7 +2,7 @@
 //! items built once from the snapshot.
 //!
 //! - `history.rss` / `history.atom`: one item per incident or maintenance
-//!   (Statuspage's history feeds; reference: `statuspage-api-v2.md`),
+//!   (Statuspage's history feeds, `/history.rss` and `/history.atom`),
 //!   newest first, at most [`FEED_LIMIT`];
 //! - `updates.rss` / `updates.atom` / `feed.json` (JSON Feed 1.1): one item
 //!   per update and per published postmortem (dated its

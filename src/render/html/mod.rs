@@ -1,0 +1,397 @@
+//! HTML pages, rendered with Tera 2 from the theme's templates.
+//!
+//! Pages: `index.html`, one per incident, maintenance and component, the
+//! history archive (`history/index.html` and one page per month), and
+//! `404.html`. Each page's context holds `site`, `built_at`, `status`,
+//! `root` (relative way back to the output root), `page_url` (public URL),
+//! `state_json` (what the page's script needs, see [`super::state`]),
+//! `live` and `changed_at` (whether the page shows live state, and else
+//! when it last changed: see [`Freshness`]) and the page's own data; see
+//! `themes/default/templates/` for their use.
+
+mod prep;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::state::{Freshness, Scope, State};
+use super::view::{EntryView, GroupView, Views};
+use super::{OutputFile, Pages, Sink, format, links};
+use crate::diagnostics::Diagnostic;
+use crate::model::{EntryRef, Link, Snapshot};
+use crate::timing::phase;
+
+/// Most entries listed on a component page, newest first; the history
+/// archive has the rest.
+pub const COMPONENT_ENTRIES: usize = 50;
+
+/// The site-wide values every page sees as `site`.
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    base_url: &'a str,
+    language: &'a str,
+    /// IANA name, e.g. `Europe/Berlin`.
+    time_zone: &'a str,
+    links: &'a [Link],
+    logo: Option<&'a str>,
+    favicon: Option<&'a str>,
+    accent_color: Option<&'a str>,
+}
+
+/// A month in the history archive's navigation.
+#[derive(Serialize)]
+struct MonthLink {
+    name: String,
+    url: String,
+    count: usize,
+}
+
+/// Compile the theme's templates (site overrides already laid over them).
+///
+/// # Errors
+/// A template that does not parse, named with Tera's message.
+pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::new();
+    // Indentation is dropped from the templates once, not from every page.
+    let templates: Vec<(&str, String)> = snap
+        .site
+        .theme
+        .templates
+        .iter()
+        .map(|(n, t)| {
+            let text = if n.ends_with(".html") {
+                prep::strip_indentation(t)
+            } else {
+                t.clone()
+            };
+            (n.as_str(), text)
+        })
+        .collect();
+    tera.add_raw_templates(templates.iter().map(|(n, t)| (*n, t.as_str())))
+        .map_err(|e| vec![template_error("templates", &e)])?;
+    let c = &snap.site.config;
+    let site = SiteView {
+        title: &c.title,
+        description: c.description.as_deref(),
+        base_url: &c.base_url,
+        language: &c.language,
+        time_zone: c.time_zone.name(),
+        links: &c.links,
+        logo: c.logo.as_deref(),
+        favicon: c.favicon.as_deref(),
+        accent_color: c.accent_color.as_deref(),
+    };
+    let views = Views { snap };
+    let global = tera.global_context();
+    global.insert("site", &site);
+    global.insert("built_at", &views.time(snap.now));
+    global.insert("status", &PageStatusView::new(snap));
+    let script = snap
+        .site
+        .theme
+        .templates
+        .iter()
+        .find(|(n, _)| n == prep::SCRIPT)
+        .map_or("", |(_, t)| t.as_str());
+    let script = prep::compact_script(script);
+    let style = accent_style(snap);
+    global.insert(
+        "csp",
+        &prep::content_security_policy(&c.base_url, &script, style.as_deref()),
+    );
+    global.insert("script", &script);
+    global.insert("accent_style", &style);
+    Ok(tera)
+}
+
+/// The `<style>` text that sets the site's accent, readable in both
+/// schemes (see [`super::color`]); `None` without `accent_color`.
+fn accent_style(snap: &Snapshot<'_>) -> Option<String> {
+    let accent = snap.site.config.accent_color.as_deref()?;
+    let (light, dark) = super::color::accents(accent).unwrap_or_else(|| (accent.to_string(), accent.to_string()));
+    Some(format!(
+        ":root {{ --accent: {light}; }} @media (prefers-color-scheme: dark) {{ :root {{ --accent: {dark}; }} }}"
+    ))
+}
+
+#[derive(Serialize)]
+struct PageStatusView {
+    indicator: &'static str,
+    description: &'static str,
+}
+
+impl PageStatusView {
+    fn new(snap: &Snapshot<'_>) -> Self {
+        PageStatusView {
+            indicator: snap.status.indicator.as_str(),
+            description: snap.status.indicator.description(),
+        }
+    }
+}
+
+/// Render every HTML page into `sink`, each as soon as it is rendered.
+///
+/// # Errors
+/// A template that fails to render (an unknown variable or filter in an
+/// override, say), with Tera's message; the sink's errors.
+pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(), Vec<Diagnostic>> {
+    let tera = phase("html: compile", || compile(snap))?;
+    let views = Views { snap };
+    let state = State::new(snap);
+    let page = Page {
+        tera: &tera,
+        snap,
+        state: &state,
+    };
+    let put = |file: Result<OutputFile, Vec<Diagnostic>>| sink.put(file?).map_err(|d| vec![d]);
+    let (incidents, maintenances, months) = selected(snap, pages);
+
+    phase("html: index", || {
+        put(page.render(
+            "index.html",
+            "index.html",
+            index_context(&views),
+            Scope::Site,
+            Freshness::Live,
+        ))
+    })?;
+    // Entry and component pages are independent: render them on every core.
+    phase("html: incidents", || {
+        incidents.into_par_iter().try_for_each(|i| {
+            let inc = &snap.site.incidents[i];
+            let mut cx = Context::new();
+            cx.insert("entry", &views.entry(EntryRef::Incident(i)));
+            cx.insert("updates", &newest_first(views.incident_updates(i)));
+            cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
+            let freshness = Freshness::of(snap, &[EntryRef::Incident(i)]);
+            put(page.render(
+                "incident.html",
+                &links::incident(&inc.id),
+                cx,
+                Scope::Nothing,
+                freshness,
+            ))
+        })
+    })?;
+    maintenances.into_par_iter().try_for_each(|m| {
+        let mt = &snap.site.maintenances[m];
+        let mut cx = Context::new();
+        cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
+        cx.insert("updates", &newest_first(views.maintenance_updates(m)));
+        cx.insert("details", &mt.body.as_ref().map(|b| b.html.as_str()));
+        // Upcoming maintenance is listed on the front page, not in the
+        // history archive (see `Snapshot::history`): the breadcrumb says so.
+        cx.insert("upcoming", &snap.maintenances[m].is_upcoming());
+        cx.insert(
+            "original_window",
+            &(views.time(mt.scheduled_for), views.time(mt.scheduled_until)),
+        );
+        let shown = [EntryRef::Maintenance(m)];
+        put(page.render(
+            "maintenance.html",
+            &links::maintenance(&mt.id),
+            cx,
+            Scope::Entries(&shown),
+            Freshness::of(snap, &shown),
+        ))
+    })?;
+    let components: Vec<usize> = (0..snap.site.components.len())
+        .filter(|&c| pages.has_component(&snap.site.components[c].id))
+        .collect();
+    components.into_par_iter().try_for_each(|c| {
+        let comp = &snap.site.components[c];
+        let mut cx = Context::new();
+        cx.insert("component", &views.component(c));
+        cx.insert("group", &comp.group);
+        let all = &snap.by_component[c];
+        let entries: Vec<EntryView> = all.iter().take(COMPONENT_ENTRIES).map(|&e| views.entry(e)).collect();
+        cx.insert("entries", &entries);
+        cx.insert("total_entries", &all.len());
+        put(page.render(
+            "component.html",
+            &links::component(&comp.id),
+            cx,
+            Scope::Component(c),
+            Freshness::Live,
+        ))
+    })?;
+    phase("html: history", || history_pages(&page, &views, &months, &put))?;
+    let timeless = Freshness::Fixed(None);
+    put(page.render("404.html", "404.html", Context::new(), Scope::Nothing, timeless))?;
+    put(page.render("embed.html", "embed.html", Context::new(), Scope::Nothing, timeless))
+}
+
+/// The incidents, maintenances and history months (indices) `pages` asks for.
+fn selected(snap: &Snapshot<'_>, pages: &Pages) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+    let site = &snap.site;
+    match pages {
+        Pages::All => (
+            (0..site.incidents.len()).collect(),
+            (0..site.maintenances.len()).collect(),
+            (0..snap.history.len()).collect(),
+        ),
+        Pages::Some { entries, months, .. } => {
+            let wanted = |id: &String| entries.contains(id);
+            (
+                (0..site.incidents.len())
+                    .filter(|&i| wanted(&site.incidents[i].id))
+                    .collect(),
+                (0..site.maintenances.len())
+                    .filter(|&m| wanted(&site.maintenances[m].id))
+                    .collect(),
+                (0..snap.history.len())
+                    .filter(|&k| months.contains(&(snap.history[k].year, snap.history[k].month)))
+                    .collect(),
+            )
+        }
+    }
+}
+
+fn index_context(views: &Views<'_, '_>) -> Context {
+    let snap = views.snap;
+    let mut cx = Context::new();
+    let ongoing: Vec<EntryView> = snap
+        .ongoing
+        .iter()
+        .map(|&i| views.entry(EntryRef::Incident(i)))
+        .collect();
+    let active: Vec<EntryView> = snap
+        .active_maintenance
+        .iter()
+        .map(|&m| views.entry(EntryRef::Maintenance(m)))
+        .collect();
+    let upcoming: Vec<EntryView> = snap
+        .upcoming_maintenance
+        .iter()
+        .map(|&m| views.entry(EntryRef::Maintenance(m)))
+        .collect();
+    let groups: Vec<GroupView> = views.groups();
+    let days: Vec<_> = snap
+        .recent_days
+        .iter()
+        .map(|d| views.day_entries(d.date, &d.entries))
+        .collect();
+    cx.insert("ongoing", &ongoing);
+    cx.insert("active_maintenance", &active);
+    cx.insert("upcoming_maintenance", &upcoming);
+    cx.insert("groups", &groups);
+    cx.insert("recent_days", &days);
+    cx.insert("uptime_days", &snap.site.config.uptime_days);
+    cx
+}
+
+/// The archive: an index of months and a page per month, each linking to
+/// the next older and newer month that has entries.
+fn history_pages(
+    page: &Page<'_, '_>,
+    views: &Views<'_, '_>,
+    selected: &[usize],
+    put: &(dyn Fn(Result<OutputFile, Vec<Diagnostic>>) -> Result<(), Vec<Diagnostic>> + Sync),
+) -> Result<(), Vec<Diagnostic>> {
+    let months = &views.snap.history;
+    let link = |k: usize| MonthLink {
+        name: format::month(months[k].year, months[k].month),
+        url: links::history_month(months[k].year, months[k].month),
+        count: months[k].entries.len(),
+    };
+    let all: Vec<MonthLink> = (0..months.len()).map(link).collect();
+    let mut years: Vec<(i32, Vec<&MonthLink>)> = Vec::new();
+    for (k, m) in months.iter().enumerate() {
+        match years.last_mut() {
+            Some((y, list)) if *y == m.year => list.push(&all[k]),
+            _ => years.push((m.year, vec![&all[k]])),
+        }
+    }
+    let mut cx = Context::new();
+    cx.insert("years", &years);
+    cx.insert("total", &months.iter().map(|m| m.entries.len()).sum::<usize>());
+    // The archive lists months and counts: it changes with its entries.
+    let every: Vec<EntryRef> = months.iter().flat_map(|m| m.entries.iter().copied()).collect();
+    let freshness = Freshness::of(views.snap, &every);
+    put(page.render("history_index.html", links::HISTORY, cx, Scope::Nothing, freshness))?;
+
+    selected.par_iter().try_for_each(|&k| {
+        let m = &months[k];
+        let mut cx = Context::new();
+        let entries: Vec<EntryView> = m.entries.iter().map(|&e| views.entry(e)).collect();
+        cx.insert("month", &all[k]);
+        cx.insert("entries", &entries);
+        cx.insert("newer", &k.checked_sub(1).map(link));
+        cx.insert("older", &(k + 1 < months.len()).then(|| link(k + 1)));
+        put(page.render(
+            "history_month.html",
+            &links::history_month(m.year, m.month),
+            cx,
+            Scope::Entries(&m.entries),
+            Freshness::of(views.snap, &m.entries),
+        ))
+    })
+}
+
+fn newest_first<T>(mut v: Vec<T>) -> Vec<T> {
+    v.reverse();
+    v
+}
+
+/// Renders one template to one output path, adding the path-dependent
+/// values (`root`, `page_url`), the state of what the page shows
+/// (`state_json`) and its freshness: `live` (true: the footer gives the
+/// build time, `built_at`) and `changed_at` (a fixed page's last change,
+/// as a time view, or none).
+struct Page<'a, 's> {
+    tera: &'a Tera,
+    snap: &'a Snapshot<'s>,
+    state: &'a State<'a, 's>,
+}
+
+impl Page<'_, '_> {
+    fn render(
+        &self,
+        template: &str,
+        path: &str,
+        mut cx: Context,
+        scope: Scope<'_>,
+        freshness: Freshness,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
+        let base = &self.snap.site.config.base_url;
+        // The 404 page is served at any depth, so its links are absolute.
+        let root = if path == "404.html" {
+            format!("{base}/")
+        } else {
+            links::root_from(path)
+        };
+        cx.insert("root", &root);
+        cx.insert("page_url", &links::public_url(base, path));
+        cx.insert("state_json", &self.state.json(scope, freshness));
+        let views = Views { snap: self.snap };
+        let (live, changed_at) = match freshness {
+            Freshness::Live => (true, None),
+            Freshness::Fixed(at) => (false, at.map(|t| views.time(t))),
+        };
+        cx.insert("live", &live);
+        cx.insert("changed_at", &changed_at);
+        let html = self
+            .tera
+            .render(template, &cx)
+            .map_err(|e| vec![template_error(template, &e)])?;
+        Ok(OutputFile {
+            path: path.to_string(),
+            bytes: html.into_bytes(),
+        })
+    }
+}
+
+fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    Diagnostic::file_error(format!("template {template}"), message)
+        .with_help("fix the template (a site's own templates/ folder overrides the theme's files of the same name)")
+}
