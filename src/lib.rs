@@ -19,7 +19,6 @@
 pub mod author;
 pub mod check;
 pub mod clock;
-pub mod dev;
 pub mod diagnostics;
 pub mod load;
 pub mod markdown;

@@ -156,17 +156,6 @@ fn main() -> ExitCode {
                 }),
             ))
         }
-        Command::Dev(cli::DevCommand::GenSite(a)) => Ok(report(allclear::dev::gen_site(&a.dir, a.incidents, a.seed))),
-        Command::Dev(cli::DevCommand::Bench(a)) => {
-            Ok(allclear::dev::bench::command(&allclear::dev::bench::BenchOptions {
-                sizes: a.sizes,
-                runs: a.runs,
-                keep: a.keep,
-                seed: a.seed,
-                check: a.check,
-                edits: a.edits,
-            }))
-        }
         Command::Reschedule(a) => {
             let cx = author_context(site, clock);
             let request = author::Reschedule {

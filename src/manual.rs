@@ -23,9 +23,9 @@ pub fn completions(shell: Shell) -> ExitCode {
 
 /// Print allclear(1) to standard output, or with `out` write allclear.1
 /// and one page per visible command (`allclear-build.1`,
-/// `allclear-new-incident.1`, …) into that folder, creating it. The hidden
-/// `dev` commands get no page, nor does `help` (a manual page is the help;
-/// `allclear help CMD` is `CMD --help`). Exit 1, naming the folder, when it cannot be
+/// `allclear-new-incident.1`, …) into that folder, creating it. `help`
+/// gets no page (a manual page is the help; `allclear help CMD` is
+/// `CMD --help`). Exit 1, naming the folder, when it cannot be
 /// created or written.
 pub fn man(out: Option<&Path>) -> ExitCode {
     let cmd = Cli::command().mut_subcommand("help", |help| help.hide(true));
