@@ -3,6 +3,8 @@
 //! Exit codes: 0 success, 1 the site has errors (or warnings with
 //! `--deny-warnings`) or an output could not be written, 2 bad usage.
 
+#![forbid(unsafe_code)]
+
 mod cli;
 mod manual;
 

@@ -163,6 +163,12 @@ fn bench_prints_a_markdown_table() {
         .assert()
         .success();
     let stdout = String::from_utf8_lossy(&run.get_output().stdout).to_string();
+    // The report names the binary it timed, by its --version.
+    let first = stdout.lines().next().unwrap();
+    assert!(
+        first.starts_with("allclear 0.") && first.contains(&format!("(--exe {})", allclear_exe().display())),
+        "{first}"
+    );
     assert!(
         stdout.contains("| incidents | wall (median) | CPU | peak RSS | files | bytes | I/O floor | build / floor |"),
         "{stdout}"
@@ -197,4 +203,31 @@ fn bench_prints_a_markdown_table() {
     assert!(stderr.contains("reusing the site"), "{stderr}");
     assert!(stderr.contains("timing 2 edits in allclear serve"), "{stderr}");
     assert!(snapshot_tree(&site) == before, "the bench left an entry edited");
+}
+
+#[test]
+fn bench_refuses_an_exe_that_is_not_allclear() {
+    let tmp = tempfile::tempdir().unwrap();
+    let keep = tmp.path().join("bench");
+    for (exe, says) in [
+        (
+            Path::new("/bin/true"),
+            "/bin/true --version did not print `allclear VERSION`",
+        ),
+        (&tmp.path().join("missing"), "cannot run"),
+    ] {
+        let run = cargo_dev()
+            .args(["bench", "--sizes", "20", "--runs", "1", "--exe"])
+            .arg(exe)
+            .arg("--keep")
+            .arg(&keep)
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+        assert!(
+            stderr.contains(says) && stderr.contains("give the allclear binary with --exe PATH"),
+            "{stderr}"
+        );
+    }
+    assert!(!keep.exists(), "nothing generated before the binary is known");
 }
