@@ -22,7 +22,9 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY themes ./themes
-COPY benches ./benches
+# The workspace's other member (the developer tools): cargo reads its
+# manifest, but builds only allclear.
+COPY crates ./crates
 RUN cargo build --release --locked \
     && cp target/release/allclear /allclear \
     && /allclear --version

@@ -181,10 +181,6 @@ pub enum Command {
     /// Print the help of allclear or of a command: `allclear help new incident` is `allclear new incident --help`.
     #[command(after_help = "Examples:\n  allclear help\n  allclear help new incident\n")]
     Help(HelpArgs),
-
-    /// Developer tools: a synthetic site and the build benchmark (docs/performance.md).
-    #[command(subcommand, hide = true)]
-    Dev(DevCommand),
 }
 
 #[derive(Debug, Args)]
@@ -489,60 +485,6 @@ pub struct NotifyArgs {
     /// whole, secret path and all.
     #[arg(hide = true, value_name = "URL")]
     pub stray: Vec<SecretUrl>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum DevCommand {
-    /// Write a deterministic synthetic site that builds cleanly at 2026-11-20T15:00:00Z.
-    #[command(after_help = "Example:\n  allclear dev gen-site /tmp/site --incidents 10000 --seed 1\n")]
-    GenSite(GenSiteArgs),
-
-    /// Time the build on synthetic sites and compare it with the I/O floor (run a release build).
-    #[command(
-        after_help = "Example:\n  cargo build --release && target/release/allclear dev bench --sizes 1000,10000 --runs 3 --check\n"
-    )]
-    Bench(BenchArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct GenSiteArgs {
-    /// The folder to write (new or empty).
-    pub dir: PathBuf,
-
-    /// How many incidents (maintenances: one per 20).
-    #[arg(long)]
-    pub incidents: usize,
-
-    /// The same seed gives the same bytes.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-}
-
-#[derive(Debug, Args)]
-pub struct BenchArgs {
-    /// Site sizes in incidents, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "1000,10000,100000")]
-    pub sizes: Vec<usize>,
-
-    /// Builds per size; the median is reported.
-    #[arg(long, default_value_t = 3)]
-    pub runs: usize,
-
-    /// Keep the sites and outputs in DIR (a site already there is reused).
-    #[arg(long, value_name = "DIR")]
-    pub keep: Option<PathBuf>,
-
-    /// The generator's seed.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-
-    /// Exit 1 when a target is missed (10k: 0.5 s, 300 MiB, 3x the I/O floor, serve 100 ms; 100k: 6 s, 2 GiB; growth 12x).
-    #[arg(long)]
-    pub check: bool,
-
-    /// Edits to time in `allclear serve` per size, from saving the file to the changed page; 0 skips.
-    #[arg(long, default_value_t = 5)]
-    pub edits: usize,
 }
 
 #[cfg(test)]

@@ -58,9 +58,6 @@ pub enum Error {
     /// `man`): exit 1. `what` completes "could not …".
     #[error("could not {what}: {source}")]
     Output { what: String, source: std::io::Error },
-    /// A developer command failed (`dev gen-site`): exit 1.
-    #[error("{0}")]
-    Dev(String),
 }
 
 impl Error {
@@ -92,8 +89,7 @@ impl Error {
                 NotifyError::Site(_) | NotifyError::PostsFailed(_) | NotifyError::Failed(_) | NotifyError::Ledger(_),
             )
             | Error::Serve(_)
-            | Error::Output { .. }
-            | Error::Dev(_) => FAILURE,
+            | Error::Output { .. } => FAILURE,
         }
     }
 
@@ -174,7 +170,6 @@ mod tests {
             Error::Notify(NotifyError::Failed("git failed".into())),
             Error::Serve(ServeError::NoSiteFolder("x".into())),
             Error::output("write to standard output", io()),
-            Error::Dev("bad".into()),
         ];
         for e in &failures {
             assert_eq!(e.exit_code(), 1, "{e:?}");

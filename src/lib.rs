@@ -17,11 +17,13 @@
 // when something is wrong, so their size (a path, a message, a help and a
 // source line) costs nothing worth boxing for.
 #![allow(clippy::result_large_err)]
+// No `unsafe` in the product (issue 14): system calls go through rustix,
+// and the developer tools that needed libc live in crates/allclear-dev.
+#![forbid(unsafe_code)]
 
 pub mod author;
 pub mod check;
 pub mod clock;
-pub mod dev;
 pub mod diagnostics;
 pub mod load;
 pub mod markdown;

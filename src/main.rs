@@ -5,6 +5,8 @@
 //! Exit codes: 0 success, 1 the site has errors (or warnings with
 //! `--deny-warnings`) or something could not be done, 2 bad usage.
 
+#![forbid(unsafe_code)]
+
 mod cli;
 mod error;
 mod manual;
@@ -15,28 +17,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, DevCommand};
-use error::Error;
+use cli::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        // The hidden developer commands (`dev bench` reports its own exit code).
-        Command::Dev(DevCommand::Bench(a)) => {
-            return allclear::dev::bench::command(&allclear::dev::bench::BenchOptions {
-                sizes: a.sizes,
-                runs: a.runs,
-                keep: a.keep,
-                seed: a.seed,
-                check: a.check,
-                edits: a.edits,
-            });
-        }
-        Command::Dev(DevCommand::GenSite(a)) => {
-            allclear::dev::gen_site(&a.dir, a.incidents, a.seed).map_err(Error::Dev)
-        }
-        _ => run::run(cli),
-    };
+    let result = run::run(cli);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

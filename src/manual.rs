@@ -26,9 +26,9 @@ pub fn completions(shell: Shell) -> Result<(), Error> {
 
 /// Print allclear(1) to standard output, or with `out` write allclear.1
 /// and one page per visible command (`allclear-build.1`,
-/// `allclear-new-incident.1`, …) into that folder, creating it. The hidden
-/// `dev` commands get no page, nor does `help` (a manual page is the help;
-/// `allclear help CMD` is `CMD --help`).
+/// `allclear-new-incident.1`, …) into that folder, creating it. `help`
+/// gets no page (a manual page is the help; `allclear help CMD` is
+/// `CMD --help`).
 ///
 /// # Errors
 /// [`Error::Output`], naming the folder, when it cannot be created or

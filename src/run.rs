@@ -107,7 +107,6 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Help(args) => help(args.command),
-        Command::Dev(_) => unreachable!("main runs `dev` itself"),
         Command::Completions(_) | Command::Man(_) => unreachable!("run before the clock is read"),
     }
 }

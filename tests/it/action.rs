@@ -305,14 +305,15 @@ fn the_docker_workflow_publishes_both_stages_of_the_dockerfile() {
     // The last stage is what a plain `docker build .` makes: the minimal one.
     assert_eq!(stages, ["build", "ci", "minimal"]);
     // The build stage copies what the build reads: the manifest, the lock
-    // file, the sources and embedded theme, and the declared bench.
+    // file, the sources and embedded theme, and the workspace's other
+    // member (crates/allclear-dev), whose manifest cargo reads.
     let copied: Vec<&str> = dockerfile
         .lines()
         .filter_map(|l| l.strip_prefix("COPY "))
         .filter(|l| !l.starts_with("--from"))
         .flat_map(|l| l.split_whitespace())
         .collect();
-    for needed in ["Cargo.toml", "Cargo.lock", "src", "themes", "benches"] {
+    for needed in ["Cargo.toml", "Cargo.lock", "src", "themes", "crates"] {
         assert!(
             copied.contains(&needed),
             "the build stage does not copy {needed}: {copied:?}"

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// The visible subcommands, as `--help` lists them (`dev` is hidden).
+/// The subcommands, as `--help` lists them.
 const SUBCOMMANDS: &[&str] = &[
     "init",
     "build",
@@ -75,6 +75,10 @@ fn bash_completion_is_valid_bash_and_completes_the_subcommands_and_values() {
         assert!(words.contains(sub), "`allclear <TAB>` does not offer {sub}: {words:?}");
     }
 
+    // The developer tools are `cargo dev` (crates/allclear-dev), not a
+    // command of the product.
+    assert!(!words.contains(&"dev"), "`allclear <TAB>` offers dev: {words:?}");
+
     let format = complete("allclear check --format");
     let mut values: Vec<&str> = format.lines().collect();
     values.sort_unstable();
@@ -88,6 +92,10 @@ fn every_shell_gets_a_script_that_names_allclear() {
         assert!(
             text.contains("allclear") && text.contains("reschedule"),
             "{shell}: {text}"
+        );
+        assert!(
+            !text.contains("gen-site") && !text.contains("bench"),
+            "{shell}: the script completes the developer tools:\n{text}"
         );
     }
     if Command::new("zsh").arg("--version").output().is_ok() {
@@ -151,10 +159,29 @@ fn the_man_page_renders_and_lists_every_command() {
             "no allclear-{sub}(1):\n{text}"
         );
     }
-    assert!(
-        !text.contains("allclear-dev"),
-        "the hidden dev command has a page:\n{text}"
-    );
+    assert!(!text.contains("allclear-dev"), "a dev command has a page:\n{text}");
+}
+
+/// The developer tools left the product (issue 14): `allclear dev` is an
+/// unknown command, as any other word.
+#[test]
+fn the_product_has_no_dev_command() {
+    for words in [
+        &["dev"][..],
+        &["dev", "gen-site", "/nonexistent", "--incidents", "1"],
+        &["help", "dev"],
+    ] {
+        let out = Command::new(assert_cmd::cargo::cargo_bin("allclear"))
+            .args(words)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "allclear {words:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("unrecognized subcommand 'dev'"),
+            "allclear {words:?}: {stderr}"
+        );
+    }
 }
 
 #[test]

@@ -13,17 +13,13 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use common::{NOW, allclear, build_pinned, example_site, snapshot_tree};
+use common::{NOW, build_pinned, example_site, snapshot_tree};
 use predicates::prelude::PredicateBooleanExt;
 
-/// A generated site of `incidents` incidents in `dir`, by the real binary.
+/// A synthetic site of `incidents` incidents in `dir` (`cargo dev
+/// gen-site`'s generator, seed 1).
 fn generated_site(dir: &Path, incidents: usize) {
-    allclear()
-        .args(["dev", "gen-site"])
-        .arg(dir)
-        .args(["--incidents", &incidents.to_string()])
-        .assert()
-        .success();
+    allclear_dev::generate(dir, &allclear_dev::GenOptions { incidents, seed: 1 }).unwrap();
 }
 
 /// `allclear build SITE --out OUT --now NOW ARGS`, started, its standard

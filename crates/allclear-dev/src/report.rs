@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::bench::{BenchOptions, Measurement, own_rss};
+use super::bench::{BenchOptions, Measurement, Product, own_rss};
 use super::r#gen::REFERENCE_NOW;
 
 pub(crate) const MIB: u64 = 1024 * 1024;
@@ -97,22 +97,28 @@ pub fn targets(ms: &[Measurement]) -> Vec<Target> {
     out
 }
 
-/// The Markdown report: the table, the growth between sizes, the targets
-/// and notes.
-pub fn report(options: &BenchOptions, ms: &[Measurement], targets: &[Target]) -> String {
+/// The Markdown report on `product`: the table, the growth between sizes,
+/// the targets and notes.
+pub fn report(options: &BenchOptions, product: &Product, ms: &[Measurement], targets: &[Target]) -> String {
     let mut s = String::new();
     let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
     let _ = writeln!(
         s,
-        "allclear {} ({} build), {cpus} CPUs, median of {} run{}, seed {}, built at {REFERENCE_NOW}\n",
-        env!("CARGO_PKG_VERSION"),
-        if cfg!(debug_assertions) { "DEBUG" } else { "release" },
+        "{} ({}), {cpus} CPUs, median of {} run{}, seed {}, built at {REFERENCE_NOW}\n",
+        product.version,
+        if product.built_here {
+            "release build".to_string()
+        } else {
+            format!("--exe {}", product.exe.display())
+        },
         options.runs,
         if options.runs == 1 { "" } else { "s" },
         options.seed
     );
     if cfg!(debug_assertions) {
-        s.push_str("> **Debug build**: these figures are not representative.\n\n");
+        s.push_str(
+            "> **Debug build of the bench**: the I/O floor and the `serve` latencies are not representative.\n\n",
+        );
     }
     s.push_str("| incidents | wall (median) | CPU | peak RSS | files | bytes | I/O floor | build / floor |\n");
     s.push_str("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");

@@ -1,4 +1,4 @@
-//! The incremental scenario of `allclear dev bench` (issue 13, "Deploy
+//! The incremental scenario of `cargo dev bench` (issue 13, "Deploy
 //! only what changed"): after the full builds of a size, add one update to
 //! the site's newest ongoing incident, rebuild into the first run's output
 //! at a later reference time on the same day, and count what changed: the
@@ -145,7 +145,7 @@ fn stat_tree(dir: &Path) -> Result<HashMap<PathBuf, (u64, SystemTime)>, String> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dev::{GenOptions, generate};
+    use crate::{GenOptions, generate};
 
     #[test]
     fn finds_the_ongoing_incident_whatever_its_extension() {

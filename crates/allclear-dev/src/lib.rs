@@ -1,7 +1,12 @@
-//! Developer tools, behind the hidden `allclear dev` command: a synthetic
-//! site generator ([`gen`]), the build benchmark ([`bench`], printed by
-//! [`report`]) and the preview's edit latency ([`preview`]). See
+//! allclear's developer tools, run as `cargo dev …` (the alias in
+//! `.cargo/config.toml`): a synthetic site generator ([`gen`]), the build
+//! benchmark ([`bench`], printed by [`report`]), its incremental scenario
+//! ([`incremental`]) and the preview's edit latency ([`preview`]). See
 //! `docs/performance.md`.
+//!
+//! Not published and not part of the `allclear` binary: the benchmark
+//! times the product binary as a child process, built by `cargo build
+//! --release` or given with `--exe`.
 
 pub mod bench;
 pub mod incremental;
@@ -15,7 +20,10 @@ pub use r#gen::{GenOptions, GenSummary, REFERENCE_NOW, generate, reference_now};
 
 use std::path::Path;
 
-/// `allclear dev gen-site DIR --incidents N --seed S`.
+use allclear::plural::count;
+
+/// `cargo dev gen-site DIR --incidents N --seed S`: generate the site and
+/// say what was written, and how to build it, on standard error.
 ///
 /// # Errors
 /// A message when the folder is not empty or a file cannot be written.
@@ -24,8 +32,8 @@ pub fn gen_site(dir: &Path, incidents: usize, seed: u64) -> Result<(), String> {
         .map_err(|e| format!("cannot generate a site in {}: {e}", dir.display()))?;
     eprintln!(
         "Generated {} and {} in {} ({} files, {} bytes). Build it with:\n  allclear build {} --now {}",
-        crate::plural::count(summary.incidents, "incident"),
-        crate::plural::count(summary.maintenances, "maintenance"),
+        count(summary.incidents, "incident"),
+        count(summary.maintenances, "maintenance"),
         dir.display(),
         summary.files,
         summary.bytes,

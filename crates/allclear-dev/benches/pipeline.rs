@@ -2,8 +2,9 @@
 //! `load`, `Snapshot::new`, `render::render` (every output) and
 //! `output::write_site` into a fresh folder.
 //!
-//! `cargo bench --bench pipeline`; one phase: `cargo bench --bench pipeline -- render`.
-//! The whole build, as a user runs it, is measured by `allclear dev bench`
+//! `cargo bench -p allclear-dev --bench pipeline`; one phase:
+//! `cargo bench -p allclear-dev --bench pipeline -- render`. The whole
+//! build, as a user runs it, is measured by `cargo dev bench`
 //! (docs/performance.md).
 
 use std::hint::black_box;
@@ -11,10 +12,10 @@ use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 
-use allclear::dev::{GenOptions, generate, reference_now};
 use allclear::load::{self, LoadOptions};
 use allclear::model::Snapshot;
 use allclear::{output, render};
+use allclear_dev::{GenOptions, generate, reference_now};
 
 const INCIDENTS: usize = 2_000;
 

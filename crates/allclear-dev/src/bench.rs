@@ -1,7 +1,8 @@
-//! `allclear dev bench`: time `allclear build` on synthetic sites of several
-//! sizes, as a child process of this same binary, and compare it with the
-//! I/O floor: what reading the site and writing the same files costs with
-//! nothing else to do.
+//! `cargo dev bench`: time `allclear build` on synthetic sites of several
+//! sizes, as a child process of the product binary (a release build that
+//! `cargo build --release -p allclear` makes first, or the one given with
+//! `--exe`), and compare it with the I/O floor: what reading the site and
+//! writing the same files costs with nothing else to do.
 //!
 //! For each size, each of `runs` times: run `allclear build SITE --out OUT
 //! --now REFERENCE_NOW` into a new folder, and read the child's wall time,
@@ -37,6 +38,10 @@ use super::report::{median, median_duration, mib, report, targets};
 /// What to measure.
 #[derive(Debug, Clone)]
 pub struct BenchOptions {
+    /// The `allclear` binary to time; `None`: build the workspace's with
+    /// `cargo build --release -p allclear --bin allclear` (see
+    /// [`build_release`]) and time that.
+    pub exe: Option<PathBuf>,
     /// Numbers of incidents, one site each.
     pub sizes: Vec<usize>,
     /// Builds (and floor measurements) per size; the median is reported.
@@ -87,8 +92,18 @@ impl Measurement {
     }
 }
 
-/// `allclear dev bench`: measure, print the tables, and with `--check`
-/// exit 1 when a target is missed.
+/// The product binary the bench times, and what the report says of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Product {
+    pub exe: PathBuf,
+    /// The first line of `EXE --version`, e.g. `allclear 0.1.0`.
+    pub version: String,
+    /// How it was found: built by cargo in release, or given with `--exe`.
+    pub built_here: bool,
+}
+
+/// `cargo dev bench`: find or build the binary, measure, print the tables,
+/// and with `--check` exit 1 when a target is missed. Exit 2 for bad usage.
 pub fn command(options: &BenchOptions) -> ExitCode {
     if options.sizes.is_empty() || options.sizes.contains(&0) || options.runs == 0 {
         eprintln!("error: --sizes needs at least one size above 0, and --runs at least 1");
@@ -96,11 +111,18 @@ pub fn command(options: &BenchOptions) -> ExitCode {
     }
     if cfg!(debug_assertions) {
         eprintln!(
-            "warning: this is a debug build, and it times itself: the figures say little.\n  \
-             Run: cargo build --release && target/release/allclear dev bench"
+            "warning: the bench itself is a debug build: the I/O floor and the preview's latency it measures say little.\n  \
+             Run it as: cargo dev bench (a release build)"
         );
     }
-    let measurements = match run(options) {
+    let product = match product(options.exe.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(if options.exe.is_some() { 2 } else { 1 });
+        }
+    };
+    let measurements = match run(&product.exe, options) {
         Ok(m) => m,
         Err(e) => {
             eprintln!("error: {e}");
@@ -108,7 +130,7 @@ pub fn command(options: &BenchOptions) -> ExitCode {
         }
     };
     let targets = targets(&measurements);
-    print!("{}", report(options, &measurements, &targets));
+    print!("{}", report(options, &product, &measurements, &targets));
     if options.check {
         if targets.is_empty() {
             eprintln!("error: --check needs 10000 or 100000 among --sizes: the targets are for those sizes");
@@ -124,13 +146,74 @@ pub fn command(options: &BenchOptions) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Measure every size.
+/// The binary to time: `exe` when given (it must run `--version` and say
+/// `allclear`), else the workspace's own, built by [`build_release`].
+///
+/// # Errors
+/// A message when `exe` does not run or is not allclear, or the build fails.
+pub fn product(exe: Option<&Path>) -> Result<Product, String> {
+    let (exe, built_here) = match exe {
+        Some(exe) => (exe.to_path_buf(), false),
+        None => (build_release()?, true),
+    };
+    let out = Command::new(&exe)
+        .arg("--version")
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| {
+            format!(
+                "cannot run {}: {e}; give the allclear binary with --exe PATH",
+                exe.display()
+            )
+        })?;
+    let version = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    if !out.status.success() || !version.starts_with("allclear ") {
+        return Err(format!(
+            "{} --version did not print `allclear VERSION`; give the allclear binary with --exe PATH",
+            exe.display()
+        ));
+    }
+    Ok(Product {
+        exe,
+        version,
+        built_here,
+    })
+}
+
+/// `cargo build --release -p allclear --bin allclear` in this workspace
+/// (the `cargo` that runs `cargo dev`, from `$CARGO`, else the one on
+/// `PATH`), through escargot, which reads the binary's path from cargo's
+/// JSON messages (wherever `CARGO_TARGET_DIR` puts it). Cargo's progress
+/// is not shown: it says when it starts and how long it took.
+///
+/// # Errors
+/// A message with cargo's own when the build fails.
+pub fn build_release() -> Result<PathBuf, String> {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../Cargo.toml");
+    eprint!("building allclear: cargo build --release -p allclear --bin allclear… ");
+    let started = Instant::now();
+    let built = escargot::CargoBuild::new()
+        .manifest_path(&manifest)
+        .package("allclear")
+        .bin("allclear")
+        .release()
+        .run()
+        .map_err(|e| format!("cannot build allclear in release ({}): {e}", manifest.display()))?;
+    eprintln!("{:.1} s", started.elapsed().as_secs_f64());
+    Ok(built.path().to_path_buf())
+}
+
+/// Measure every size, timing `exe`.
 ///
 /// # Errors
 /// A message when a site cannot be generated, a build fails, or a file
 /// cannot be read or written.
-pub fn run(options: &BenchOptions) -> Result<Vec<Measurement>, String> {
-    let exe = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
+pub fn run(exe: &Path, options: &BenchOptions) -> Result<Vec<Measurement>, String> {
     let temp;
     let root = match &options.keep {
         Some(dir) => {
@@ -147,7 +230,7 @@ pub fn run(options: &BenchOptions) -> Result<Vec<Measurement>, String> {
     };
     let mut out = Vec::new();
     for &n in &options.sizes {
-        out.push(measure(&exe, &root.join(format!("incidents-{n}")), n, options)?);
+        out.push(measure(exe, &root.join(format!("incidents-{n}")), n, options)?);
     }
     if options.keep.is_some() {
         for &n in &options.sizes {

@@ -1,13 +1,67 @@
-//! `allclear dev`: the synthetic site builds cleanly and is deterministic,
-//! and the benchmark runs end to end.
-
-mod common;
+//! `cargo dev`: the synthetic site builds cleanly and is deterministic,
+//! and the benchmark runs end to end, timing the real `allclear` binary.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use allclear::dev::{GenOptions, generate};
-use common::{NOW, allclear, build_pinned, snapshot_tree};
+use allclear_dev::{GenOptions, REFERENCE_NOW as NOW, generate};
+
+/// The workspace's `allclear` binary, built (or found up to date) by
+/// `cargo build -p allclear --bin allclear` in the profile of these tests,
+/// so that it is never an older build than the code under test.
+fn allclear_exe() -> &'static Path {
+    static EXE: OnceLock<PathBuf> = OnceLock::new();
+    EXE.get_or_init(|| {
+        escargot::CargoBuild::new()
+            .manifest_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../Cargo.toml"))
+            .package("allclear")
+            .bin("allclear")
+            .current_release()
+            .run()
+            .expect("cargo builds allclear")
+            .path()
+            .to_path_buf()
+    })
+}
+
+/// The `allclear` binary, without SOURCE_DATE_EPOCH and colour.
+fn allclear() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(allclear_exe());
+    cmd.env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1");
+    cmd
+}
+
+/// `cargo dev`, this package's binary.
+fn cargo_dev() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("allclear-dev").unwrap();
+    cmd.env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1");
+    cmd
+}
+
+/// `allclear build SITE --out OUT --now NOW`.
+fn build_pinned(site: &Path, out: &Path) -> assert_cmd::Command {
+    let mut cmd = allclear();
+    cmd.arg("build").arg(site).arg("--out").arg(out).args(["--now", NOW]);
+    cmd
+}
+
+/// Every file under `dir` with its bytes, sorted by path.
+fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
 
 fn count_files(dir: &Path, ext: &str) -> usize {
     walkdir::WalkDir::new(dir)
@@ -26,8 +80,8 @@ fn a_generated_site_builds_and_checks_without_errors_or_warnings() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
     let out = tmp.path().join("public");
-    allclear()
-        .args(["dev", "gen-site"])
+    cargo_dev()
+        .arg("gen-site")
         .arg(&site)
         .args(["--incidents", "200", "--seed", "1"])
         .assert()
@@ -42,7 +96,7 @@ fn a_generated_site_builds_and_checks_without_errors_or_warnings() {
     assert_eq!(count_files(&maintenance, "md") + count_files(&maintenance, "yaml"), 10);
     assert!(maintenance.join("2026").is_dir());
 
-    let built = build_pinned(&site, Some(&out)).assert().success();
+    let built = build_pinned(&site, &out).assert().success();
     let stderr = String::from_utf8_lossy(&built.get_output().stderr).to_string();
     assert!(!stderr.contains("warning"), "{stderr}");
     assert!(stderr.contains("Built 200 incidents and 10 maintenances"), "{stderr}");
@@ -101,12 +155,20 @@ fn the_same_seed_gives_the_same_bytes_and_another_seed_differs() {
 fn bench_prints_a_markdown_table() {
     let tmp = tempfile::tempdir().unwrap();
     let keep = tmp.path().join("bench");
-    let run = allclear()
-        .args(["dev", "bench", "--sizes", "20,40", "--runs", "1", "--keep"])
+    let run = cargo_dev()
+        .args(["bench", "--sizes", "20,40", "--runs", "1", "--exe"])
+        .arg(allclear_exe())
+        .arg("--keep")
         .arg(&keep)
         .assert()
         .success();
     let stdout = String::from_utf8_lossy(&run.get_output().stdout).to_string();
+    // The report names the binary it timed, by its --version.
+    let first = stdout.lines().next().unwrap();
+    assert!(
+        first.starts_with("allclear 0.") && first.contains(&format!("(--exe {})", allclear_exe().display())),
+        "{first}"
+    );
     assert!(
         stdout.contains("| incidents | wall (median) | CPU | peak RSS | files | bytes | I/O floor | build / floor |"),
         "{stdout}"
@@ -128,10 +190,12 @@ fn bench_prints_a_markdown_table() {
     // --check without a size that has targets is bad usage.
     let site = keep.join("incidents-20/site");
     let before = snapshot_tree(&site);
-    let again = allclear()
+    let again = cargo_dev()
         .args([
-            "dev", "bench", "--sizes", "20", "--runs", "1", "--edits", "2", "--check", "--keep",
+            "bench", "--sizes", "20", "--runs", "1", "--edits", "2", "--check", "--exe",
         ])
+        .arg(allclear_exe())
+        .arg("--keep")
         .arg(&keep)
         .assert()
         .code(2);
@@ -139,4 +203,31 @@ fn bench_prints_a_markdown_table() {
     assert!(stderr.contains("reusing the site"), "{stderr}");
     assert!(stderr.contains("timing 2 edits in allclear serve"), "{stderr}");
     assert!(snapshot_tree(&site) == before, "the bench left an entry edited");
+}
+
+#[test]
+fn bench_refuses_an_exe_that_is_not_allclear() {
+    let tmp = tempfile::tempdir().unwrap();
+    let keep = tmp.path().join("bench");
+    for (exe, says) in [
+        (
+            Path::new("/bin/true"),
+            "/bin/true --version did not print `allclear VERSION`",
+        ),
+        (&tmp.path().join("missing"), "cannot run"),
+    ] {
+        let run = cargo_dev()
+            .args(["bench", "--sizes", "20", "--runs", "1", "--exe"])
+            .arg(exe)
+            .arg("--keep")
+            .arg(&keep)
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+        assert!(
+            stderr.contains(says) && stderr.contains("give the allclear binary with --exe PATH"),
+            "{stderr}"
+        );
+    }
+    assert!(!keep.exists(), "nothing generated before the binary is known");
 }

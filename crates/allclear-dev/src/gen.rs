@@ -1,4 +1,4 @@
-//! `allclear dev gen-site`: a synthetic site, the same bytes for the same
+//! `cargo dev gen-site`: a synthetic site, the same bytes for the same
 //! seed, that builds without errors or warnings at [`REFERENCE_NOW`].
 //!
 //! - N incidents spread over the ten years before 2026-11-20, each with 3 to
@@ -28,8 +28,11 @@ use chrono_tz::Europe::Berlin;
 /// The instant the synthetic site is built at: `2026-11-20T15:00:00Z`.
 pub const REFERENCE_NOW: &str = "2026-11-20T15:00:00Z";
 
-/// The first line of every generated `site.yaml`; `dev bench --keep`
-/// reuses a site whose header says the same size and seed.
+/// The first line of every generated `site.yaml`; `cargo dev bench --keep`
+/// reuses a site whose header says the same size and seed. It still names
+/// the command as it was before the tools left the product (`allclear
+/// dev`), so that the same seed gives the same bytes as before, and sites
+/// kept with `--keep` are still recognised.
 const HEADER_PREFIX: &str = "# Synthetic site written by `allclear dev gen-site`";
 
 /// [`REFERENCE_NOW`] as a time.
