@@ -28,6 +28,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::diagnostics::Diagnostic;
 use crate::load::Loaded;
 use crate::load::yaml::Seg;
+use crate::model::Site;
 
 /// How long an incident may stay open before `check` asks about it.
 pub const LONG_INCIDENT: Duration = Duration::hours(72);
@@ -46,7 +47,7 @@ pub fn check_site(site_dir: &Path, now: DateTime<Utc>) -> Vec<Diagnostic> {
     };
     let prepared = crate::pipeline::prepare(&loaded, now);
     let mut out = loaded.warnings.clone();
-    let mut found = warnings(&loaded, now);
+    let mut found = warnings(&loaded, &prepared.snapshot.site, now);
     found.extend(prepared.hidden.iter().cloned());
     found.extend(window_history::warnings(site_dir, &loaded));
     found.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
@@ -93,7 +94,13 @@ impl From<&Diagnostic> for Finding {
 /// every code in the table above but `update-in-future` and
 /// `postmortem-in-future` (what [`crate::pipeline::prepare`] reports, for
 /// `build` too) and the window history's.
-pub fn warnings(loaded: &Loaded, now: DateTime<Utc>) -> Vec<Diagnostic> {
+///
+/// `site` is `loaded`'s site cut at `now` ([`Site::as_of`], as
+/// [`crate::pipeline::prepare`] gives it): the entries are judged by what
+/// is published at `now`, so an update dated later (a `completed`, a
+/// cancel, a new window) changes no warning before its time. `loaded`
+/// gives the lines and columns.
+pub fn warnings(loaded: &Loaded, site: &Site, now: DateTime<Utc>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if loaded.site.config.base_url == crate::author::PLACEHOLDER_BASE_URL {
         out.push(
@@ -121,10 +128,10 @@ pub fn warnings(loaded: &Loaded, now: DateTime<Utc>) -> Vec<Diagnostic> {
                 .with_help("only keep it if every author is trusted; without it, entries' HTML is sanitized"),
         );
     }
-    for incident in &loaded.site.incidents {
+    for incident in &site.incidents {
         entries::incident_warnings(loaded, incident, now, &mut out);
     }
-    for maintenance in &loaded.site.maintenances {
+    for maintenance in &site.maintenances {
         entries::maintenance_warnings(loaded, maintenance, now, &mut out);
     }
     out

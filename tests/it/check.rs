@@ -199,3 +199,40 @@ fn static_files_that_clash_with_outputs_are_errors_for_check_as_for_build() {
         .success();
     assert_eq!(fs::read(site.join("public/logo.png")).unwrap(), b"mine");
 }
+
+/// `check` judges each entry as the page shows it at `now`: an update
+/// dated later (here a `completed` at 18:00Z for a window that ended at
+/// 12:00Z) hides nothing from the warnings until its time, as it changes
+/// nothing on the page before then.
+#[test]
+fn an_update_dated_after_now_changes_no_warning_before_its_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_tree(&fixture("check-site"), &site);
+    let file = site.join("maintenance/2026-11-20-window-over.yaml");
+    let mut text = fs::read_to_string(&file).unwrap();
+    text.push_str("  - at: 2026-11-20T18:00:00Z\n    status: completed\n    message: Done.\n");
+    fs::write(&file, text).unwrap();
+    let codes_at = |now: &str| -> Vec<(String, String)> {
+        let output = allclear()
+            .arg("check")
+            .arg(&site)
+            .args(["--now", now, "--format", "json"])
+            .output()
+            .unwrap();
+        let findings: Vec<allclear::check::Finding> = serde_json::from_slice(&output.stdout).unwrap();
+        findings
+            .into_iter()
+            .filter(|f| f.file.ends_with("2026-11-20-window-over.yaml"))
+            .map(|f| (f.code, f.message))
+            .collect()
+    };
+    let before = codes_at("2026-11-20T16:00:00Z");
+    let codes: Vec<&str> = before.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(codes, ["maintenance-overdue", "update-in-future"], "{before:?}");
+    assert!(
+        before[0].1.contains("ended Nov 20, 2026 12:00 UTC (4 h 00 min ago)"),
+        "{before:?}"
+    );
+    assert_eq!(codes_at("2026-11-20T18:00:00Z"), [], "completed at 18:00Z");
+}
