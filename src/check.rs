@@ -23,10 +23,10 @@ use std::path::Path;
 use chrono::{DateTime, Duration, Utc};
 
 use crate::diagnostics::Diagnostic;
+use crate::format;
 use crate::load::Loaded;
 use crate::load::yaml::Seg;
 use crate::model::{ComponentStatus, Incident, IncidentStatus, Maintenance, MaintenanceStatus};
-use crate::render::format;
 
 /// How long an incident may stay open before `check` asks about it.
 pub const LONG_INCIDENT: Duration = Duration::hours(72);

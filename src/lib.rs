@@ -10,6 +10,10 @@
 //! - [`model`] derives the state at one instant, purely;
 //! - [`render`] turns the snapshot into files, one module per output kind;
 //! - [`output`] swaps them into the output folder atomically.
+//!
+//! Shared by all of them: [`ids`] (stable ids, slugs, anchors),
+//! [`escape`] (text for XML and HTML) and [`format`] (times, durations and
+//! percentages as outputs and messages write them).
 
 // Diagnostics are the error type of the whole load path. They are built only
 // when something is wrong, so their size (a path, a message, a help and a
@@ -21,6 +25,9 @@ pub mod check;
 pub mod clock;
 pub mod dev;
 pub mod diagnostics;
+pub mod escape;
+pub mod format;
+pub mod ids;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -31,11 +31,11 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use crate::diagnostics::Diagnostic;
+use crate::format;
 use crate::load::yaml::Seg;
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::{Maintenance, Site};
 use crate::notify::git::Repo;
-use crate::render::format;
 
 /// The `window-edited` warnings for `loaded` (the site in `site_dir`),
 /// compared with the site at `HEAD`; none when there is nothing to compare

@@ -7,7 +7,7 @@ mod notify_support;
 use std::collections::BTreeSet;
 use std::fs;
 
-use allclear::render::links;
+use allclear::ids;
 use common::{copy_tree, fixture};
 use notify_support::*;
 
@@ -35,7 +35,7 @@ fn posts_exactly_the_new_updates_once() {
     for b in &bodies {
         let u = &b.incident.incident_updates[0];
         assert_eq!(u.incident_id, b.incident.id);
-        assert_eq!(b.page.id, links::api_id("page", "https://status.fixture.example"));
+        assert_eq!(b.page.id, ids::api_id("page", "https://status.fixture.example"));
         assert!(b.meta.unsubscribe.is_none() && b.meta.documentation.is_none());
     }
     let identified = bodies

@@ -23,9 +23,9 @@ use chrono::{DateTime, Utc};
 
 use super::edit::{Found, Item, append, find};
 use super::{AuthorError, Context, Written, parse_window, written_time};
+use crate::format;
 use crate::load::Loaded;
 use crate::model::{MaintenanceState, MaintenanceStatus, maintenance_state};
-use crate::render::format;
 
 /// What `reschedule` writes: the new window, as typed.
 #[derive(Debug, Clone, Default)]

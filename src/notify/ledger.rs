@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::redact;
-use crate::render::links;
+use crate::ids;
 
 /// The file name inside the git folder.
 pub const FILE_NAME: &str = "allclear-notify.json";
@@ -46,7 +46,7 @@ pub struct Record {
 
 /// The id a target URL is stored under.
 pub fn target_id(url: &str) -> String {
-    links::api_id("target", url)
+    ids::api_id("target", url)
 }
 
 impl Ledger {

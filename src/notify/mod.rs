@@ -40,8 +40,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::format;
 use crate::load::{LoadOptions, load};
-use crate::render::format;
 use ledger::Ledger;
 pub use redact::SecretUrl;
 use target::TargetKind;

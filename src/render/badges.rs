@@ -32,8 +32,9 @@
 //! Output depends only on the snapshot: no ids or randomness, and a date
 //! only in the titles above.
 
-use super::feeds::xml_text;
-use super::{OutputFile, format};
+use super::OutputFile;
+use crate::escape::xml_text;
+use crate::format;
 use crate::model::{ComponentStatus, Indicator, Snapshot};
 
 /// Height of a badge, in px.

@@ -15,8 +15,9 @@ use tera::{Context, Tera};
 
 use super::state::{Freshness, Scope, State};
 use super::view::{EntryView, GroupView, Views};
-use super::{OutputFile, Pages, Sink, format, links};
+use super::{OutputFile, Pages, Sink, links};
 use crate::diagnostics::Diagnostic;
+use crate::format;
 use crate::model::{EntryRef, Link, Snapshot};
 use crate::timing::phase;
 

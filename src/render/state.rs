@@ -47,7 +47,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value, json};
 
-use super::format;
+use crate::format;
 use crate::model::{ComponentIdx, EntryRef, Snapshot};
 
 /// Whether a page shows live state.

@@ -10,7 +10,7 @@
 //! (`status.json` as a script, for `embed.js` on other origins).
 //!
 //! Choices where Statuspage's behaviour has no allclear equivalent:
-//! - ids are [`links::api_id`] of our ids, so they are stable;
+//! - ids are [`ids::api_id`] of our ids, so they are stable;
 //! - an update's `body` is the author's Markdown source;
 //! - a resolved incident with a published postmortem has status
 //!   `postmortem`; an incident with one carries Statuspage's manage-API
@@ -28,8 +28,9 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::{OutputFile, format, links};
+use super::{OutputFile, links};
 use crate::model::{ComponentStatus, IncidentStatus, MaintenanceStatus, Snapshot};
+use crate::{format, ids};
 use shapes::{AffectedComponent, Component, Incident, IncidentUpdate, Page};
 
 /// How many entries `incidents.json` and `scheduled-maintenances.json` hold.
@@ -249,7 +250,7 @@ impl<'a, 's> Api<'a, 's> {
         let c = &snap.site.config;
         let zone = c.time_zone;
         let page = Page {
-            id: links::api_id("page", &c.base_url),
+            id: ids::api_id("page", &c.base_url),
             name: c.title.clone(),
             url: c.base_url.clone(),
             time_zone: zone.name().into(),
@@ -284,7 +285,7 @@ impl<'a, 's> Api<'a, 's> {
                 continue;
             };
             top += 1;
-            let group_id = links::api_id("group", name);
+            let group_id = ids::api_id("group", name);
             let members: Vec<Component> = group.members.iter().map(|&c| self.component(c, 0, None)).collect();
             let worst = group.members.iter().map(|&c| self.snap.components[c].status).max();
             self.components.push(Component {
@@ -337,7 +338,7 @@ impl<'a, 's> Api<'a, 's> {
             .max()
             .unwrap_or(created);
         Component {
-            id: links::api_id("component", &comp.id),
+            id: ids::api_id("component", &comp.id),
             name: comp.name.clone(),
             status: snap.components[c].status.as_str().into(),
             created_at: self.time(created),
@@ -361,7 +362,7 @@ impl<'a, 's> Api<'a, 's> {
     fn affected(&self, c: usize, old: ComponentStatus, new: ComponentStatus) -> AffectedComponent {
         let comp = &self.snap.site.components[c];
         AffectedComponent {
-            code: links::api_id("component", &comp.id),
+            code: ids::api_id("component", &comp.id),
             name: comp.name.clone(),
             old_status: old.as_str().into(),
             new_status: new.as_str().into(),
@@ -378,7 +379,7 @@ impl<'a, 's> Api<'a, 's> {
         affected: Vec<AffectedComponent>,
     ) -> IncidentUpdate {
         IncidentUpdate {
-            id: links::api_id("update", &links::update_key(key, at)),
+            id: ids::api_id("update", &ids::update_key(key, at)),
             status: status.into(),
             body: body.trim().into(),
             incident_id: parent.into(),
@@ -395,7 +396,7 @@ impl<'a, 's> Api<'a, 's> {
     fn incident(&self, i: usize) -> Incident {
         let inc = &self.snap.site.incidents[i];
         let state = self.snap.incidents[i];
-        let id = links::api_id("incident", &inc.id);
+        let id = ids::api_id("incident", &inc.id);
         let mut current: Vec<(usize, ComponentStatus)> = Vec::new();
         let mut updates: Vec<IncidentUpdate> = inc
             .updates
@@ -453,7 +454,7 @@ impl<'a, 's> Api<'a, 's> {
         let mt = &self.snap.site.maintenances[m];
         let state = self.snap.maintenances[m];
         let (now, window) = (self.snap.now, state.window);
-        let id = links::api_id("maintenance", &mt.id);
+        let id = ids::api_id("maintenance", &mt.id);
         let mut steps: Vec<(DateTime<Utc>, &str, &str)> = mt
             .updates
             .iter()
@@ -532,7 +533,7 @@ impl<'a, 's> Api<'a, 's> {
             .iter()
             .zip(&snap.components)
             .map(|(comp, state)| shapes::ComponentUptime {
-                id: links::api_id("component", &comp.id),
+                id: ids::api_id("component", &comp.id),
                 code: comp.id.clone(),
                 name: comp.name.clone(),
                 uptime: percent(state.uptime.overall),
