@@ -33,7 +33,7 @@
 //! only in the titles above.
 
 use super::OutputFile;
-use crate::escape::xml_text;
+use crate::escape::{self, xml_text};
 use crate::format;
 use crate::model::{ComponentStatus, Indicator, Snapshot};
 
@@ -248,8 +248,8 @@ pub fn svg_noted(label: &str, message: &str, color: &str, note: Option<&str>) ->
         Some(note) => format!("{accessible} ({})", clean(note)),
         None => accessible,
     };
-    let accessible = escape(&accessible);
-    let color = escape(color);
+    let accessible = escape::xml(&accessible);
+    let color = escape::xml(color);
 
     let mut s = String::with_capacity(1200);
     s.push_str(&format!(
@@ -275,7 +275,7 @@ pub fn svg_noted(label: &str, message: &str, color: &str, note: Option<&str>) ->
 
 /// A text and its shadow, centred on `x` (tenths of a pixel), `width` px long.
 fn push_text(s: &mut String, text: &str, x: u32, width: u32) {
-    let text = escape(text);
+    let text = escape::xml(text);
     let length = 10 * width;
     s.push_str(&format!(
         r##"<text aria-hidden="true" x="{x}" y="150" fill="#010101" fill-opacity=".3" transform="scale(.1)" textLength="{length}">{text}</text><text x="{x}" y="140" transform="scale(.1)" fill="#fff" textLength="{length}">{text}</text>"##
@@ -291,22 +291,6 @@ fn clean(s: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// `s` escaped for XML text and attribute values: `&`, `<`, `>`, `"`, `'`.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The width a badge gives `text`, in whole px: [`text_width`] rounded
