@@ -275,7 +275,7 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
         let at = [Seg::Key("links"), Seg::Index(i), Seg::Key("url")];
         if link.url.trim().is_empty() {
             errors.push(src.error_at(&at, false, "link `url` is empty"));
-        } else if !is_safe_link(&link.url) {
+        } else if !crate::markdown::is_safe_link(&link.url) {
             errors.push(
                 src.error_at(&at, false, format!("`{}` is not a link allclear publishes", link.url))
                     .with_help("use an http:, https: or mailto: address, or a path on this site"),
@@ -485,20 +485,6 @@ fn is_css_color(c: &str) -> bool {
             args.chars()
                 .all(|ch| ch.is_ascii_alphanumeric() || " .,%/+-".contains(ch))
         })
-}
-
-/// An `http:`, `https:` or `mailto:` URL, or a path without a scheme: no
-/// `javascript:` or `data:` link can reach a page.
-fn is_safe_link(url: &str) -> bool {
-    let url = url.trim();
-    let scheme = url
-        .split_once(':')
-        .map(|(s, _)| s)
-        .filter(|s| !s.contains(['/', '?', '#']));
-    match scheme {
-        Some(s) => ["http", "https", "mailto"].iter().any(|ok| s.eq_ignore_ascii_case(ok)),
-        None => !url.chars().any(char::is_control),
-    }
 }
 
 /// Why a text cannot be the site's address; `Display` completes "`URL` …".
