@@ -87,7 +87,7 @@ pub struct BuildReport {
 
 /// A failed build: every diagnostic found (errors and warnings).
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("the build failed with {} error(s)", .diagnostics.iter().filter(|d| d.severity == diagnostics::Severity::Error).count())]
+#[error("the build failed with {}", plural::count(.diagnostics.iter().filter(|d| d.severity == diagnostics::Severity::Error).count(), "error"))]
 pub struct BuildError {
     pub diagnostics: Vec<Diagnostic>,
 }

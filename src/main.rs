@@ -344,8 +344,8 @@ fn build(site_dir: PathBuf, args: BuildArgs, clock: Clock) -> ExitCode {
             print_diagnostics(&e.diagnostics);
             let errors = e.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
             eprintln!(
-                "Build failed: {errors} error{}; the output folder was not changed",
-                if errors == 1 { "" } else { "s" }
+                "Build failed: {}; the output folder was not changed",
+                count(errors, "error")
             );
             ExitCode::from(1)
         }

@@ -78,9 +78,8 @@ fn site_at_head(site_dir: &Path) -> Result<Option<Site>, String> {
     match load::load(tmp.path(), &LoadOptions::default()) {
         Ok(l) => Ok(Some(l.site)),
         Err(errors) => Err(format!(
-            "the site at HEAD does not load ({} error{}; run `allclear check` on that commit to see them)",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
+            "the site at HEAD does not load ({}; run `allclear check` on that commit to see them)",
+            crate::plural::count(errors.len(), "error")
         )),
     }
 }

@@ -583,3 +583,23 @@ fn a_content_security_policy_allows_only_the_pages_own_inline_script() {
         );
     }
 }
+
+/// The history pages count entries with the theme's `plural` filter
+/// (crate::plural): "1 entry" for a month of one, "N entries" otherwise.
+#[test]
+fn history_counts_say_entry_for_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build_pinned(fixture("base-site"), Some(&out)).assert().success();
+    let text = |path: &str, selector: &str| -> Vec<String> {
+        let doc = scraper::Html::parse_document(&std::fs::read_to_string(out.join(path)).unwrap());
+        let sel = scraper::Selector::parse(selector).unwrap();
+        doc.select(&sel).map(|e| e.text().collect::<String>()).collect()
+    };
+    assert_eq!(text("history/2026/11/index.html", "p.lede"), ["1 entry, newest first."]);
+    assert!(text("history/index.html", ".count").contains(&"1 entry".to_string()));
+    let example = tmp.path().join("example");
+    build_pinned(example_site(), Some(&example)).assert().success();
+    let doc = std::fs::read_to_string(example.join("history/index.html")).unwrap();
+    assert!(doc.contains(r#"<span class="count">5 entries</span>"#), "{doc}");
+}

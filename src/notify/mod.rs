@@ -106,7 +106,11 @@ impl fmt::Display for NotifyError {
             NotifyError::Usage(m) | NotifyError::Failed(m) => f.write_str(m),
             NotifyError::Site(d) => {
                 let errors = d.iter().filter(|d| d.severity == Severity::Error).count();
-                write!(f, "the site has {errors} error(s); fix them before notifying")
+                write!(
+                    f,
+                    "the site has {}; fix them before notifying",
+                    crate::plural::count(errors, "error")
+                )
             }
         }
     }

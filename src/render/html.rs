@@ -54,6 +54,7 @@ struct MonthLink {
 /// A template that does not parse, named with Tera's message.
 pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
+    tera.register_filter("plural", crate::plural::tera_filter);
     // Indentation is dropped from the templates once, not from every page.
     let templates: Vec<(&str, String)> = snap
         .site
