@@ -455,28 +455,24 @@ impl<'a, 's> Api<'a, 's> {
         let state = self.snap.maintenances[m];
         let (now, window) = (self.snap.now, state.window);
         let id = ids::api_id("maintenance", &mt.id);
-        let mut steps: Vec<(DateTime<Utc>, &str, &str)> = mt
+        let mut steps: Vec<(DateTime<Utc>, MaintenanceStatus, &str)> = mt
             .updates
             .iter()
-            .map(|u| (u.at, u.status.as_str(), u.message.source.as_str()))
+            .map(|u| (u.at, u.status, u.message.source.as_str()))
             .collect();
         let covered = |from: DateTime<Utc>| mt.updates.iter().any(|u| u.at >= from);
         // An author's `completed` update ends it: no automatic step follows,
         // whenever that update was written.
         if state.follows_clock() {
             if window.from <= now && !covered(window.from) {
-                steps.push((window.from, MaintenanceStatus::InProgress.as_str(), AUTO_IN_PROGRESS));
+                steps.push((window.from, MaintenanceStatus::InProgress, AUTO_IN_PROGRESS));
             }
             if window.until <= now && !covered(window.until) {
-                steps.push((window.until, MaintenanceStatus::Completed.as_str(), AUTO_COMPLETED));
+                steps.push((window.until, MaintenanceStatus::Completed, AUTO_COMPLETED));
             }
         }
         if steps.is_empty() {
-            steps.push((
-                window.from.min(now),
-                MaintenanceStatus::Scheduled.as_str(),
-                mt.title.as_str(),
-            ));
+            steps.push((window.from.min(now), MaintenanceStatus::Scheduled, mt.title.as_str()));
         }
         steps.sort_by_key(|s| s.0);
         let affected: Vec<AffectedComponent> = mt
@@ -487,12 +483,12 @@ impl<'a, 's> Api<'a, 's> {
         let mut updates: Vec<IncidentUpdate> = steps
             .iter()
             .map(|&(at, status, body)| {
-                let changes = if status == "in_progress" {
+                let changes = if status == MaintenanceStatus::InProgress {
                     affected.clone()
                 } else {
                     Vec::new()
                 };
-                self.update(&id, &mt.id, at, status, body, changes)
+                self.update(&id, &mt.id, at, status.as_str(), body, changes)
             })
             .collect();
         updates.reverse();

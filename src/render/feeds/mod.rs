@@ -100,11 +100,13 @@ pub fn render(snap: &Snapshot<'_>, pages: &super::Pages) -> Vec<OutputFile> {
         "history",
         feed_title(&snap.site.config.title),
         items.newest(all_entries, FEED_LIMIT),
+        FEED_LIMIT,
     );
     let updates = cx.feed(
         "updates",
         format!("{}: every update", snap.site.config.title.trim()),
         cx.update_items(UPDATES_LIMIT),
+        UPDATES_LIMIT,
     );
     let components: Vec<Feed> = snap
         .site
@@ -118,6 +120,7 @@ pub fn render(snap: &Snapshot<'_>, pages: &super::Pages) -> Vec<OutputFile> {
                 &format!("components/{}/history", comp.id),
                 format!("{} - {}", feed_title(&snap.site.config.title), comp.name),
                 items.newest(entries, COMPONENT_FEED_LIMIT),
+                COMPONENT_FEED_LIMIT,
             );
             feed.page_url = links::public_url(&snap.site.config.base_url, &links::component(&comp.id));
             feed
@@ -220,16 +223,11 @@ impl<'a, 's> Context<'a, 's> {
         format!("tag:{},2005:{what}", self.host)
     }
 
-    fn feed(&self, path: &str, title: String, mut items: Vec<Item>) -> Feed {
+    /// The feed at `path` of `items`, newest first (ties by tag), at most
+    /// `limit` of them.
+    fn feed(&self, path: &str, title: String, mut items: Vec<Item>, limit: usize) -> Feed {
         let c = &self.snap.site.config;
         items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.tag.cmp(&b.tag)));
-        let limit = if path == "updates" {
-            UPDATES_LIMIT
-        } else if path.starts_with("components/") {
-            COMPONENT_FEED_LIMIT
-        } else {
-            FEED_LIMIT
-        };
         items.truncate(limit);
         Feed {
             path: path.into(),
