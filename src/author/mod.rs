@@ -106,24 +106,45 @@ impl Context {
 }
 
 /// Write `text` to `path` through a temporary sibling and a rename, so a
-/// reader (or a crash) never sees half a file.
+/// reader (or a crash) never sees half a file: a [`tempfile::NamedTempFile`]
+/// named `.NAME.allclear-XXXXXX` (hidden, so `serve` and the build never
+/// read it; `.gitignore`'s `.*.allclear-*` matches it), removed if anything
+/// fails, then persisted over `path`. The file keeps the permissions it
+/// had; a new one gets those of any new file (0666 less the umask on
+/// Unix), not the temporary file's owner-only ones.
 fn write_atomically(path: &Path, text: &str) -> Result<(), AuthorError> {
+    use std::io::Write;
     let io_err = |source| AuthorError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(io_err)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.allclear-{}", std::process::id()));
-    fs::write(&temp, text).map_err(io_err)?;
-    fs::rename(&temp, path).map_err(|e| {
-        let _ = fs::remove_file(&temp);
-        io_err(e)
-    })
+    let prefix = format!(".{name}.allclear-");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    match fs::metadata(path) {
+        Ok(meta) => {
+            builder.permissions(meta.permissions());
+        }
+        #[cfg(unix)]
+        Err(_) => {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        #[cfg(not(unix))]
+        Err(_) => {}
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(io_err)?;
+    temp.write_all(text.as_bytes()).map_err(io_err)?;
+    temp.persist(path).map(drop).map_err(|e| io_err(e.error))
 }
 
 /// A time in the site's zone with its offset, as commands write them:
@@ -271,6 +292,31 @@ impl AnyStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_writes_keep_permissions_and_leave_nothing_behind() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // A new file: what fs::write would give it under this umask.
+        let plain = dir.path().join("plain.md");
+        fs::write(&plain, "x").unwrap();
+        let new = dir.path().join("incidents/new.md");
+        write_atomically(&new, "first\n").unwrap();
+        assert_eq!(fs::read_to_string(&new).unwrap(), "first\n");
+        assert_eq!(mode(&new), mode(&plain));
+        // An existing file keeps its own.
+        fs::set_permissions(&new, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&new, "second\n").unwrap();
+        assert_eq!(fs::read_to_string(&new).unwrap(), "second\n");
+        assert_eq!(mode(&new), 0o640);
+        let names: Vec<_> = fs::read_dir(dir.path().join("incidents"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["new.md"]);
+    }
 
     #[test]
     fn offsets() {
