@@ -155,9 +155,19 @@ fn written_time(t: DateTime<Utc>, zone: Tz) -> String {
 
 /// A time from the command line: an offset from now (`30m`, `2h`, `1h30m`,
 /// `1d`, optionally `+`), RFC 3339, or a local time in the site's zone.
+/// `what` names the flag in errors.
 fn parse_when(text: &str, zone: Tz, now: DateTime<Utc>, what: &str) -> Result<DateTime<Utc>, AuthorError> {
-    if let Some(d) = parse_offset(text) {
-        return Ok(now + d);
+    match parse_offset(text) {
+        Some(Ok(d)) => return Ok(now + d),
+        Some(Err(e)) => {
+            return Err(AuthorError::usage(
+                format!("{what}: `{}` is not an offset from now: {e}", text.trim()),
+                Some(format!(
+                    "write an offset like `{what} 30m`, `{what} 1h30m` or `{what} 2d` (s, m, h, d), a local time like `2026-11-20 16:30`, or RFC 3339"
+                )),
+            ));
+        }
+        None => {}
     }
     time::parse_time(text, zone).map_err(|e| {
         AuthorError::usage(
@@ -192,30 +202,25 @@ fn parse_window(
     Ok((from, until))
 }
 
-/// `30m`, `2h`, `1h30m`, `45s`, `1d`, with an optional leading `+`.
-fn parse_offset(text: &str) -> Option<Duration> {
-    let text = text.trim().strip_prefix('+').unwrap_or(text.trim());
-    if text.is_empty() {
+/// An offset from now, as humantime reads durations (`30m`, `2h`, `1h30m`,
+/// `1h 30m`, `45s`, `1d`, `90min`, `1.5h`), with an optional leading `+`.
+/// `None` when `text` is not written as one (it does not start with a
+/// digit, or holds characters no duration has, like the `-` and `:` of a
+/// date and time); the duration's error when it is written as one but is
+/// not valid (`30`, `2x`).
+fn parse_offset(text: &str) -> Option<Result<Duration, String>> {
+    let text = text.trim();
+    let text = text.strip_prefix('+').unwrap_or(text).trim_start();
+    let looks_like = text.starts_with(|c: char| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '.');
+    if !looks_like {
         return None;
     }
-    let mut total = Duration::zero();
-    let mut digits = String::new();
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            continue;
-        }
-        let n: i64 = digits.parse().ok()?;
-        digits.clear();
-        total += match c {
-            's' => Duration::seconds(n),
-            'm' => Duration::minutes(n),
-            'h' => Duration::hours(n),
-            'd' => Duration::days(n),
-            _ => return None,
-        };
-    }
-    digits.is_empty().then_some(total)
+    Some(
+        humantime::parse_duration(text)
+            .map_err(|e| e.to_string())
+            .and_then(|d| Duration::from_std(d).map_err(|_| "it is too long".to_string())),
+    )
 }
 
 /// `ID=STATUS` for a component, checked against the site.
@@ -320,12 +325,26 @@ mod tests {
 
     #[test]
     fn offsets() {
-        assert_eq!(parse_offset("30m"), Some(Duration::minutes(30)));
-        assert_eq!(parse_offset("+1h30m"), Some(Duration::minutes(90)));
-        assert_eq!(parse_offset("2d"), Some(Duration::days(2)));
-        assert_eq!(parse_offset("30"), None);
-        assert_eq!(parse_offset("soon"), None);
-        assert_eq!(parse_offset("2026-11-20"), None);
+        let ok = |t: &str| parse_offset(t).unwrap().unwrap();
+        assert_eq!(ok("30m"), Duration::minutes(30));
+        assert_eq!(ok("+1h30m"), Duration::minutes(90));
+        assert_eq!(ok(" + 1h 30m "), Duration::minutes(90));
+        assert_eq!(ok("2h"), Duration::hours(2));
+        assert_eq!(ok("2d"), Duration::days(2));
+        assert_eq!(ok("45s"), Duration::seconds(45));
+        assert!(parse_offset("30").unwrap().unwrap_err().contains("time unit needed"));
+        assert!(parse_offset("2x").unwrap().unwrap_err().contains("unknown time unit"));
+        assert!(parse_offset("99999999999999d").unwrap().is_err());
+        for time in [
+            "soon",
+            "2026-11-20",
+            "2026-11-20 16:30",
+            "2026-11-20T14:25:00Z",
+            "16:30",
+            "",
+        ] {
+            assert_eq!(parse_offset(time), None, "{time}");
+        }
     }
 
     #[test]
