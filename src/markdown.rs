@@ -137,7 +137,7 @@ fn task_box(event: &Event<'_>) -> bool {
 
 /// The URL schemes allclear publishes links to without sanitizing them:
 /// web pages and mail. The one allow-list for the site's `links`
-/// (`site.yaml`) and for Markdown written as it is (see [`is_plain`]).
+/// (`site.yaml`) and for Markdown written as it is (the sanitizer-free fast path).
 pub const LINK_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 
 /// Whether `url` is a link allclear publishes: an address whose scheme is
