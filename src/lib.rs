@@ -12,6 +12,10 @@
 //!   `notify`;
 //! - [`render`] turns the snapshot into files, one module per output kind;
 //! - [`output`] swaps them into the output folder atomically.
+//!
+//! Shared by all of them: [`ids`] (stable ids, slugs, anchors),
+//! [`escape`] (text for XML and HTML) and [`format`] (times, durations and
+//! percentages as outputs and messages write them).
 
 // Diagnostics are the error type of the whole load path. They are built only
 // when something is wrong, so their size (a path, a message, a help and a
@@ -25,6 +29,9 @@ pub mod author;
 pub mod check;
 pub mod clock;
 pub mod diagnostics;
+pub mod escape;
+pub mod format;
+pub mod ids;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -83,7 +90,7 @@ pub struct BuildReport {
 
 /// A failed build: every diagnostic found (errors and warnings).
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("the build failed with {} error(s)", .diagnostics.iter().filter(|d| d.severity == diagnostics::Severity::Error).count())]
+#[error("the build failed with {}", plural::count(.diagnostics.iter().filter(|d| d.severity == diagnostics::Severity::Error).count(), "error"))]
 pub struct BuildError {
     pub diagnostics: Vec<Diagnostic>,
 }

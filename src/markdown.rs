@@ -135,22 +135,32 @@ fn task_box(event: &Event<'_>) -> bool {
     matches!(event, Event::InlineHtml(CowStr::Borrowed(html)) if html.starts_with(r#"<input type="checkbox" disabled="""#))
 }
 
-/// A URL a browser can only follow to a page or a mail client: `http:`,
-/// `https:` or `mailto:`, or no scheme at all. Anything with white space or
-/// control characters, which browsers strip from schemes, is not.
+/// The URL schemes allclear publishes links to without sanitizing them:
+/// web pages and mail. The one allow-list for the site's `links`
+/// (`site.yaml`) and for Markdown written as it is (the sanitizer-free fast path).
+pub const LINK_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// Whether `url` is a link allclear publishes: an address whose scheme is
+/// in [`LINK_SCHEMES`] (any case), or a reference without a scheme (a path
+/// on the site, `//host/…`, `?query`, `#fragment`). The scheme is read as a
+/// browser reads it, by the WHATWG URL rules (the `url` crate, resolving
+/// against a placeholder base), which drop tabs and line breaks anywhere
+/// and spaces around the URL: `java\tscript:` is `javascript:` and is
+/// refused. Control characters and URLs that do not parse (`http://`
+/// without a host) are refused too.
+pub fn is_safe_link(url: &str) -> bool {
+    static BASE: std::sync::LazyLock<url::Url> =
+        std::sync::LazyLock::new(|| url::Url::parse("https://base.invalid/").expect("a valid URL"));
+    !url.chars().any(char::is_control)
+        && BASE
+            .join(url)
+            .is_ok_and(|u| LINK_SCHEMES.iter().any(|s| u.scheme() == *s))
+}
+
+/// A link destination the fast path writes as it is: [`is_safe_link`],
+/// and without white space, which the sanitizer would encode.
 fn safe_url(url: &str) -> bool {
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return false;
-    }
-    match url.find([':', '/', '?', '#']) {
-        Some(i) if url.as_bytes()[i] == b':' => {
-            let scheme = &url[..i];
-            ["http", "https", "mailto"]
-                .iter()
-                .any(|s| scheme.eq_ignore_ascii_case(s))
-        }
-        _ => true,
-    }
+    !url.contains(char::is_whitespace) && is_safe_link(url)
 }
 
 /// A plain event as the sanitizer would leave it: links get their `rel`,
@@ -220,6 +230,39 @@ fn scoped_id<'a>(attribute: &str, value: &'a str) -> Cow<'a, str> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_link_allow_list() {
+        for ok in [
+            "https://x.test/a?b=1",
+            "HTTP://X.TEST",
+            "mailto:ops@x.test",
+            "/status/",
+            "../a b.html",
+            "//cdn.x.test/a",
+            "#top",
+            "?q=1",
+            "a/b:c",
+            " https://x.test ",
+        ] {
+            assert!(is_safe_link(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            " javascript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "tel:+123",
+            "http://",
+            "https://[::1",
+            "/a\u{7}b",
+        ] {
+            assert!(!is_safe_link(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn renders_lists_tables_and_tasks() {

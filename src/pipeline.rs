@@ -10,10 +10,10 @@
 use chrono::{DateTime, Utc};
 
 use crate::diagnostics::Diagnostic;
+use crate::format;
 use crate::load::Loaded;
 use crate::load::yaml::Seg;
 use crate::model::{Hidden, Snapshot};
-use crate::render::format;
 
 /// A loaded site prepared for rendering at one instant.
 #[derive(Debug)]

@@ -3,7 +3,7 @@
 //! `$EDITOR` on a temporary file (like `git commit`; lines starting with
 //! `#` are dropped).
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::process::Command;
 
 use super::AuthorError;
@@ -54,24 +54,31 @@ pub fn read_message(given: Option<String>, what: &str) -> Result<String, AuthorE
 /// Run `editor` (a shell command line) on a temporary file and return what
 /// was written, without `#` lines.
 pub(crate) fn edit(editor: &str, what: &str) -> Result<String, AuthorError> {
-    static SEQUENCE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let n = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let file = std::env::temp_dir().join(format!("allclear-message-{}-{n}.md", std::process::id()));
+    let io_err = |path: &std::path::Path| {
+        let path = path.to_path_buf();
+        move |source| AuthorError::Io { path, source }
+    };
     let template = format!(
         "\n# Write the message for {what} above.\n# Lines starting with # are ignored; an empty message writes nothing.\n# It is Markdown: **bold**, lists and links work.\n"
     );
-    std::fs::write(&file, template).map_err(|source| AuthorError::Io {
-        path: file.clone(),
-        source,
-    })?;
+    // A fresh file only this user can read, removed when `file` drops.
+    let mut file = tempfile::Builder::new()
+        .prefix("allclear-message-")
+        .suffix(".md")
+        .tempfile()
+        .map_err(io_err(&std::env::temp_dir()))?;
+    file.write_all(template.as_bytes())
+        .and_then(|()| file.flush())
+        .map_err(io_err(file.path()))?;
     let status = Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg("sh")
-        .arg(&file)
+        .arg(file.path())
         .status();
-    let text = std::fs::read_to_string(&file).unwrap_or_default();
-    let _ = std::fs::remove_file(&file);
+    // Read by path: an editor may replace the file rather than write into it.
+    let text = std::fs::read_to_string(file.path()).unwrap_or_default();
+    drop(file);
     match status {
         Ok(s) if s.success() => {}
         _ => {

@@ -112,24 +112,45 @@ impl Context {
 }
 
 /// Write `text` to `path` through a temporary sibling and a rename, so a
-/// reader (or a crash) never sees half a file.
+/// reader (or a crash) never sees half a file: a [`tempfile::NamedTempFile`]
+/// named `.NAME.allclear-XXXXXX` (hidden, so `serve` and the build never
+/// read it; `.gitignore`'s `.*.allclear-*` matches it), removed if anything
+/// fails, then persisted over `path`. The file keeps the permissions it
+/// had; a new one gets those of any new file (0666 less the umask on
+/// Unix), not the temporary file's owner-only ones.
 fn write_atomically(path: &Path, text: &str) -> Result<(), AuthorError> {
+    use std::io::Write;
     let io_err = |source| AuthorError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(io_err)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.allclear-{}", std::process::id()));
-    fs::write(&temp, text).map_err(io_err)?;
-    fs::rename(&temp, path).map_err(|e| {
-        let _ = fs::remove_file(&temp);
-        io_err(e)
-    })
+    let prefix = format!(".{name}.allclear-");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    match fs::metadata(path) {
+        Ok(meta) => {
+            builder.permissions(meta.permissions());
+        }
+        #[cfg(unix)]
+        Err(_) => {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        #[cfg(not(unix))]
+        Err(_) => {}
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(io_err)?;
+    temp.write_all(text.as_bytes()).map_err(io_err)?;
+    temp.persist(path).map(drop).map_err(|e| io_err(e.error))
 }
 
 /// A time in the site's zone with its offset, as commands write them:
@@ -140,9 +161,19 @@ fn written_time(t: DateTime<Utc>, zone: Tz) -> String {
 
 /// A time from the command line: an offset from now (`30m`, `2h`, `1h30m`,
 /// `1d`, optionally `+`), RFC 3339, or a local time in the site's zone.
+/// `what` names the flag in errors.
 fn parse_when(text: &str, zone: Tz, now: DateTime<Utc>, what: &str) -> Result<DateTime<Utc>, AuthorError> {
-    if let Some(d) = parse_offset(text) {
-        return Ok(now + d);
+    match parse_offset(text) {
+        Some(Ok(d)) => return Ok(now + d),
+        Some(Err(e)) => {
+            return Err(AuthorError::usage(
+                format!("{what}: `{}` is not an offset from now: {e}", text.trim()),
+                Some(format!(
+                    "write an offset like `{what} 30m`, `{what} 1h30m` or `{what} 2d` (s, m, h, d), a local time like `2026-11-20 16:30`, or RFC 3339"
+                )),
+            ));
+        }
+        None => {}
     }
     time::parse_time(text, zone).map_err(|e| {
         AuthorError::usage(
@@ -177,30 +208,25 @@ fn parse_window(
     Ok((from, until))
 }
 
-/// `30m`, `2h`, `1h30m`, `45s`, `1d`, with an optional leading `+`.
-fn parse_offset(text: &str) -> Option<Duration> {
-    let text = text.trim().strip_prefix('+').unwrap_or(text.trim());
-    if text.is_empty() {
+/// An offset from now, as humantime reads durations (`30m`, `2h`, `1h30m`,
+/// `1h 30m`, `45s`, `1d`, `90min`, `1.5h`), with an optional leading `+`.
+/// `None` when `text` is not written as one (it does not start with a
+/// digit, or holds characters no duration has, like the `-` and `:` of a
+/// date and time); the duration's error when it is written as one but is
+/// not valid (`30`, `2x`).
+fn parse_offset(text: &str) -> Option<Result<Duration, String>> {
+    let text = text.trim();
+    let text = text.strip_prefix('+').unwrap_or(text).trim_start();
+    let looks_like = text.starts_with(|c: char| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '.');
+    if !looks_like {
         return None;
     }
-    let mut total = Duration::zero();
-    let mut digits = String::new();
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            continue;
-        }
-        let n: i64 = digits.parse().ok()?;
-        digits.clear();
-        total += match c {
-            's' => Duration::seconds(n),
-            'm' => Duration::minutes(n),
-            'h' => Duration::hours(n),
-            'd' => Duration::days(n),
-            _ => return None,
-        };
-    }
-    digits.is_empty().then_some(total)
+    Some(
+        humantime::parse_duration(text)
+            .map_err(|e| e.to_string())
+            .and_then(|d| Duration::from_std(d).map_err(|_| "it is too long".to_string())),
+    )
 }
 
 /// `ID=STATUS` for a component, checked against the site.
@@ -305,14 +331,53 @@ impl clap::ValueEnum for AnyStatus {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
+    #[test]
+    fn atomic_writes_keep_permissions_and_leave_nothing_behind() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // A new file: what fs::write would give it under this umask.
+        let plain = dir.path().join("plain.md");
+        fs::write(&plain, "x").unwrap();
+        let new = dir.path().join("incidents/new.md");
+        write_atomically(&new, "first\n").unwrap();
+        assert_eq!(fs::read_to_string(&new).unwrap(), "first\n");
+        assert_eq!(mode(&new), mode(&plain));
+        // An existing file keeps its own.
+        fs::set_permissions(&new, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&new, "second\n").unwrap();
+        assert_eq!(fs::read_to_string(&new).unwrap(), "second\n");
+        assert_eq!(mode(&new), 0o640);
+        let names: Vec<_> = fs::read_dir(dir.path().join("incidents"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["new.md"]);
+    }
+
     #[test]
     fn offsets() {
-        assert_eq!(parse_offset("30m"), Some(Duration::minutes(30)));
-        assert_eq!(parse_offset("+1h30m"), Some(Duration::minutes(90)));
-        assert_eq!(parse_offset("2d"), Some(Duration::days(2)));
-        assert_eq!(parse_offset("30"), None);
-        assert_eq!(parse_offset("soon"), None);
-        assert_eq!(parse_offset("2026-11-20"), None);
+        let ok = |t: &str| parse_offset(t).unwrap().unwrap();
+        assert_eq!(ok("30m"), Duration::minutes(30));
+        assert_eq!(ok("+1h30m"), Duration::minutes(90));
+        assert_eq!(ok(" + 1h 30m "), Duration::minutes(90));
+        assert_eq!(ok("2h"), Duration::hours(2));
+        assert_eq!(ok("2d"), Duration::days(2));
+        assert_eq!(ok("45s"), Duration::seconds(45));
+        assert!(parse_offset("30").unwrap().unwrap_err().contains("time unit needed"));
+        assert!(parse_offset("2x").unwrap().unwrap_err().contains("unknown time unit"));
+        assert!(parse_offset("99999999999999d").unwrap().is_err());
+        for time in [
+            "soon",
+            "2026-11-20",
+            "2026-11-20 16:30",
+            "2026-11-20T14:25:00Z",
+            "16:30",
+            "",
+        ] {
+            assert_eq!(parse_offset(time), None, "{time}");
+        }
     }
 
     #[test]

@@ -146,7 +146,7 @@ fn new_path(
     title: &str,
 ) -> PathBuf {
     let day = day.with_timezone(&loaded.site.config.time_zone).format("%Y-%m-%d");
-    let slug = slug(title);
+    let slug = crate::ids::slug(title, 50);
     let base = if slug.is_empty() {
         format!("{day}")
     } else {
@@ -162,62 +162,4 @@ fn new_path(
         .find(|id| !taken(id))
         .expect("some suffix is free");
     PathBuf::from(folder).join(format!("{id}.md"))
-}
-
-/// Lowercase ASCII words joined by hyphens, at most about 50 characters,
-/// cut at a word boundary: `Elevated API errors (EU)` -> `elevated-api-errors-eu`.
-fn slug(title: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for c in title.chars() {
-        let c = fold(c);
-        if c.is_ascii_alphanumeric() {
-            word.push(c.to_ascii_lowercase());
-        } else if !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    let mut out = String::new();
-    for w in words {
-        if !out.is_empty() && out.len() + w.len() + 1 > 50 {
-            break;
-        }
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(&w);
-    }
-    out.chars().take(60).collect()
-}
-
-/// A few common accented letters as their base letter.
-fn fold(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ß' => 's',
-        other => other,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slug("Elevated API errors (EU)"), "elevated-api-errors-eu");
-        assert_eq!(slug("Café déjà vu: 50% slower!"), "cafe-deja-vu-50-slower");
-        assert_eq!(slug("🚨"), "");
-        assert!(slug(&"word ".repeat(40)).len() <= 50);
-    }
 }

@@ -24,9 +24,9 @@ use chrono::{DateTime, Utc};
 use super::edit::{Found, append, find};
 use super::yaml_text::Item;
 use super::{AuthorError, Context, Written, parse_window, written_time};
+use crate::format;
 use crate::load::Loaded;
 use crate::model::{MaintenanceState, MaintenanceStatus, maintenance_state};
-use crate::render::format;
 
 /// What `reschedule` writes: the new window, as typed.
 #[derive(Debug, Clone, Default)]

@@ -191,13 +191,10 @@ fn yaml_region(lines: &[&str], markdown: bool) -> (usize, usize) {
     if !markdown {
         return (0, lines.len());
     }
-    let close = lines
-        .iter()
-        .enumerate()
-        .skip(1)
-        .find(|(_, l)| matches!(l.trim_end(), "---" | "..."))
-        .map_or(lines.len(), |(i, _)| i);
-    (1, close)
+    // The entry loaded, so its front matter is closed; were it not, the
+    // YAML would run to the end.
+    crate::load::front_matter::locate(&lines.concat())
+        .map_or((1, lines.len()), |fm| (fm.yaml_lines.start, fm.yaml_lines.end))
 }
 
 /// The line after the last line of the list whose last item starts at

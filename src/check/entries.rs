@@ -6,11 +6,11 @@ use chrono::{DateTime, Utc};
 
 use super::LONG_INCIDENT;
 use crate::diagnostics::Diagnostic;
+use crate::format;
 use crate::load::Loaded;
 use crate::load::yaml::Seg;
 use crate::model::{ComponentStatus, Incident, IncidentStatus, Maintenance, MaintenanceStatus};
 use crate::pipeline::update_key;
-use crate::render::format;
 
 pub(super) fn incident_warnings(loaded: &Loaded, incident: &Incident, now: DateTime<Utc>, out: &mut Vec<Diagnostic>) {
     let zone = loaded.site.config.time_zone;

@@ -31,11 +31,11 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use crate::diagnostics::Diagnostic;
+use crate::format;
 use crate::load::yaml::Seg;
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::{Maintenance, Site};
 use crate::notify::git::Repo;
-use crate::render::format;
 
 /// The `window-edited` warnings for `loaded` (the site in `site_dir`),
 /// compared with the site at `HEAD`; none when there is nothing to compare
@@ -78,9 +78,8 @@ fn site_at_head(site_dir: &Path) -> Result<Option<Site>, String> {
     match load::load(tmp.path(), &LoadOptions::default()) {
         Ok(l) => Ok(Some(l.site)),
         Err(errors) => Err(format!(
-            "the site at HEAD does not load ({} error{}; run `allclear check` on that commit to see them)",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
+            "the site at HEAD does not load ({}; run `allclear check` on that commit to see them)",
+            crate::plural::count(errors.len(), "error")
         )),
     }
 }

@@ -36,24 +36,18 @@ pub(crate) struct EntryContext<'a> {
 /// A diagnostic when the file does not start with `---` or the front matter
 /// is not closed.
 pub(crate) fn split_front_matter(shown: &Path, text: &str) -> Result<(String, String), Diagnostic> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.split_inclusive('\n');
-    let first = lines.next().unwrap_or("");
-    if first.trim_end() != "---" {
-        return Err(Diagnostic::at(shown, text, 1, 1, "an entry in Markdown must start with front matter")
-            .with_help("make the first line `---`, then the YAML keys (title, impact, …), then a closing `---` line, then the Markdown body"));
-    }
-    let mut yaml = String::new();
-    let mut consumed = first.len();
-    for line in lines {
-        consumed += line.len();
-        if matches!(line.trim_end(), "---" | "...") {
-            return Ok((yaml, text[consumed..].to_string()));
+    let fm = super::front_matter::locate(text).map_err(|missing| {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        match missing {
+            super::front_matter::Missing::NoOpening => {
+                Diagnostic::at(shown, text, 1, 1, "an entry in Markdown must start with front matter")
+                    .with_help("make the first line `---`, then the YAML keys (title, impact, …), then a closing `---` line, then the Markdown body")
+            }
+            super::front_matter::Missing::NotClosed => Diagnostic::at(shown, text, 1, 1, "the front matter is never closed")
+                .with_help("add a line `---` after the last YAML key, before the Markdown body"),
         }
-        yaml.push_str(line);
-    }
-    Err(Diagnostic::at(shown, text, 1, 1, "the front matter is never closed")
-        .with_help("add a line `---` after the last YAML key, before the Markdown body"))
+    })?;
+    Ok((text[fm.yaml].to_string(), text[fm.body..].to_string()))
 }
 
 /// A time as diagnostics show it: in the site's zone, naming it.

@@ -7,6 +7,7 @@
 //! not match the schema reports that one error).
 
 mod entry;
+pub mod front_matter;
 pub mod layout;
 mod links;
 mod live;

@@ -275,7 +275,7 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
         let at = [Seg::Key("links"), Seg::Index(i), Seg::Key("url")];
         if link.url.trim().is_empty() {
             errors.push(src.error_at(&at, false, "link `url` is empty"));
-        } else if !is_safe_link(&link.url) {
+        } else if !crate::markdown::is_safe_link(&link.url) {
             errors.push(
                 src.error_at(&at, false, format!("`{}` is not a link allclear publishes", link.url))
                     .with_help("use an http:, https: or mailto: address, or a path on this site"),
@@ -290,9 +290,9 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
             src.error_at(
                 &[Seg::Key("accent_color")],
                 false,
-                format!("`{color}` is not a CSS colour allclear accepts"),
+                format!("`accent_color` `{color}` is not a CSS colour allclear accepts"),
             )
-            .with_help("write a hex colour like `#4f46e5`, a name like `teal`, or `rgb(79 70 229)`"),
+            .with_help(color_help(color)),
         );
     }
     if let Some(theme) = raw.theme.as_deref()
@@ -467,37 +467,53 @@ fn group_components(components: &[Component]) -> Vec<Group> {
     groups
 }
 
-/// A hex colour, a colour name, or an `rgb()`/`hsl()` function with plain
-/// numbers: nothing that could close the style rule it is put in.
+/// Whether `c` is a colour `accent_color` accepts (`docs/content-format.md`,
+/// `site.yaml`): any CSS colour `csscolorparser` reads (hex with 3, 4, 6 or
+/// 8 digits, the 148 CSS colour names and `transparent`, `rgb()`, `rgba()`,
+/// `hsl()`, `hsla()`, `hwb()`, `lab()`, `lch()`, `oklab()`, `oklch()`,
+/// `color()`, relative colours), or `currentcolor` or a CSS system colour
+/// (CSS Color 4, §6.2), which are written as they are. Nothing else, so
+/// nothing can close the style rule it is put in.
 fn is_css_color(c: &str) -> bool {
     let c = c.trim();
-    if let Some(hex) = c.strip_prefix('#') {
-        return matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|h| h.is_ascii_hexdigit());
-    }
-    if c.chars().all(|ch| ch.is_ascii_alphabetic()) {
-        return !c.is_empty();
-    }
-    let Some((func, rest)) = c.split_once('(') else {
-        return false;
-    };
-    matches!(func, "rgb" | "rgba" | "hsl" | "hsla" | "oklch" | "oklab")
-        && rest.strip_suffix(')').is_some_and(|args| {
-            args.chars()
-                .all(|ch| ch.is_ascii_alphanumeric() || " .,%/+-".contains(ch))
-        })
+    csscolorparser::parse(c).is_ok() || KEYWORD_COLORS.iter().any(|k| k.eq_ignore_ascii_case(c))
 }
 
-/// An `http:`, `https:` or `mailto:` URL, or a path without a scheme: no
-/// `javascript:` or `data:` link can reach a page.
-fn is_safe_link(url: &str) -> bool {
-    let url = url.trim();
-    let scheme = url
-        .split_once(':')
-        .map(|(s, _)| s)
-        .filter(|s| !s.contains(['/', '?', '#']));
-    match scheme {
-        Some(s) => ["http", "https", "mailto"].iter().any(|ok| s.eq_ignore_ascii_case(ok)),
-        None => !url.chars().any(char::is_control),
+/// The colours CSS resolves by itself: `currentcolor` and the system
+/// colours of CSS Color 4 (§6.2).
+const KEYWORD_COLORS: [&str; 20] = [
+    "currentcolor",
+    "AccentColor",
+    "AccentColorText",
+    "ActiveText",
+    "ButtonBorder",
+    "ButtonFace",
+    "ButtonText",
+    "Canvas",
+    "CanvasText",
+    "Field",
+    "FieldText",
+    "GrayText",
+    "Highlight",
+    "HighlightText",
+    "LinkText",
+    "Mark",
+    "MarkText",
+    "SelectedItem",
+    "SelectedItemText",
+    "VisitedText",
+];
+
+/// The help for an `accent_color` that is not a colour: the nearest colour
+/// name when it looks like a misspelt one.
+fn color_help(c: &str) -> String {
+    let word = c.trim().to_ascii_lowercase();
+    let names = csscolorparser::NAMED_COLORS.keys().map(|k| k.as_str());
+    match crate::diagnostics::closest(&word, names) {
+        Some(name) if word.chars().all(|ch| ch.is_ascii_alphabetic()) => {
+            format!("did you mean `{name}`? Write a CSS colour: a name like `teal`, a hex colour like `#4f46e5`, or a function like `rgb(79 70 229)` or `oklch(55% 0.2 275)`")
+        }
+        _ => "write a CSS colour: a name like `teal`, a hex colour like `#4f46e5`, or a function like `rgb(79 70 229)` or `oklch(55% 0.2 275)`".to_string(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Which updates are new or changed between two versions of a site.
 //!
 //! Updates are compared by identity, not by text: an update is its entry's
-//! id and its time ([`links::update_key`]), the key its API id and feed ids
+//! id and its time ([`ids::update_key`]), the key its API id and feed ids
 //! derive from. An update whose identity is not in the old site is new; one
 //! whose identity is there but whose content differs is changed. The content
 //! is what a reader is told: the status, the message, the promised next
@@ -23,7 +23,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::model::{ComponentIdx, ComponentStatus, Site};
-use crate::render::{format, links};
+use crate::{format, ids};
 
 /// Which folder an entry comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -60,7 +60,7 @@ pub struct Update {
     pub at: DateTime<Utc>,
     /// Which of the entry's updates at that same second this is, from 0.
     pub occurrence: usize,
-    /// The identity: [`links::update_key`], with `#2`, `#3` appended for
+    /// The identity: [`ids::update_key`], with `#2`, `#3` appended for
     /// further updates at the same second.
     pub key: String,
     /// True for the announcement of a maintenance that has no updates.
@@ -76,7 +76,7 @@ impl Update {
     /// A short, stable digest of the content (12 base-36 characters), as
     /// the ledger stores it.
     pub fn content_hash(&self) -> String {
-        links::api_id("content", &self.content)
+        ids::api_id("content", &self.content)
     }
 }
 
@@ -208,7 +208,7 @@ impl Keys {
             *n += 1;
             *n - 1
         };
-        let base = links::update_key(entry_id, at);
+        let base = ids::update_key(entry_id, at);
         let key = if occurrence == 0 {
             base
         } else {

@@ -39,8 +39,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use crate::diagnostics::{Diagnostic, count_errors};
+use crate::format;
 use crate::load::{LoadOptions, load};
-use crate::render::format;
 use ledger::Ledger;
 pub use redact::SecretUrl;
 use target::TargetKind;
@@ -89,7 +89,7 @@ pub enum NotifyError {
     Usage(String),
     /// The current site has errors; the diagnostics are printed before
     /// this message.
-    #[error("the site has {} error(s); fix them before notifying", count_errors(.0))]
+    #[error("the site has {}; fix them before notifying", crate::plural::count(count_errors(.0), "error"))]
     Site(Vec<Diagnostic>),
     /// Posts failed, after every target was tried: one line per failure
     /// (target, update, why and after how many attempts).

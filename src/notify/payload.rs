@@ -19,9 +19,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::diff::{Change, EntryKind, Found};
+use crate::format;
 use crate::load::Loaded;
 use crate::render::api::{self, shapes};
-use crate::render::format;
 
 /// The body of a generic webhook, in the shape of Statuspage's incident
 /// webhook. A maintenance goes under `incident` too, as Statuspage does.

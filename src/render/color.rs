@@ -3,8 +3,9 @@
 //! backgrounds, so a brand colour that does not is darkened (light scheme)
 //! or lightened (dark scheme) just enough.
 //!
-//! Reads `#rgb`, `#rrggbb`, `rgb(r g b)` / `rgb(r, g, b)` and common colour
-//! names; any other CSS colour is used as written.
+//! Reads every colour `csscolorparser` does (hex, names, `rgb()`, `hsl()`,
+//! `oklch()`, …; the alpha channel is left out); the colours CSS resolves
+//! itself (`currentcolor`, system colours) are used as written.
 
 /// The theme's backgrounds that links sit on, light scheme.
 const LIGHT_BACKGROUNDS: [Rgb; 2] = [Rgb(0xf6, 0xf7, 0xf9), Rgb(0xff, 0xff, 0xff)];
@@ -69,72 +70,11 @@ fn readable(rgb: Rgb, toward: Rgb, backgrounds: &[Rgb]) -> Rgb {
         .unwrap_or(toward)
 }
 
+/// The sRGB colour of a CSS colour (`csscolorparser`), without its alpha.
 fn parse(css: &str) -> Option<Rgb> {
-    if let Some(hex) = css.strip_prefix('#') {
-        let digits: Vec<u8> = hex
-            .chars()
-            .map(|c| c.to_digit(16).map(|d| d as u8))
-            .collect::<Option<_>>()?;
-        return match digits.as_slice() {
-            [r, g, b] | [r, g, b, _] => Some(Rgb(r * 17, g * 17, b * 17)),
-            [r1, r2, g1, g2, b1, b2] | [r1, r2, g1, g2, b1, b2, _, _] => {
-                Some(Rgb(r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2))
-            }
-            _ => None,
-        };
-    }
-    if let Some(args) = css
-        .strip_prefix("rgb(")
-        .or_else(|| css.strip_prefix("rgba("))
-        .and_then(|a| a.strip_suffix(')'))
-    {
-        let parts: Vec<u8> = args
-            .split([',', ' ', '/'])
-            .filter(|p| !p.is_empty())
-            .take(3)
-            .map(|p| p.trim().parse::<f64>().ok().map(|v| v.clamp(0.0, 255.0) as u8))
-            .collect::<Option<_>>()?;
-        return match parts.as_slice() {
-            [r, g, b] => Some(Rgb(*r, *g, *b)),
-            _ => None,
-        };
-    }
-    NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(css)).map(|&(_, c)| c)
+    let [r, g, b, _] = csscolorparser::parse(css).ok()?.to_rgba8();
+    Some(Rgb(r, g, b))
 }
-
-/// Common CSS colour names.
-const NAMES: &[(&str, Rgb)] = &[
-    ("black", Rgb(0, 0, 0)),
-    ("white", Rgb(255, 255, 255)),
-    ("red", Rgb(255, 0, 0)),
-    ("green", Rgb(0, 128, 0)),
-    ("blue", Rgb(0, 0, 255)),
-    ("yellow", Rgb(255, 255, 0)),
-    ("orange", Rgb(255, 165, 0)),
-    ("purple", Rgb(128, 0, 128)),
-    ("teal", Rgb(0, 128, 128)),
-    ("navy", Rgb(0, 0, 128)),
-    ("maroon", Rgb(128, 0, 0)),
-    ("olive", Rgb(128, 128, 0)),
-    ("lime", Rgb(0, 255, 0)),
-    ("aqua", Rgb(0, 255, 255)),
-    ("cyan", Rgb(0, 255, 255)),
-    ("fuchsia", Rgb(255, 0, 255)),
-    ("magenta", Rgb(255, 0, 255)),
-    ("silver", Rgb(192, 192, 192)),
-    ("gray", Rgb(128, 128, 128)),
-    ("grey", Rgb(128, 128, 128)),
-    ("pink", Rgb(255, 192, 203)),
-    ("gold", Rgb(255, 215, 0)),
-    ("indigo", Rgb(75, 0, 130)),
-    ("crimson", Rgb(220, 20, 60)),
-    ("tomato", Rgb(255, 99, 71)),
-    ("coral", Rgb(255, 127, 80)),
-    ("salmon", Rgb(250, 128, 114)),
-    ("turquoise", Rgb(64, 224, 208)),
-    ("royalblue", Rgb(65, 105, 225)),
-    ("rebeccapurple", Rgb(102, 51, 153)),
-];
 
 #[cfg(test)]
 mod tests {
@@ -165,6 +105,13 @@ mod tests {
         assert_eq!(light, "#000080");
         assert!(contrast(parse(&dark).unwrap(), DARK_BACKGROUNDS[1]) >= MIN_CONTRAST);
         assert_eq!(accents("rgb(79 70 229)").unwrap().0, "#4f46e5");
-        assert_eq!(accents("hsl(10 50% 50%)"), None, "other syntaxes are used as written");
+        assert_eq!(accents(" #4F46E5 ").unwrap().0, "#4f46e5");
+        assert_eq!(accents("rgb(79, 70, 229)").unwrap().0, "#4f46e5");
+        assert_eq!(accents("rebeccapurple").unwrap().0, "#663399");
+        // hsl(243 75% 59%) is #4f46e5 rounded: within one step of it.
+        assert!(accents("hsl(243 75% 59%)").is_some());
+        assert!(accents("oklch(55% 0.2 275)").is_some());
+        assert_eq!(accents("currentcolor"), None, "resolved by CSS: used as written");
+        assert_eq!(accents("AccentColor"), None);
     }
 }

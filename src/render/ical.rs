@@ -44,8 +44,9 @@ use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 use rayon::prelude::*;
 
 use super::plain::plain_text;
-use super::{OutputFile, feeds, links};
+use super::{OutputFile, links};
 use crate::model::{ComponentIdx, Maintenance, MaintenanceState, Snapshot};
+use crate::{escape, ids};
 
 /// Output path of the site's maintenance calendar.
 pub const CALENDAR: &str = "maintenance.ics";
@@ -81,7 +82,7 @@ pub fn component_calendar(id: &str) -> String {
 pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
     let site = &snap.site;
     let c = &site.config;
-    let host = links::host(&c.base_url);
+    let host = ids::host(&c.base_url);
     let events: Vec<Event> = (0..site.maintenances.len())
         .into_par_iter()
         .map(|m| event(snap, &host, &site.maintenances[m], &snap.maintenances[m]))
@@ -251,11 +252,11 @@ fn description(m: &Maintenance, state: &MaintenanceState, components: &[&str]) -
     parts.join("\n\n")
 }
 
-/// Text fit for an iCalendar TEXT value: [`feeds::xml_text`] strips the C0
+/// Text fit for an iCalendar TEXT value: [`escape::xml_text`] strips the C0
 /// controls; line breaks become `\n` (escaped by the crate) and DEL goes too,
 /// the other characters RFC 5545 §3.3.11 excludes.
 fn text(s: &str) -> String {
-    feeds::xml_text(s)
+    escape::xml_text(s)
         .replace("\r\n", "\n")
         .replace(['\r'], "\n")
         .replace('\u{7f}', "")

@@ -6,7 +6,6 @@ pub mod api;
 pub mod badges;
 pub mod color;
 pub mod feeds;
-pub mod format;
 pub mod html;
 pub mod ical;
 pub mod links;

@@ -11,7 +11,8 @@
 
 use serde::Serialize;
 
-use super::{OutputFile, format};
+use super::OutputFile;
+use crate::format;
 use crate::model::{ClockChange, Snapshot};
 
 /// Output path.

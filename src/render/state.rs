@@ -47,7 +47,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value, json};
 
-use super::format;
+use crate::format;
 use crate::model::{ComponentIdx, ComponentStatus, EntryRef, Indicator, Snapshot, component_statuses, page_indicator};
 
 /// The longest a status page may go unrebuilt during an incident before

@@ -8,10 +8,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::{format, links};
+use super::links;
 use crate::model::{
     ComponentStatus, EntryRef, IncidentStatus, IncidentUpdate, MaintenanceStatus, Snapshot, uptime::DayUptime,
 };
+use crate::{format, ids};
 
 /// A time: machine form for `<time datetime>` and the text people read.
 #[derive(Debug, Clone, Serialize)]
@@ -45,7 +46,7 @@ pub struct ComponentRef {
 /// One update of an incident or maintenance.
 #[derive(Debug, Clone, Serialize)]
 pub struct UpdateView {
-    /// Fragment id on the entry's page (see [`links::update_anchors`]).
+    /// Fragment id on the entry's page (see [`ids::update_anchors`]).
     pub anchor: String,
     pub status: Label,
     pub at: TimeView,
@@ -179,7 +180,7 @@ impl Views<'_, '_> {
     /// Every update of incident `i`, oldest first.
     pub fn incident_updates(&self, i: usize) -> Vec<UpdateView> {
         let inc = &self.snap.site.incidents[i];
-        let anchors = links::update_anchors(inc.updates.iter().map(|u| u.at));
+        let anchors = ids::update_anchors(inc.updates.iter().map(|u| u.at));
         inc.updates
             .iter()
             .zip(anchors)
@@ -190,7 +191,7 @@ impl Views<'_, '_> {
     /// The newest update of incident `i`: only its view is built.
     fn latest_incident_update(&self, i: usize) -> Option<UpdateView> {
         let inc = &self.snap.site.incidents[i];
-        let anchor = links::update_anchors(inc.updates.iter().map(|u| u.at)).pop()?;
+        let anchor = ids::update_anchors(inc.updates.iter().map(|u| u.at)).pop()?;
         Some(self.incident_update(inc.updates.last()?, anchor))
     }
 
@@ -210,7 +211,7 @@ impl Views<'_, '_> {
     pub fn maintenance_updates(&self, m: usize) -> Vec<UpdateView> {
         let mt = &self.snap.site.maintenances[m];
         let mut window = (mt.scheduled_for, mt.scheduled_until);
-        let anchors = links::update_anchors(mt.updates.iter().map(|u| u.at));
+        let anchors = ids::update_anchors(mt.updates.iter().map(|u| u.at));
         mt.updates
             .iter()
             .zip(anchors)

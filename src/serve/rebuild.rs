@@ -250,10 +250,7 @@ impl Rebuilder {
         } else {
             "still serving the last good build"
         };
-        eprintln!(
-            "Build failed: {errors} error{}; {kept}",
-            if errors == 1 { "" } else { "s" }
-        );
+        eprintln!("Build failed: {}; {kept}", crate::plural::count(errors, "error"));
         let text: Vec<String> = diagnostics.iter().map(|d| d.render(false)).collect();
         Generation {
             id,

@@ -77,24 +77,8 @@ fn overlay(error: &str) -> String {
             "This page is the last good build; it reloads when the files are fixed.</p>",
             "<pre style=\"margin:0;white-space:pre-wrap;font:inherit\">{}</pre></div>\n"
         ),
-        escape_html(error)
+        crate::escape::html(error)
     )
-}
-
-/// `text` safe inside HTML text and attribute values.
-pub(super) fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Where the last `</body` starts, ignoring ASCII case.

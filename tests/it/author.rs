@@ -471,3 +471,66 @@ fn mistakes_are_refused_and_nothing_is_written() {
         .collect();
     assert_eq!(names.len(), 1, "no new or temporary files: {names:?}");
 }
+
+/// Offsets from now are humantime durations: `1h30m` and `1h 30m` mean 90
+/// minutes, `2h` two hours; one without a unit (`30`) or with an unknown
+/// one is refused naming the flag, with examples, and nothing is written.
+#[test]
+fn offsets_from_now_are_durations() {
+    let (_tmp, site) = base_site();
+    let path = site.join("incidents/2026-11-01-ok.md");
+    for (offset, written) in [
+        ("1h30m", "17:30:00+01:00"),
+        ("+1h 30m", "17:30:00+01:00"),
+        ("2h", "18:00:00+01:00"),
+    ] {
+        run(
+            &site,
+            &[
+                "update",
+                "2026-11-01-ok",
+                "--status",
+                "monitoring",
+                "--next-update",
+                offset,
+                "-m",
+                "x",
+                "--now",
+                NOW,
+            ],
+        )
+        .success();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.trim_end()
+                .ends_with(&format!("next_update: 2026-11-20T{written}\n---")),
+            "{offset}: {text}"
+        );
+    }
+    let before = fs::read_to_string(&path).unwrap();
+    for (offset, says) in [("30", "time unit needed"), ("2x", "unknown time unit")] {
+        run(
+            &site,
+            &[
+                "update",
+                "2026-11-01-ok",
+                "--status",
+                "monitoring",
+                "--next-update",
+                offset,
+                "-m",
+                "x",
+                "--now",
+                NOW,
+            ],
+        )
+        .code(2)
+        .stderr(predicates::str::contains(format!(
+            "--next-update: `{offset}` is not an offset from now: {says}"
+        )))
+        .stderr(predicates::str::contains(
+            "write an offset like `--next-update 30m`, `--next-update 1h30m`",
+        ));
+    }
+    assert_eq!(fs::read_to_string(&path).unwrap(), before);
+}

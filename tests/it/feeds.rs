@@ -262,3 +262,52 @@ fn maintenance_end_date_is_unnamespaced_like_statuspage() {
     }
     assert!(ends > 0, "maintenance items carry maintenanceEndDate");
 }
+
+/// Each feed keeps its own number of items, newest first: the history feed
+/// 250, the update feed 100, a component's feed 50 (as many as its page
+/// lists). A site of 260 incidents, each of two updates, on `api`.
+#[test]
+fn each_feed_keeps_its_own_number_of_items() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    common::copy_tree(&common::fixture("base-site"), &site);
+    fs::remove_file(site.join("maintenance/2026-12-01-ok.yaml")).unwrap();
+    fs::remove_file(site.join("incidents/2026-11-01-ok.md")).unwrap();
+    let start = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").unwrap();
+    for n in 0..260 {
+        let at = start + chrono::Duration::hours(n);
+        let end = at + chrono::Duration::minutes(30);
+        fs::write(
+            site.join(format!("incidents/i{n:03}.md")),
+            format!(
+                "---\ntitle: Incident {n}\nimpact: minor\ncomponents:\n  api: degraded_performance\nupdates:\n  - at: {}\n    status: investigating\n    message: Looking.\n  - at: {}\n    status: resolved\n    message: Fixed.\n---\n",
+                at.to_rfc3339(),
+                end.to_rfc3339()
+            ),
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("public");
+    build_pinned(&site, Some(&out)).assert().success();
+    let titles = |channel: rss::Channel| -> Vec<String> {
+        channel
+            .items()
+            .iter()
+            .map(|i| i.title().unwrap_or_default().to_string())
+            .collect()
+    };
+    let history = titles(rss(&out, "history.rss"));
+    assert_eq!(history.len(), 250);
+    assert_eq!(history[0], "Incident 259");
+    assert_eq!(atom(&out, "history.atom").entries().len(), 250);
+    let updates = titles(rss(&out, "updates.rss"));
+    assert_eq!(updates.len(), 100);
+    assert_eq!(updates[0], "[Resolved] Incident 259");
+    assert_eq!(atom(&out, "updates.atom").entries().len(), 100);
+    let component = titles(rss(&out, "components/api/history.rss"));
+    assert_eq!(component.len(), 50);
+    assert_eq!(component[49], "Incident 210");
+    assert_eq!(atom(&out, "components/api/history.atom").entries().len(), 50);
+    let web = titles(rss(&out, "components/web/history.rss"));
+    assert!(web.is_empty(), "{web:?}");
+}

@@ -47,6 +47,7 @@ mod postmortem;
 mod serve;
 mod serve_watch;
 mod site_files;
+mod theme;
 mod usage;
 mod window_history;
 mod xss;

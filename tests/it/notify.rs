@@ -7,7 +7,7 @@ use crate::notify_support;
 use std::collections::BTreeSet;
 use std::fs;
 
-use allclear::render::links;
+use allclear::ids;
 use common::{copy_tree, fixture};
 use notify_support::*;
 
@@ -35,7 +35,7 @@ fn posts_exactly_the_new_updates_once() {
     for b in &bodies {
         let u = &b.incident.incident_updates[0];
         assert_eq!(u.incident_id, b.incident.id);
-        assert_eq!(b.page.id, links::api_id("page", "https://status.fixture.example"));
+        assert_eq!(b.page.id, ids::api_id("page", "https://status.fixture.example"));
         assert!(b.meta.unsubscribe.is_none() && b.meta.documentation.is_none());
     }
     let identified = bodies
@@ -236,4 +236,64 @@ fn an_old_revision_that_does_not_load_counts_as_empty() {
         .find(|b| b.incident.impact == "maintenance")
         .expect("the maintenance is announced");
     assert!(maintenance.incident.scheduled_for.is_some());
+}
+
+/// Upgrading from 0.1, whose ledger keyed targets by a short FNV id
+/// (`ids::api_id("target", url)`, as 0.1's `target_id` did): nothing is
+/// posted again, and the next post to a target moves its records to the
+/// SHA-256 id.
+#[test]
+fn a_ledger_written_by_0_1_posts_nothing_again() {
+    use allclear::notify::ledger::{legacy_target_id, target_id};
+    let (_tmp, repo, site) = repo_with_updates();
+    let server = Server::start(ok_except_fail);
+    let (hook, slack) = (server.url("/hook"), server.url("/slack"));
+    let args = ["--since", "HEAD~1", "--webhook", &hook, "--slack", &slack];
+    notify(&site, &args).assert().success();
+    assert_eq!(server.count(), 6);
+
+    // The ledger as 0.1 would have written it for these posts.
+    let path = repo.join(".git/allclear-notify.json");
+    let mut ledger: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    for record in ledger["posted"].as_array_mut().unwrap() {
+        let target = record["target"].as_str().unwrap();
+        let url = [&hook, &slack]
+            .into_iter()
+            .find(|u| target_id(u) == target)
+            .expect("a SHA-256 id");
+        record["target"] = legacy_target_id(url).into();
+    }
+    fs::write(&path, serde_json::to_string_pretty(&ledger).unwrap()).unwrap();
+
+    let again = notify(&site, &args).assert().success().get_output().clone();
+    assert_eq!(server.count(), 6, "nothing is posted again: {}", stderr(&again));
+    assert!(
+        stderr(&again).contains("6 posts skipped, already made"),
+        "{}",
+        stderr(&again)
+    );
+
+    // A new update: one post per target, and their records move.
+    let path_md = site.join("incidents/2026-11-20-api.md");
+    let text = fs::read_to_string(&path_md).unwrap().replace(
+        "    message: A bad deploy; rolling back.\n",
+        "    message: A bad deploy; rolling back.\n  - at: 2026-11-20T14:50:00Z\n    status: monitoring\n    message: Watching.\n",
+    );
+    fs::write(&path_md, text).unwrap();
+    commit_all(&repo, "monitoring");
+    notify(&site, &["--since", "HEAD~2", "--webhook", &hook, "--slack", &slack])
+        .assert()
+        .success();
+    assert_eq!(server.count(), 8, "only the new update, to each target");
+    let ledger: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    let targets: BTreeSet<&str> = ledger["posted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        targets,
+        BTreeSet::from([target_id(&hook).as_str(), target_id(&slack).as_str()])
+    );
 }

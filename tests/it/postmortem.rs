@@ -10,7 +10,7 @@ use crate::notify_support;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use allclear::render::links;
+use allclear::ids;
 use common::{allclear, build_pinned, copy_tree, fixture};
 use notify_support::*;
 
@@ -71,7 +71,7 @@ fn api_incident(out: &Path) -> serde_json::Value {
 fn postmortem_tag() -> String {
     format!(
         "tag:status.fixture.example,2005:IncidentPostmortem/{}",
-        links::api_id("incident", "2026-11-01-ok")
+        ids::api_id("incident", "2026-11-01-ok")
     )
 }
 

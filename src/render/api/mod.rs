@@ -11,7 +11,7 @@
 //! (`status.json` as a script, for `embed.js` on other origins).
 //!
 //! Choices where Statuspage's behaviour has no allclear equivalent:
-//! - ids are [`links::api_id`] of our ids, so they are stable;
+//! - ids are [`ids::api_id`] of our ids, so they are stable;
 //! - an update's `body` is the author's Markdown source;
 //! - a resolved incident with a published postmortem has status
 //!   `postmortem`; an incident with one carries Statuspage's manage-API
@@ -29,8 +29,9 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::{OutputFile, format, links};
+use super::{OutputFile, links};
 use crate::model::{ComponentStatus, IncidentStatus, MaintenanceStatus, Snapshot};
+use crate::{format, ids};
 use shapes::{AffectedComponent, Component, Incident, IncidentUpdate, Page};
 
 /// How many entries `incidents.json` and `scheduled-maintenances.json` hold.
@@ -250,7 +251,7 @@ impl<'a, 's> Api<'a, 's> {
         let c = &snap.site.config;
         let zone = c.time_zone;
         let page = Page {
-            id: links::api_id("page", &c.base_url),
+            id: ids::api_id("page", &c.base_url),
             name: c.title.clone(),
             url: c.base_url.clone(),
             time_zone: zone.name().into(),
@@ -285,7 +286,7 @@ impl<'a, 's> Api<'a, 's> {
                 continue;
             };
             top += 1;
-            let group_id = links::api_id("group", name);
+            let group_id = ids::api_id("group", name);
             let members: Vec<Component> = group.members.iter().map(|&c| self.component(c, 0, None)).collect();
             let worst = group.members.iter().map(|&c| self.snap.components[c].status).max();
             self.components.push(Component {
@@ -338,7 +339,7 @@ impl<'a, 's> Api<'a, 's> {
             .max()
             .unwrap_or(created);
         Component {
-            id: links::api_id("component", &comp.id),
+            id: ids::api_id("component", &comp.id),
             name: comp.name.clone(),
             status: snap.components[c].status.as_str().into(),
             created_at: self.time(created),
@@ -362,7 +363,7 @@ impl<'a, 's> Api<'a, 's> {
     fn affected(&self, c: usize, old: ComponentStatus, new: ComponentStatus) -> AffectedComponent {
         let comp = &self.snap.site.components[c];
         AffectedComponent {
-            code: links::api_id("component", &comp.id),
+            code: ids::api_id("component", &comp.id),
             name: comp.name.clone(),
             old_status: old.as_str().into(),
             new_status: new.as_str().into(),
@@ -379,7 +380,7 @@ impl<'a, 's> Api<'a, 's> {
         affected: Vec<AffectedComponent>,
     ) -> IncidentUpdate {
         IncidentUpdate {
-            id: links::api_id("update", &links::update_key(key, at)),
+            id: ids::api_id("update", &ids::update_key(key, at)),
             status: status.into(),
             body: body.trim().into(),
             incident_id: parent.into(),
@@ -396,7 +397,7 @@ impl<'a, 's> Api<'a, 's> {
     fn incident(&self, i: usize) -> Incident {
         let inc = &self.snap.site.incidents[i];
         let state = self.snap.incidents[i];
-        let id = links::api_id("incident", &inc.id);
+        let id = ids::api_id("incident", &inc.id);
         let mut current: Vec<(usize, ComponentStatus)> = Vec::new();
         let mut updates: Vec<IncidentUpdate> = inc
             .updates
@@ -454,29 +455,25 @@ impl<'a, 's> Api<'a, 's> {
         let mt = &self.snap.site.maintenances[m];
         let state = self.snap.maintenances[m];
         let (now, window) = (self.snap.now, state.window);
-        let id = links::api_id("maintenance", &mt.id);
-        let mut steps: Vec<(DateTime<Utc>, &str, &str)> = mt
+        let id = ids::api_id("maintenance", &mt.id);
+        let mut steps: Vec<(DateTime<Utc>, MaintenanceStatus, &str)> = mt
             .updates
             .iter()
-            .map(|u| (u.at, u.status.as_str(), u.message.source.as_str()))
+            .map(|u| (u.at, u.status, u.message.source.as_str()))
             .collect();
         let covered = |from: DateTime<Utc>| mt.updates.iter().any(|u| u.at >= from);
         // An author's `completed` update ends it: no automatic step follows,
         // whenever that update was written.
         if state.follows_clock() {
             if window.from <= now && !covered(window.from) {
-                steps.push((window.from, MaintenanceStatus::InProgress.as_str(), AUTO_IN_PROGRESS));
+                steps.push((window.from, MaintenanceStatus::InProgress, AUTO_IN_PROGRESS));
             }
             if window.until <= now && !covered(window.until) {
-                steps.push((window.until, MaintenanceStatus::Completed.as_str(), AUTO_COMPLETED));
+                steps.push((window.until, MaintenanceStatus::Completed, AUTO_COMPLETED));
             }
         }
         if steps.is_empty() {
-            steps.push((
-                window.from.min(now),
-                MaintenanceStatus::Scheduled.as_str(),
-                mt.title.as_str(),
-            ));
+            steps.push((window.from.min(now), MaintenanceStatus::Scheduled, mt.title.as_str()));
         }
         steps.sort_by_key(|s| s.0);
         let affected: Vec<AffectedComponent> = mt
@@ -487,12 +484,12 @@ impl<'a, 's> Api<'a, 's> {
         let mut updates: Vec<IncidentUpdate> = steps
             .iter()
             .map(|&(at, status, body)| {
-                let changes = if status == "in_progress" {
+                let changes = if status == MaintenanceStatus::InProgress {
                     affected.clone()
                 } else {
                     Vec::new()
                 };
-                self.update(&id, &mt.id, at, status, body, changes)
+                self.update(&id, &mt.id, at, status.as_str(), body, changes)
             })
             .collect();
         updates.reverse();
@@ -533,7 +530,7 @@ impl<'a, 's> Api<'a, 's> {
             .iter()
             .zip(&snap.components)
             .map(|(comp, state)| shapes::ComponentUptime {
-                id: links::api_id("component", &comp.id),
+                id: ids::api_id("component", &comp.id),
                 code: comp.id.clone(),
                 name: comp.name.clone(),
                 uptime: percent(state.uptime.overall),

@@ -36,8 +36,9 @@ mod width;
 
 pub use width::{UNITS_PER_EM, badge_text_width, text_width};
 
-use super::feeds::xml_text;
-use super::{OutputFile, format};
+use super::OutputFile;
+use crate::escape::{self, xml_text};
+use crate::format;
 use crate::model::{ComponentStatus, Indicator, Snapshot};
 
 /// Height of a badge, in px.
@@ -252,8 +253,8 @@ pub fn svg_noted(label: &str, message: &str, color: &str, note: Option<&str>) ->
         Some(note) => format!("{accessible} ({})", clean(note)),
         None => accessible,
     };
-    let accessible = escape(&accessible);
-    let color = escape(color);
+    let accessible = escape::xml(&accessible);
+    let color = escape::xml(color);
 
     let mut s = String::with_capacity(1200);
     s.push_str(&format!(
@@ -279,7 +280,7 @@ pub fn svg_noted(label: &str, message: &str, color: &str, note: Option<&str>) ->
 
 /// A text and its shadow, centred on `x` (tenths of a pixel), `width` px long.
 fn push_text(s: &mut String, text: &str, x: u32, width: u32) {
-    let text = escape(text);
+    let text = escape::xml(text);
     let length = 10 * width;
     s.push_str(&format!(
         r##"<text aria-hidden="true" x="{x}" y="150" fill="#010101" fill-opacity=".3" transform="scale(.1)" textLength="{length}">{text}</text><text x="{x}" y="140" transform="scale(.1)" fill="#fff" textLength="{length}">{text}</text>"##
@@ -295,22 +296,6 @@ fn clean(s: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// `s` escaped for XML text and attribute values: `&`, `<`, `>`, `"`, `'`.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

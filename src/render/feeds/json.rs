@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use super::Feed;
-use crate::render::{OutputFile, format};
+use crate::format;
+use crate::render::OutputFile;
 
 #[derive(Serialize)]
 struct JsonFeed<'a> {

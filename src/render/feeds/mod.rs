@@ -27,8 +27,10 @@ use chrono_tz::Tz;
 use rayon::prelude::*;
 use std::sync::OnceLock;
 
-use super::{OutputFile, format, links};
+use super::{OutputFile, links};
+use crate::escape::xml_text;
 use crate::model::{EntryRef, MaintenanceStatus, Markdown, Snapshot};
+use crate::{format, ids};
 
 /// Most items in a history feed: the newest entries. Older ones stay in
 /// the history pages.
@@ -98,11 +100,13 @@ pub fn render(snap: &Snapshot<'_>, pages: &super::Pages) -> Vec<OutputFile> {
         "history",
         feed_title(&snap.site.config.title),
         items.newest(all_entries, FEED_LIMIT),
+        FEED_LIMIT,
     );
     let updates = cx.feed(
         "updates",
         format!("{}: every update", snap.site.config.title.trim()),
         cx.update_items(UPDATES_LIMIT),
+        UPDATES_LIMIT,
     );
     let components: Vec<Feed> = snap
         .site
@@ -116,6 +120,7 @@ pub fn render(snap: &Snapshot<'_>, pages: &super::Pages) -> Vec<OutputFile> {
                 &format!("components/{}/history", comp.id),
                 format!("{} - {}", feed_title(&snap.site.config.title), comp.name),
                 items.newest(entries, COMPONENT_FEED_LIMIT),
+                COMPONENT_FEED_LIMIT,
             );
             feed.page_url = links::public_url(&snap.site.config.base_url, &links::component(&comp.id));
             feed
@@ -198,14 +203,6 @@ pub fn feed_title(site_title: &str) -> String {
     }
 }
 
-/// Text with the characters XML 1.0 forbids removed (C0 controls other than
-/// tab, newline and carriage return; U+FFFE and U+FFFF).
-pub fn xml_text(s: &str) -> String {
-    s.chars()
-        .filter(|&c| (c >= ' ' || matches!(c, '\t' | '\n' | '\r')) && c != '\u{FFFE}' && c != '\u{FFFF}')
-        .collect()
-}
-
 /// What every item is built with.
 struct Context<'a, 's> {
     snap: &'a Snapshot<'s>,
@@ -218,7 +215,7 @@ impl<'a, 's> Context<'a, 's> {
         Context {
             snap,
             zone: snap.site.config.time_zone,
-            host: links::host(&snap.site.config.base_url),
+            host: ids::host(&snap.site.config.base_url),
         }
     }
 
@@ -226,16 +223,11 @@ impl<'a, 's> Context<'a, 's> {
         format!("tag:{},2005:{what}", self.host)
     }
 
-    fn feed(&self, path: &str, title: String, mut items: Vec<Item>) -> Feed {
+    /// The feed at `path` of `items`, newest first (ties by tag), at most
+    /// `limit` of them.
+    fn feed(&self, path: &str, title: String, mut items: Vec<Item>, limit: usize) -> Feed {
         let c = &self.snap.site.config;
         items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.tag.cmp(&b.tag)));
-        let limit = if path == "updates" {
-            UPDATES_LIMIT
-        } else if path.starts_with("components/") {
-            COMPONENT_FEED_LIMIT
-        } else {
-            FEED_LIMIT
-        };
         items.truncate(limit);
         Feed {
             path: path.into(),
@@ -278,7 +270,7 @@ impl<'a, 's> Context<'a, 's> {
             title: xml_text(&inc.title),
             guid: link.clone(),
             guid_is_permalink: true,
-            tag: self.tag(&format!("Incident/{}", links::api_id("incident", &inc.id))),
+            tag: self.tag(&format!("Incident/{}", ids::api_id("incident", &inc.id))),
             link,
             date: inc.updated_at(),
             published: inc.updates[0].at,
@@ -305,7 +297,7 @@ impl<'a, 's> Context<'a, 's> {
             title: xml_text(&mt.title),
             guid: link.clone(),
             guid_is_permalink: true,
-            tag: self.tag(&format!("Incident/{}", links::api_id("maintenance", &mt.id))),
+            tag: self.tag(&format!("Incident/{}", ids::api_id("maintenance", &mt.id))),
             link,
             date,
             published: mt.updates.first().map_or(date, |u| u.at),
@@ -390,7 +382,7 @@ impl<'a, 's> Context<'a, 's> {
                     )
                 }
             };
-            let anchors = links::update_anchors(updates.iter().map(|u| u.0));
+            let anchors = ids::update_anchors(updates.iter().map(|u| u.0));
             for ((at, label, message, next), anchor) in updates.into_iter().zip(anchors) {
                 if kept(at) {
                     out.push(self.update_item(id, title, &page, &anchor, at, label, message, next));
@@ -413,7 +405,7 @@ impl<'a, 's> Context<'a, 's> {
         let inc = &self.snap.site.incidents[i];
         let (body, at) = (inc.postmortem.as_ref()?, inc.postmortem_published_at?);
         let page = links::public_url(&self.snap.site.config.base_url, &links::incident(&inc.id));
-        let tag = self.tag(&format!("IncidentPostmortem/{}", links::api_id("incident", &inc.id)));
+        let tag = self.tag(&format!("IncidentPostmortem/{}", ids::api_id("incident", &inc.id)));
         let html = format!(
             "<p><strong>Postmortem</strong> - {}</p>{}",
             format::date_time(at, self.zone),
@@ -448,7 +440,7 @@ impl<'a, 's> Context<'a, 's> {
         let link = format!("{}#{anchor}", links::public_url(&self.snap.site.config.base_url, page));
         let tag = self.tag(&format!(
             "IncidentUpdate/{}",
-            links::api_id("update", &links::update_key(entry_id, at))
+            ids::api_id("update", &ids::update_key(entry_id, at))
         ));
         let mut html = format!(
             "<p><strong>{label}</strong> - {}</p>{}",
@@ -506,11 +498,6 @@ fn inline(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn strips_xml_forbidden_characters() {
-        assert_eq!(xml_text("a\u{0}b\u{7}c\td\n"), "abc\td\n");
-    }
 
     #[test]
     fn newest_keeps_every_tie_with_the_last() {

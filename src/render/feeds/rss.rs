@@ -19,7 +19,8 @@ use rss::extension::{Extension, ExtensionMap};
 use rss::{ChannelBuilder, GuidBuilder, Item as RssItem, ItemBuilder};
 
 use super::{Feed, Item};
-use crate::render::{OutputFile, format};
+use crate::format;
+use crate::render::OutputFile;
 
 /// `FEED.rss`.
 pub(super) fn write(feed: &Feed) -> OutputFile {

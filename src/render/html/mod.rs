@@ -17,8 +17,9 @@ use tera::{Context, Tera};
 
 use super::state::{Freshness, Scope, State};
 use super::view::{EntryView, GroupView, Views};
-use super::{OutputFile, Pages, Sink, format, links};
+use super::{OutputFile, Pages, Sink, links};
 use crate::diagnostics::Diagnostic;
+use crate::format;
 use crate::model::{EntryRef, Link, Snapshot};
 use crate::timing::phase;
 
@@ -55,6 +56,7 @@ struct MonthLink {
 /// A template that does not parse, named with Tera's message.
 pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
+    tera.register_filter("plural", crate::plural::tera_filter);
     // Indentation is dropped from the templates once, not from every page.
     let templates: Vec<(&str, String)> = snap
         .site

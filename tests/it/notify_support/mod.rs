@@ -13,8 +13,8 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use allclear::ids;
 use allclear::notify::payload::{SlackBody, WebhookBody};
-use allclear::render::links;
 use chrono::{DateTime, Utc};
 
 use crate::common::{NOW, allclear, copy_tree, fixture};
@@ -219,7 +219,7 @@ pub fn t(s: &str) -> DateTime<Utc> {
 
 /// The API id of update `(entry, at)`.
 pub fn update_id(entry: &str, at: &str) -> String {
-    links::api_id("update", &links::update_key(entry, t(at)))
+    ids::api_id("update", &ids::update_key(entry, t(at)))
 }
 
 pub fn expected_new() -> BTreeSet<String> {
