@@ -430,7 +430,7 @@ fn notify_exits_1_when_a_post_fails_and_2_for_bad_usage() {
         "{err}"
     );
     assert!(
-        err.ends_with("\n\nerror: the site has 1 error(s); fix them before notifying\n"),
+        err.ends_with("\n\nerror: the site has 1 error; fix them before notifying\n"),
         "{err}"
     );
     assert_eq!(server.to("/fail").len(), 4, "only the first run posted");
