@@ -18,6 +18,7 @@
 //! so a mistyped `--out` cannot wipe someone's files; and it refuses an
 //! output folder inside the folders a build reads ([`check_out_dir`]).
 
+mod keys;
 pub mod lock;
 mod place;
 mod reuse;
@@ -176,6 +177,8 @@ pub struct Staging {
     root: PathBuf,
     /// The previous output, when it is a site of ours to reuse files from.
     previous: Option<PathBuf>,
+    /// The previous output's page keys and the new ones (see [`keys`]).
+    keys: keys::Keys,
     files: AtomicUsize,
     bytes: AtomicU64,
     unchanged: AtomicUsize,
@@ -211,12 +214,16 @@ impl Staging {
         }
         // Checked above: `out` is missing, empty or holds the marker.
         let previous = out.join(MARKER).is_file().then(|| out.to_path_buf());
+        let keys = previous
+            .as_ref()
+            .map_or_else(keys::Keys::default, |p| keys::Keys::read(&p.join(MARKER)));
         let staging = Staging {
             out: out.to_path_buf(),
             parent,
             name,
             root,
             previous,
+            keys,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
             unchanged: AtomicUsize::new(0),
@@ -274,7 +281,14 @@ impl Staging {
             }),
             None => create_new(path, bytes),
         };
-        let written = match place(&path) {
+        self.with_folders(&path, place)?.map_err(io_err(&path))?;
+        Ok(reused.is_some())
+    }
+
+    /// Run `make` on `path`; when its folder is missing, make the folders
+    /// and run it again. The outer error is about the folders.
+    fn with_folders(&self, path: &Path, make: impl Fn(&Path) -> io::Result<()>) -> Result<io::Result<()>, OutputError> {
+        Ok(match make(path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 // Make the file's folders, but never the staging folder
                 // again: one without its marker must not be swapped in.
@@ -283,12 +297,60 @@ impl Staging {
                 }
                 let dir = path.parent().unwrap_or(&self.root);
                 fs::create_dir_all(dir).map_err(io_err(dir))?;
-                place(&path)
+                make(path)
             }
             other => other,
+        })
+    }
+
+    /// Keep the previous output's page at `rel` without rendering it, when
+    /// the previous build wrote it from the same inputs (`key`, see
+    /// [`crate::render::key`]) and the file still has the size and
+    /// modification time it had then: it is hard-linked, as
+    /// [`Staging::write`] does for unchanged bytes. `false` when the page
+    /// must be rendered (no such key, a changed file, or a file system
+    /// without hard links).
+    ///
+    /// # Errors
+    /// As [`Staging::write`].
+    pub fn reuse(&self, rel: &str, key: &crate::render::key::PageKey) -> Result<bool, OutputError> {
+        let (Some(previous), Some(entry)) = (&self.previous, self.keys.previous(rel, key)) else {
+            return Ok(false);
         };
-        written.map_err(io_err(&path))?;
-        Ok(reused.is_some())
+        if !stays_inside(rel) {
+            return Err(OutputError::Escapes(rel.to_string()));
+        }
+        let prev = previous.join(rel);
+        if !fs::symlink_metadata(&prev).is_ok_and(|meta| keys::unchanged(&meta, &entry)) {
+            return Ok(false);
+        }
+        if self
+            .with_folders(&self.root.join(rel), |path| fs::hard_link(&prev, path))?
+            .is_err()
+        {
+            return Ok(false);
+        }
+        self.keys.record(rel, entry);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(entry.size, Ordering::Relaxed);
+        self.unchanged.fetch_add(1, Ordering::Relaxed);
+        Ok(true)
+    }
+
+    /// [`Staging::write`] a page made from the inputs `key`, and note its
+    /// key for the next build.
+    ///
+    /// # Errors
+    /// As [`Staging::write`].
+    pub fn write_keyed(&self, file: &OutputFile, key: &crate::render::key::PageKey) -> Result<(), OutputError> {
+        self.write(file)?;
+        let path = self.root.join(&file.path);
+        let meta = fs::symlink_metadata(&path).map_err(io_err(&path))?;
+        if let Some(mtime) = keys::mtime(&meta) {
+            let size = meta.len();
+            self.keys.record(&file.path, keys::Entry { key: *key, size, mtime });
+        }
+        Ok(())
     }
 
     /// Swap the new site in where `out` is and remove the old one.
@@ -300,6 +362,12 @@ impl Staging {
         if !self.root.join(MARKER).is_file() {
             return Err(OutputError::StagingLost(self.root.clone()));
         }
+        // The marker with the new keys, put in place by a rename: the
+        // marker may be a link to the previous output's.
+        let marker = self.root.join(MARKER);
+        let fresh = self.root.join(format!("{MARKER}.new"));
+        fs::write(&fresh, self.keys.marker(MARKER_TEXT)).map_err(io_err(&fresh))?;
+        fs::rename(&fresh, &marker).map_err(io_err(&marker))?;
         swap_in(&self.root, &self.out, &self.parent, &self.name)?;
         self.committed = true;
         Ok(WriteSummary {
@@ -326,6 +394,18 @@ impl Drop for Staging {
 impl crate::render::Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<(), crate::diagnostics::Diagnostic> {
         self.write(&file).map_err(|e| e.diagnostic(&self.out))
+    }
+
+    fn reuse(&self, path: &str, key: &crate::render::key::PageKey) -> Result<bool, crate::diagnostics::Diagnostic> {
+        Staging::reuse(self, path, key).map_err(|e| e.diagnostic(&self.out))
+    }
+
+    fn put_keyed(
+        &self,
+        file: OutputFile,
+        key: &crate::render::key::PageKey,
+    ) -> Result<(), crate::diagnostics::Diagnostic> {
+        self.write_keyed(&file, key).map_err(|e| e.diagnostic(&self.out))
     }
 }
 

@@ -11,8 +11,9 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Tera;
 
+use super::key::{KeyHasher, KeyedContext, built_at_only_when_live};
 use super::state::{Freshness, Scope, State};
 use super::view::{EntryView, GroupView, Views};
 use super::{OutputFile, Pages, Sink, format, links};
@@ -52,6 +53,17 @@ struct MonthLink {
 /// # Errors
 /// A template that does not parse, named with Tera's message.
 pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
+    compile_keyed(snap).map(|(tera, _)| tera)
+}
+
+/// [`compile`], with the digest of the templates and of every global value
+/// but `built_at` (see [`super::key`]).
+fn compile_keyed(snap: &Snapshot<'_>) -> Result<(Tera, KeyHasher), Vec<Diagnostic>> {
+    let mut base = KeyHasher::new();
+    for (name, text) in &snap.site.theme.templates {
+        base.bytes(name.as_bytes());
+        base.bytes(text.as_bytes());
+    }
     let mut tera = Tera::new();
     // Indentation is dropped from the templates once, not from every page.
     let templates: Vec<(&str, String)> = snap
@@ -102,17 +114,25 @@ pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
         Some(origin) => format!("'self' {origin}"),
         None => "'self'".to_string(),
     };
-    global.insert(
-        "csp",
-        &format!(
-            "default-src {own}; script-src {own} 'sha256-{}'; style-src {own}{}; img-src {own} data: https:; connect-src {own}; object-src 'none'; base-uri 'none'; form-action 'none'",
-            sha256_base64(&script),
-            style.as_deref().map(|s| format!(" 'sha256-{}'", sha256_base64(s))).unwrap_or_default()
-        ),
+    let csp = format!(
+        "default-src {own}; script-src {own} 'sha256-{}'; style-src {own}{}; img-src {own} data: https:; connect-src {own}; object-src 'none'; base-uri 'none'; form-action 'none'",
+        sha256_base64(&script),
+        style
+            .as_deref()
+            .map(|s| format!(" 'sha256-{}'", sha256_base64(s)))
+            .unwrap_or_default()
     );
+    global.insert("csp", &csp);
     global.insert("script", &script);
     global.insert("accent_style", &style);
-    Ok(tera)
+    let status = PageStatusView::new(snap);
+    let hashed = base.json("site", &site) && base.json("status", &status) && base.json("accent_style", &style);
+    // Every value here serializes; should one ever not, the templates' own
+    // text still differs, so the digest of an empty value is no risk.
+    debug_assert!(hashed);
+    base.bytes(script.as_bytes());
+    base.bytes(csp.as_bytes());
+    Ok((tera, base))
 }
 
 /// The `<style>` text that sets the site's accent, readable in both
@@ -216,47 +236,50 @@ impl PageStatusView {
 /// A template that fails to render (an unknown variable or filter in an
 /// override, say), with Tera's message; the sink's errors.
 pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(), Vec<Diagnostic>> {
-    let tera = phase("html: compile", || compile(snap))?;
+    let (tera, base) = phase("html: compile", || compile_keyed(snap))?;
     let views = Views { snap };
     let state = State::new(snap);
     let page = Page {
         tera: &tera,
         snap,
         state: &state,
+        sink,
+        base,
+        built_at: views.time(snap.now),
+        built_at_only_when_live: built_at_only_when_live(snap.site.theme.templates.iter().map(|(_, t)| t.as_str())),
     };
-    let put = |file: Result<OutputFile, Vec<Diagnostic>>| sink.put(file?).map_err(|d| vec![d]);
     let (incidents, maintenances, months) = selected(snap, pages);
 
     phase("html: index", || {
-        put(page.render(
+        page.render(
             "index.html",
             "index.html",
             index_context(&views),
             Scope::Site,
             Freshness::Live,
-        ))
+        )
     })?;
     // Entry and component pages are independent: render them on every core.
     phase("html: incidents", || {
         incidents.into_par_iter().try_for_each(|i| {
             let inc = &snap.site.incidents[i];
-            let mut cx = Context::new();
+            let mut cx = KeyedContext::new();
             cx.insert("entry", &views.entry(EntryRef::Incident(i)));
             cx.insert("updates", &newest_first(views.incident_updates(i)));
             cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
             let freshness = Freshness::of(snap, &[EntryRef::Incident(i)]);
-            put(page.render(
+            page.render(
                 "incident.html",
                 &links::incident(&inc.id),
                 cx,
                 Scope::Nothing,
                 freshness,
-            ))
+            )
         })
     })?;
     maintenances.into_par_iter().try_for_each(|m| {
         let mt = &snap.site.maintenances[m];
-        let mut cx = Context::new();
+        let mut cx = KeyedContext::new();
         cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
         cx.insert("updates", &newest_first(views.maintenance_updates(m)));
         cx.insert("details", &mt.body.as_ref().map(|b| b.html.as_str()));
@@ -268,38 +291,44 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(),
             &(views.time(mt.scheduled_for), views.time(mt.scheduled_until)),
         );
         let shown = [EntryRef::Maintenance(m)];
-        put(page.render(
+        page.render(
             "maintenance.html",
             &links::maintenance(&mt.id),
             cx,
             Scope::Entries(&shown),
             Freshness::of(snap, &shown),
-        ))
+        )
     })?;
     let components: Vec<usize> = (0..snap.site.components.len())
         .filter(|&c| pages.has_component(&snap.site.components[c].id))
         .collect();
     components.into_par_iter().try_for_each(|c| {
         let comp = &snap.site.components[c];
-        let mut cx = Context::new();
+        let mut cx = KeyedContext::new();
         cx.insert("component", &views.component(c));
         cx.insert("group", &comp.group);
         let all = &snap.by_component[c];
         let entries: Vec<EntryView> = all.iter().take(COMPONENT_ENTRIES).map(|&e| views.entry(e)).collect();
         cx.insert("entries", &entries);
         cx.insert("total_entries", &all.len());
-        put(page.render(
+        page.render(
             "component.html",
             &links::component(&comp.id),
             cx,
             Scope::Component(c),
             Freshness::Live,
-        ))
+        )
     })?;
-    phase("html: history", || history_pages(&page, &views, &months, &put))?;
+    phase("html: history", || history_pages(&page, &views, &months))?;
     let timeless = Freshness::Fixed(None);
-    put(page.render("404.html", "404.html", Context::new(), Scope::Nothing, timeless))?;
-    put(page.render("embed.html", "embed.html", Context::new(), Scope::Nothing, timeless))
+    page.render("404.html", "404.html", KeyedContext::new(), Scope::Nothing, timeless)?;
+    page.render(
+        "embed.html",
+        "embed.html",
+        KeyedContext::new(),
+        Scope::Nothing,
+        timeless,
+    )
 }
 
 /// The incidents, maintenances and history months (indices) `pages` asks for.
@@ -328,9 +357,9 @@ fn selected(snap: &Snapshot<'_>, pages: &Pages) -> (Vec<usize>, Vec<usize>, Vec<
     }
 }
 
-fn index_context(views: &Views<'_, '_>) -> Context {
+fn index_context(views: &Views<'_, '_>) -> KeyedContext {
     let snap = views.snap;
-    let mut cx = Context::new();
+    let mut cx = KeyedContext::new();
     let ongoing: Vec<EntryView> = snap
         .ongoing
         .iter()
@@ -363,12 +392,7 @@ fn index_context(views: &Views<'_, '_>) -> Context {
 
 /// The archive: an index of months and a page per month, each linking to
 /// the next older and newer month that has entries.
-fn history_pages(
-    page: &Page<'_, '_>,
-    views: &Views<'_, '_>,
-    selected: &[usize],
-    put: &(dyn Fn(Result<OutputFile, Vec<Diagnostic>>) -> Result<(), Vec<Diagnostic>> + Sync),
-) -> Result<(), Vec<Diagnostic>> {
+fn history_pages(page: &Page<'_, '_>, views: &Views<'_, '_>, selected: &[usize]) -> Result<(), Vec<Diagnostic>> {
     let months = &views.snap.history;
     let link = |k: usize| MonthLink {
         name: format::month(months[k].year, months[k].month),
@@ -383,29 +407,29 @@ fn history_pages(
             _ => years.push((m.year, vec![&all[k]])),
         }
     }
-    let mut cx = Context::new();
+    let mut cx = KeyedContext::new();
     cx.insert("years", &years);
     cx.insert("total", &months.iter().map(|m| m.entries.len()).sum::<usize>());
     // The archive lists months and counts: it changes with its entries.
     let every: Vec<EntryRef> = months.iter().flat_map(|m| m.entries.iter().copied()).collect();
     let freshness = Freshness::of(views.snap, &every);
-    put(page.render("history_index.html", links::HISTORY, cx, Scope::Nothing, freshness))?;
+    page.render("history_index.html", links::HISTORY, cx, Scope::Nothing, freshness)?;
 
     selected.par_iter().try_for_each(|&k| {
         let m = &months[k];
-        let mut cx = Context::new();
+        let mut cx = KeyedContext::new();
         let entries: Vec<EntryView> = m.entries.iter().map(|&e| views.entry(e)).collect();
         cx.insert("month", &all[k]);
         cx.insert("entries", &entries);
         cx.insert("newer", &k.checked_sub(1).map(link));
         cx.insert("older", &(k + 1 < months.len()).then(|| link(k + 1)));
-        put(page.render(
+        page.render(
             "history_month.html",
             &links::history_month(m.year, m.month),
             cx,
             Scope::Entries(&m.entries),
             Freshness::of(views.snap, &m.entries),
-        ))
+        )
     })
 }
 
@@ -423,6 +447,12 @@ struct Page<'a, 's> {
     tera: &'a Tera,
     snap: &'a Snapshot<'s>,
     state: &'a State<'a, 's>,
+    sink: &'a dyn Sink,
+    /// The digest of the templates and global values (see [`super::key`]).
+    base: KeyHasher,
+    built_at: super::view::TimeView,
+    /// Whether a page that is not live cannot show `built_at`.
+    built_at_only_when_live: bool,
 }
 
 impl Page<'_, '_> {
@@ -430,10 +460,10 @@ impl Page<'_, '_> {
         &self,
         template: &str,
         path: &str,
-        mut cx: Context,
+        mut cx: KeyedContext,
         scope: Scope<'_>,
         freshness: Freshness,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<(), Vec<Diagnostic>> {
         let base = &self.snap.site.config.base_url;
         // The 404 page is served at any depth, so its links are absolute.
         let root = if path == "404.html" {
@@ -451,14 +481,35 @@ impl Page<'_, '_> {
         };
         cx.insert("live", &live);
         cx.insert("changed_at", &changed_at);
+        let KeyedContext { cx, hash } = cx;
+        let key = hash.map(|own| {
+            let mut key = self.base.clone();
+            if live || !self.built_at_only_when_live {
+                key.json("built_at", &self.built_at);
+            }
+            key.bytes(template.as_bytes());
+            key.bytes(path.as_bytes());
+            key.bytes(&own.finish());
+            key.finish()
+        });
+        if let Some(key) = &key {
+            if self.sink.reuse(path, key).map_err(|d| vec![d])? {
+                return Ok(());
+            }
+        }
         let html = self
             .tera
             .render(template, &cx)
             .map_err(|e| vec![template_error(template, &e)])?;
-        Ok(OutputFile {
+        let file = OutputFile {
             path: path.to_string(),
             bytes: html.into_bytes(),
-        })
+        };
+        match &key {
+            Some(key) => self.sink.put_keyed(file, key),
+            None => self.sink.put(file),
+        }
+        .map_err(|d| vec![d])
     }
 }
 
