@@ -107,7 +107,8 @@ impl Default for KeyedContext {
 pub fn built_at_only_when_live<'a>(templates: impl IntoIterator<Item = &'a str>) -> bool {
     const GUARD: &str = "{% if live %}";
     templates.into_iter().all(|text| {
-        if ["now(", "get_random", "get_env"].iter().any(|f| text.contains(f)) {
+        let calls = |tag: &str| ["now(", "get_random", "get_env"].iter().any(|f| tag.contains(f));
+        if tags(text).any(calls) {
             return false;
         }
         text.match_indices("built_at").all(|(at, _)| {
@@ -116,6 +117,20 @@ pub fn built_at_only_when_live<'a>(templates: impl IntoIterator<Item = &'a str>)
                 .rfind(GUARD)
                 .is_some_and(|g| !before[g + GUARD.len()..].contains("{%"))
         })
+    })
+}
+
+/// The text inside each Tera tag, `{{ … }}` and `{% … %}`, of `text` (an
+/// unclosed tag runs to the end).
+fn tags(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let start = [rest.find("{{"), rest.find("{%")].into_iter().flatten().min()?;
+        let close = if rest[start..].starts_with("{{") { "}}" } else { "%}" };
+        let inner = &rest[start + 2..];
+        let end = inner.find(close).unwrap_or(inner.len());
+        rest = &inner[end..];
+        Some(&inner[..end])
     })
 }
 
@@ -134,6 +149,11 @@ mod tests {
             "{% if live %}a{% else %}{{ built_at.iso }}{% endif %}"
         ]));
         assert!(!built_at_only_when_live(["{{ now() }}"]));
+        assert!(!built_at_only_when_live(["a {% set t = now( ) %}"]));
+        assert!(
+            built_at_only_when_live(["const now = Date.now();"]),
+            "script text is no call"
+        );
         assert!(!built_at_only_when_live(["ok", "{{ built_at }}"]));
     }
 }
