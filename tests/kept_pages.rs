@@ -15,7 +15,6 @@ const FIRST: &str = "2026-11-20T15:00:00Z";
 const LATER: &str = "2026-11-20T15:20:00Z";
 /// A resolved incident: its page is fixed (it shows no build time).
 const OLD_PAGE: &str = "incidents/2026-05-22-dashboard-slow-loading/index.html";
-const OLD_FILE: &str = "incidents/2026/05/2026-05-22-dashboard-slow-loading.md";
 
 /// Every file under `dir` but allclear's marker: path → bytes.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
