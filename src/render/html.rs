@@ -16,10 +16,13 @@ use tera::Tera;
 use super::key::{KeyHasher, KeyedContext, built_at_only_when_live};
 use super::state::{Freshness, Scope, State};
 use super::view::{EntryView, GroupView, Views};
-use super::{OutputFile, Pages, Sink, format, links};
+use super::{Pages, Sink, format, links};
 use crate::diagnostics::Diagnostic;
 use crate::model::{EntryRef, Link, Snapshot};
 use crate::timing::phase;
+
+mod page;
+use page::{Page, template_error};
 
 /// Most entries listed on a component page, newest first; the history
 /// archive has the rest.
@@ -263,15 +266,16 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(),
     phase("html: incidents", || {
         incidents.into_par_iter().try_for_each(|i| {
             let inc = &snap.site.incidents[i];
-            let mut cx = KeyedContext::new();
-            cx.insert("entry", &views.entry(EntryRef::Incident(i)));
-            cx.insert("updates", &newest_first(views.incident_updates(i)));
-            cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
+            let fill = |cx: &mut KeyedContext| {
+                cx.insert("entry", &views.entry(EntryRef::Incident(i)));
+                cx.insert("updates", &newest_first(views.incident_updates(i)));
+                cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
+            };
             let freshness = Freshness::of(snap, &[EntryRef::Incident(i)]);
-            page.render(
+            page.render_kept(
                 "incident.html",
                 &links::incident(&inc.id),
-                cx,
+                &fill,
                 Scope::Nothing,
                 freshness,
             )
@@ -279,22 +283,24 @@ pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(),
     })?;
     maintenances.into_par_iter().try_for_each(|m| {
         let mt = &snap.site.maintenances[m];
-        let mut cx = KeyedContext::new();
-        cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
-        cx.insert("updates", &newest_first(views.maintenance_updates(m)));
-        cx.insert("details", &mt.body.as_ref().map(|b| b.html.as_str()));
-        // Upcoming maintenance is listed on the front page, not in the
-        // history archive (see `Snapshot::history`): the breadcrumb says so.
-        cx.insert("upcoming", &snap.maintenances[m].is_upcoming());
-        cx.insert(
-            "original_window",
-            &(views.time(mt.scheduled_for), views.time(mt.scheduled_until)),
-        );
+        let fill = |cx: &mut KeyedContext| {
+            cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
+            cx.insert("updates", &newest_first(views.maintenance_updates(m)));
+            cx.insert("details", &mt.body.as_ref().map(|b| b.html.as_str()));
+            // Upcoming maintenance is listed on the front page, not in the
+            // history archive (see `Snapshot::history`): the breadcrumb
+            // says so.
+            cx.insert("upcoming", &snap.maintenances[m].is_upcoming());
+            cx.insert(
+                "original_window",
+                &(views.time(mt.scheduled_for), views.time(mt.scheduled_until)),
+            );
+        };
         let shown = [EntryRef::Maintenance(m)];
-        page.render(
+        page.render_kept(
             "maintenance.html",
             &links::maintenance(&mt.id),
-            cx,
+            &fill,
             Scope::Entries(&shown),
             Freshness::of(snap, &shown),
         )
@@ -417,16 +423,17 @@ fn history_pages(page: &Page<'_, '_>, views: &Views<'_, '_>, selected: &[usize])
 
     selected.par_iter().try_for_each(|&k| {
         let m = &months[k];
-        let mut cx = KeyedContext::new();
-        let entries: Vec<EntryView> = m.entries.iter().map(|&e| views.entry(e)).collect();
-        cx.insert("month", &all[k]);
-        cx.insert("entries", &entries);
-        cx.insert("newer", &k.checked_sub(1).map(link));
-        cx.insert("older", &(k + 1 < months.len()).then(|| link(k + 1)));
-        page.render(
+        let fill = |cx: &mut KeyedContext| {
+            let entries: Vec<EntryView> = m.entries.iter().map(|&e| views.entry(e)).collect();
+            cx.insert("month", &all[k]);
+            cx.insert("entries", &entries);
+            cx.insert("newer", &k.checked_sub(1).map(link));
+            cx.insert("older", &(k + 1 < months.len()).then(|| link(k + 1)));
+        };
+        page.render_kept(
             "history_month.html",
             &links::history_month(m.year, m.month),
-            cx,
+            &fill,
             Scope::Entries(&m.entries),
             Freshness::of(views.snap, &m.entries),
         )
@@ -436,93 +443,6 @@ fn history_pages(page: &Page<'_, '_>, views: &Views<'_, '_>, selected: &[usize])
 fn newest_first<T>(mut v: Vec<T>) -> Vec<T> {
     v.reverse();
     v
-}
-
-/// Renders one template to one output path, adding the path-dependent
-/// values (`root`, `page_url`), the state of what the page shows
-/// (`state_json`) and its freshness: `live` (true: the footer gives the
-/// build time, `built_at`) and `changed_at` (a fixed page's last change,
-/// as a time view, or none).
-struct Page<'a, 's> {
-    tera: &'a Tera,
-    snap: &'a Snapshot<'s>,
-    state: &'a State<'a, 's>,
-    sink: &'a dyn Sink,
-    /// The digest of the templates and global values (see [`super::key`]).
-    base: KeyHasher,
-    built_at: super::view::TimeView,
-    /// Whether a page that is not live cannot show `built_at`.
-    built_at_only_when_live: bool,
-}
-
-impl Page<'_, '_> {
-    fn render(
-        &self,
-        template: &str,
-        path: &str,
-        mut cx: KeyedContext,
-        scope: Scope<'_>,
-        freshness: Freshness,
-    ) -> Result<(), Vec<Diagnostic>> {
-        let base = &self.snap.site.config.base_url;
-        // The 404 page is served at any depth, so its links are absolute.
-        let root = if path == "404.html" {
-            format!("{base}/")
-        } else {
-            links::root_from(path)
-        };
-        cx.insert("root", &root);
-        cx.insert("page_url", &links::public_url(base, path));
-        cx.insert("state_json", &self.state.json(scope, freshness));
-        let views = Views { snap: self.snap };
-        let (live, changed_at) = match freshness {
-            Freshness::Live => (true, None),
-            Freshness::Fixed(at) => (false, at.map(|t| views.time(t))),
-        };
-        cx.insert("live", &live);
-        cx.insert("changed_at", &changed_at);
-        let KeyedContext { cx, hash } = cx;
-        let key = hash.map(|own| {
-            let mut key = self.base.clone();
-            if live || !self.built_at_only_when_live {
-                key.json("built_at", &self.built_at);
-            }
-            key.bytes(template.as_bytes());
-            key.bytes(path.as_bytes());
-            key.bytes(&own.finish());
-            key.finish()
-        });
-        if let Some(key) = &key {
-            if self.sink.reuse(path, key).map_err(|d| vec![d])? {
-                return Ok(());
-            }
-        }
-        let html = self
-            .tera
-            .render(template, &cx)
-            .map_err(|e| vec![template_error(template, &e)])?;
-        let file = OutputFile {
-            path: path.to_string(),
-            bytes: html.into_bytes(),
-        };
-        match &key {
-            Some(key) => self.sink.put_keyed(file, key),
-            None => self.sink.put(file),
-        }
-        .map_err(|d| vec![d])
-    }
-}
-
-fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        message.push_str(": ");
-        message.push_str(&s.to_string());
-        source = s.source();
-    }
-    Diagnostic::file_error(format!("template {template}"), message)
-        .with_help("fix the template (a site's own templates/ folder overrides the theme's files of the same name)")
 }
 
 #[cfg(test)]

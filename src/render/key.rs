@@ -67,7 +67,9 @@ impl Default for KeyHasher {
 /// A page's Tera context together with the digest of what went into it:
 /// use [`KeyedContext::insert`] instead of [`Context::insert`].
 pub struct KeyedContext {
-    pub(super) cx: Context,
+    /// `None` for a context that only computes the key
+    /// ([`KeyedContext::key_only`]).
+    pub(super) cx: Option<Context>,
     /// `None` once a value could not be serialized: the page is then
     /// always rendered.
     pub(super) hash: Option<KeyHasher>,
@@ -77,7 +79,18 @@ impl KeyedContext {
     /// An empty context.
     pub fn new() -> Self {
         KeyedContext {
-            cx: Context::new(),
+            cx: Some(Context::new()),
+            hash: Some(KeyHasher(Sha256::new())),
+        }
+    }
+
+    /// An empty context that only computes the digest, for a page that is
+    /// probably kept: converting every value into Tera's values is most of
+    /// the cost of a page's context, and is then done only for the pages
+    /// that are rendered (same values, same digest).
+    pub fn key_only() -> Self {
+        KeyedContext {
+            cx: None,
             hash: Some(KeyHasher(Sha256::new())),
         }
     }
@@ -88,7 +101,9 @@ impl KeyedContext {
         if !ok {
             self.hash = None;
         }
-        self.cx.insert(name, value);
+        if let Some(cx) = &mut self.cx {
+            cx.insert(name, value);
+        }
     }
 }
 
