@@ -239,8 +239,10 @@ impl Staging {
         let kept = previous.as_ref().and_then(|_| kept::Kept::take(&kept_path, &root));
         if kept.is_none() && fs::symlink_metadata(&kept_path).is_ok_and(|m| m.is_dir()) {
             // Of no use without a site to link from; `remove_leftovers`
-            // left it only because it holds the marker.
-            fs::remove_dir_all(&kept_path).map_err(io_err(&kept_path))?;
+            // left it only because it holds the marker. Should this fail,
+            // the swap removes the replaced site instead of keeping it,
+            // and the next build tries again: never worth failing a build.
+            let _ = fs::remove_dir_all(&kept_path);
         }
         let staging = Staging {
             out: out.to_path_buf(),
