@@ -14,10 +14,10 @@
 //! found while holding the lock was left by a build that has ended.
 //!
 //! The site a swap replaces is kept next to the output folder
-//! (`.NAME.allclear-kept`, see [`kept`]) when it shares files with the new
-//! one, and the next build updates it in place into its staging folder:
-//! only the files that changed are written, and nothing is deleted but the
-//! files that went away.
+//! (`.NAME.allclear-kept`, see `output/kept.rs`) when it shares files with
+//! the new one, and the next build updates it in place into its staging
+//! folder: only the files that changed are written, and nothing is deleted
+//! but the files that went away.
 //!
 //! allclear only ever replaces or deletes a folder that holds its marker
 //! file, [`MARKER`], or that has the exact name of its own staging folders,
@@ -210,7 +210,7 @@ impl Staging {
     /// builds left, and make the staging folder with the marker in it (so
     /// that a half-written staging folder is recognisably ours): from the
     /// kept site when there is one and `out` holds a site of ours (see
-    /// [`kept`]), else empty.
+    /// `output/kept.rs`), else empty.
     ///
     /// # Errors
     /// [`OutputError::NotOurs`], [`OutputError::NotADirectory`],
@@ -418,7 +418,7 @@ impl Staging {
     }
 
     /// Swap the new site in where `out` is, and keep the old one for the
-    /// next build (see [`kept`]) or remove it.
+    /// next build (see `output/kept.rs`) or remove it.
     ///
     /// # Errors
     /// [`OutputError::StagingLost`] when the staging folder lost its
