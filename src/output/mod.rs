@@ -13,19 +13,28 @@
 //! another's staging folder or swaps in over it, and every staging folder
 //! found while holding the lock was left by a build that has ended.
 //!
+//! The site a swap replaces is kept next to the output folder
+//! (`.NAME.allclear-kept`, see `output/kept.rs`) when it shares files with
+//! the new one, and the next build updates it in place into its staging
+//! folder: only the files that changed are written, and nothing is deleted
+//! but the files that went away.
+//!
 //! allclear only ever replaces or deletes a folder that holds its marker
 //! file, [`MARKER`], or that has the exact name of its own staging folders,
 //! so a mistyped `--out` cannot wipe someone's files; and it refuses an
 //! output folder inside the folders a build reads ([`check_out_dir`]).
 
+mod kept;
+mod keys;
 pub mod lock;
 mod place;
 mod reuse;
+mod swap;
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use rayon::prelude::*;
@@ -35,6 +44,7 @@ pub use lock::{DEFAULT_LOCK_TIMEOUT, OutputLock};
 pub use place::check_out_dir;
 use place::{check_replaceable, split};
 use reuse::{create_new, same_bytes};
+use swap::{remove_leftovers, swap_in};
 
 /// The marker file allclear writes at the root of every output folder.
 pub const MARKER: &str = ".allclear-output";
@@ -176,6 +186,15 @@ pub struct Staging {
     root: PathBuf,
     /// The previous output, when it is a site of ours to reuse files from.
     previous: Option<PathBuf>,
+    /// The previous output's page keys and the new ones (see [`keys`]).
+    keys: keys::Keys,
+    /// The kept site that the staging folder was made from, updated in
+    /// place (see [`kept`]); `None` when the staging folder started empty.
+    kept: Option<kept::Kept>,
+    /// Whether a file was hard-linked from the previous output: only then
+    /// is the site the swap replaces kept for the next build (on a file
+    /// system without hard links it would be a whole copy).
+    linked: AtomicBool,
     files: AtomicUsize,
     bytes: AtomicU64,
     unchanged: AtomicUsize,
@@ -189,7 +208,9 @@ impl Staging {
     /// when another build holds it, call `waiting` with the lock file's
     /// path and wait up to `lock_timeout`), check again, remove what ended
     /// builds left, and make the staging folder with the marker in it (so
-    /// that a half-written staging folder is recognisably ours).
+    /// that a half-written staging folder is recognisably ours): from the
+    /// kept site when there is one and `out` holds a site of ours (see
+    /// `output/kept.rs`), else empty.
     ///
     /// # Errors
     /// [`OutputError::NotOurs`], [`OutputError::NotADirectory`],
@@ -211,12 +232,27 @@ impl Staging {
         }
         // Checked above: `out` is missing, empty or holds the marker.
         let previous = out.join(MARKER).is_file().then(|| out.to_path_buf());
+        let keys = previous
+            .as_ref()
+            .map_or_else(keys::Keys::default, |p| keys::Keys::read(&p.join(MARKER)));
+        let kept_path = kept::path(&parent, &name);
+        let kept = previous.as_ref().and_then(|_| kept::Kept::take(&kept_path, &root));
+        if kept.is_none() && fs::symlink_metadata(&kept_path).is_ok_and(|m| m.is_dir()) {
+            // Of no use without a site to link from; `remove_leftovers`
+            // left it only because it holds the marker. Should this fail,
+            // the swap removes the replaced site instead of keeping it,
+            // and the next build tries again: never worth failing a build.
+            let _ = fs::remove_dir_all(&kept_path);
+        }
         let staging = Staging {
             out: out.to_path_buf(),
             parent,
             name,
             root,
             previous,
+            keys,
+            kept,
+            linked: AtomicBool::new(false),
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
             unchanged: AtomicUsize::new(0),
@@ -268,13 +304,53 @@ impl Staging {
             .map(|p| p.join(rel))
             .and_then(|prev| same_bytes(&prev, bytes).map(|mtime| (prev, mtime)));
         let place = |path: &Path| match &reused {
-            Some((prev, mtime)) => fs::hard_link(prev, path).or_else(|_| {
-                create_new(path, bytes)?;
-                fs::File::options().write(true).open(path)?.set_modified(*mtime)
-            }),
+            Some((prev, mtime)) => match fs::hard_link(prev, path) {
+                Ok(()) => {
+                    self.linked.store(true, Ordering::Relaxed);
+                    Ok(())
+                }
+                Err(_) => {
+                    create_new(path, bytes)?;
+                    fs::File::options().write(true).open(path)?.set_modified(*mtime)
+                }
+            },
             None => create_new(path, bytes),
         };
-        let written = match place(&path) {
+        let same = reused.as_ref().map(|(prev, _)| prev.as_path());
+        self.put_at(rel, same, place)?.map_err(io_err(&path))?;
+        Ok(reused.is_some())
+    }
+
+    /// Put at `rel` the file that `make` makes, given a path where nothing
+    /// is: straight into a staging folder that started empty, and over the
+    /// kept site's file by a temporary name and a rename (see [`kept`]).
+    /// `same` is the previous output's file when the new file is to be
+    /// that file: when the kept site's file at `rel` already is it, nothing
+    /// is done. The outer error is about the folders.
+    fn put_at(
+        &self,
+        rel: &str,
+        same: Option<&Path>,
+        make: impl Fn(&Path) -> io::Result<()>,
+    ) -> Result<io::Result<()>, OutputError> {
+        let path = self.root.join(rel);
+        let Some(kept) = &self.kept else {
+            return self.with_folders(&path, make);
+        };
+        if !kept.note(&self.root, rel).map_err(io_err(&path))? {
+            return self.with_folders(&path, make);
+        }
+        if same.is_some_and(|prev| kept::same_file(prev, &path)) {
+            self.linked.store(true, Ordering::Relaxed);
+            return Ok(Ok(()));
+        }
+        self.with_folders(&path, |path| kept::replace(path, &make))
+    }
+
+    /// Run `make` on `path`; when its folder is missing, make the folders
+    /// and run it again. The outer error is about the folders.
+    fn with_folders(&self, path: &Path, make: impl Fn(&Path) -> io::Result<()>) -> Result<io::Result<()>, OutputError> {
+        Ok(match make(path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 // Make the file's folders, but never the staging folder
                 // again: one without its marker must not be swapped in.
@@ -283,15 +359,66 @@ impl Staging {
                 }
                 let dir = path.parent().unwrap_or(&self.root);
                 fs::create_dir_all(dir).map_err(io_err(dir))?;
-                place(&path)
+                make(path)
             }
             other => other,
-        };
-        written.map_err(io_err(&path))?;
-        Ok(reused.is_some())
+        })
     }
 
-    /// Swap the new site in where `out` is and remove the old one.
+    /// Keep the previous output's page at `rel` without rendering it, when
+    /// the previous build wrote it from the same inputs (`key`, see
+    /// [`crate::render::key`]) and the file still has the size and
+    /// modification time it had then: it is hard-linked, as
+    /// [`Staging::write`] does for unchanged bytes. `false` when the page
+    /// must be rendered (no such key, a changed file, or a file system
+    /// without hard links).
+    ///
+    /// # Errors
+    /// As [`Staging::write`].
+    pub fn reuse(&self, rel: &str, key: &crate::render::key::PageKey) -> Result<bool, OutputError> {
+        let (Some(previous), Some(entry)) = (&self.previous, self.keys.previous(rel, key)) else {
+            return Ok(false);
+        };
+        if !stays_inside(rel) {
+            return Err(OutputError::Escapes(rel.to_string()));
+        }
+        let prev = previous.join(rel);
+        if !fs::symlink_metadata(&prev).is_ok_and(|meta| keys::unchanged(&meta, &entry)) {
+            return Ok(false);
+        }
+        let link = |path: &Path| {
+            fs::hard_link(&prev, path)?;
+            self.linked.store(true, Ordering::Relaxed);
+            Ok(())
+        };
+        if self.put_at(rel, Some(&prev), link)?.is_err() {
+            return Ok(false);
+        }
+        self.keys.record(rel, entry);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(entry.size, Ordering::Relaxed);
+        self.unchanged.fetch_add(1, Ordering::Relaxed);
+        Ok(true)
+    }
+
+    /// [`Staging::write`] a page made from the inputs `key`, and note its
+    /// key for the next build.
+    ///
+    /// # Errors
+    /// As [`Staging::write`].
+    pub fn write_keyed(&self, file: &OutputFile, key: &crate::render::key::PageKey) -> Result<(), OutputError> {
+        self.write(file)?;
+        let path = self.root.join(&file.path);
+        let meta = fs::symlink_metadata(&path).map_err(io_err(&path))?;
+        if let Some(mtime) = keys::mtime(&meta) {
+            let size = meta.len();
+            self.keys.record(&file.path, keys::Entry { key: *key, size, mtime });
+        }
+        Ok(())
+    }
+
+    /// Swap the new site in where `out` is, and keep the old one for the
+    /// next build (see `output/kept.rs`) or remove it.
     ///
     /// # Errors
     /// [`OutputError::StagingLost`] when the staging folder lost its
@@ -300,7 +427,17 @@ impl Staging {
         if !self.root.join(MARKER).is_file() {
             return Err(OutputError::StagingLost(self.root.clone()));
         }
-        swap_in(&self.root, &self.out, &self.parent, &self.name)?;
+        if let Some(kept) = &self.kept {
+            kept.prune(&self.root).map_err(io_err(&self.root))?;
+        }
+        // The marker with the new keys, put in place by a rename: the
+        // marker may be a link to the previous output's.
+        let marker = self.root.join(MARKER);
+        let fresh = self.root.join(format!("{MARKER}.new"));
+        fs::write(&fresh, self.keys.marker(MARKER_TEXT)).map_err(io_err(&fresh))?;
+        fs::rename(&fresh, &marker).map_err(io_err(&marker))?;
+        let keep = self.linked.load(Ordering::Relaxed);
+        swap_in(&self.root, &self.out, &self.parent, &self.name, keep)?;
         self.committed = true;
         Ok(WriteSummary {
             files: self.files.load(Ordering::Relaxed),
@@ -327,36 +464,17 @@ impl crate::render::Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<(), crate::diagnostics::Diagnostic> {
         self.write(&file).map_err(|e| e.diagnostic(&self.out))
     }
-}
 
-/// Remove the staging and old folders (`.NAME.allclear-new-PID`,
-/// `.NAME.allclear-old-PID`) left by builds that ended before cleaning up.
-/// Called with the lock held, so no build that is still running owns one.
-/// A folder with that exact name is removed even without its marker (a
-/// build killed while making it); another `.NAME.allclear-*` folder only
-/// when it holds the marker or is empty. The lock file, a file, stays.
-fn remove_leftovers(parent: &Path, name: &str) {
-    let prefix = format!(".{name}.allclear-");
-    let Ok(entries) = fs::read_dir(parent) else { return };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
-            continue;
-        };
-        // Not followed: a link is not a folder of ours.
-        if !entry.file_type().is_ok_and(|t| t.is_dir()) {
-            continue;
-        }
-        let path = entry.path();
-        let staging_name = ["new-", "old-"].iter().any(|kind| {
-            rest.strip_prefix(kind)
-                .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
-        });
-        let ours =
-            staging_name || path.join(MARKER).is_file() || fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none());
-        if ours {
-            let _ = fs::remove_dir_all(&path);
-        }
+    fn reuse(&self, path: &str, key: &crate::render::key::PageKey) -> Result<bool, crate::diagnostics::Diagnostic> {
+        Staging::reuse(self, path, key).map_err(|e| e.diagnostic(&self.out))
+    }
+
+    fn put_keyed(
+        &self,
+        file: OutputFile,
+        key: &crate::render::key::PageKey,
+    ) -> Result<(), crate::diagnostics::Diagnostic> {
+        self.write_keyed(&file, key).map_err(|e| e.diagnostic(&self.out))
     }
 }
 
@@ -366,47 +484,11 @@ fn stays_inside(path: &str) -> bool {
     !path.is_empty() && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// Put `staging` where `out` is, and remove the old content.
-fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), OutputError> {
-    if fs::symlink_metadata(out).is_err() {
-        return fs::rename(staging, out).map_err(io_err(out));
-    }
-    if exchange(staging, out).is_ok() {
-        // `staging` now holds the previous site.
-        let _ = fs::remove_dir_all(staging);
-        return Ok(());
-    }
-    let old = parent.join(format!(".{name}.allclear-old-{}", std::process::id()));
-    fs::rename(out, &old).map_err(io_err(out))?;
-    if let Err(e) = fs::rename(staging, out) {
-        let _ = fs::rename(&old, out);
-        return Err(io_err(out)(e));
-    }
-    let _ = fs::remove_dir_all(&old);
-    Ok(())
-}
-
-/// Atomically exchange two paths (Linux `renameat2` with `RENAME_EXCHANGE`,
-/// Linux 3.15 or newer).
-///
-/// Through rustix, which makes the system call itself: musl's libc (the
-/// static release binaries) has no `renameat2` wrapper to link against.
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> io::Result<()> {
-    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange"))
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn file(path: &str, text: &str) -> OutputFile {
+    pub(in crate::output) fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {
             path: path.into(),
             bytes: text.as_bytes().to_vec(),
@@ -440,55 +522,13 @@ mod tests {
     }
 
     /// The names in `dir`, sorted.
-    fn names(dir: &Path) -> Vec<String> {
+    pub(in crate::output) fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
         names
-    }
-
-    #[test]
-    fn leftovers_of_ended_builds_go_and_nothing_else() {
-        let tmp = tempfile::tempdir().unwrap();
-        let made = |rel: &str, marked: bool| {
-            let dir = tmp.path().join(rel);
-            fs::create_dir_all(dir.join("incidents/x")).unwrap();
-            fs::write(dir.join("incidents/x/index.html"), "half").unwrap();
-            if marked {
-                fs::write(dir.join(MARKER), MARKER_TEXT).unwrap();
-            }
-        };
-        // Killed builds' folders: staging with and without the marker, old.
-        made(".public.allclear-new-4242", true);
-        made(".public.allclear-new-15188", false);
-        made(".public.allclear-old-77", false);
-        made(".public.allclear-tmp", true);
-        fs::create_dir(tmp.path().join(".public.allclear-empty")).unwrap();
-        // Not ours: no marker and not a staging folder's name, another
-        // output's staging folder, a link to a folder.
-        made(".public.allclear-notes", false);
-        made(".public.allclear-new-12x", false);
-        made(".dist.allclear-new-4242", true);
-        made("elsewhere", true);
-        #[cfg(unix)]
-        std::os::unix::fs::symlink(tmp.path().join("elsewhere"), tmp.path().join(".public.allclear-new-9")).unwrap();
-
-        write_site(&tmp.path().join("public"), &[file("index.html", "new")]).unwrap();
-        let mut expected = vec![
-            ".dist.allclear-new-4242",
-            ".public.allclear-lock",
-            ".public.allclear-new-12x",
-            ".public.allclear-notes",
-            "elsewhere",
-            "public",
-        ];
-        if cfg!(unix) {
-            expected.insert(3, ".public.allclear-new-9");
-        }
-        assert_eq!(names(tmp.path()), expected);
-        assert!(tmp.path().join("elsewhere/incidents/x/index.html").is_file());
     }
 
     #[test]

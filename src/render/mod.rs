@@ -8,6 +8,7 @@ pub mod color;
 pub mod feeds;
 pub mod html;
 pub mod ical;
+pub mod key;
 pub mod links;
 pub mod plain;
 pub mod schedule;
@@ -40,6 +41,27 @@ pub trait Sink: Sync {
     /// The file cannot be stored (a write error, as a diagnostic about the
     /// output folder); rendering stops.
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
+
+    /// Keep the previous build's file at `path` when it was made from the
+    /// same inputs, `key` (see [`key`]): `Ok(true)` when the file is now in
+    /// the new output and the page need not be rendered, `Ok(false)` when
+    /// it must be rendered and given to [`Sink::put_keyed`]. By default
+    /// nothing is kept.
+    ///
+    /// # Errors
+    /// As [`Sink::put`].
+    fn reuse(&self, _path: &str, _key: &key::PageKey) -> Result<bool, Diagnostic> {
+        Ok(false)
+    }
+
+    /// [`Sink::put`] for a page made from the inputs `key`, so that a
+    /// later build can keep it. By default the key is dropped.
+    ///
+    /// # Errors
+    /// As [`Sink::put`].
+    fn put_keyed(&self, file: OutputFile, _key: &key::PageKey) -> Result<(), Diagnostic> {
+        self.put(file)
+    }
 }
 
 /// A [`Sink`] that keeps every file in memory.
@@ -187,20 +209,51 @@ struct Unique<'a> {
     clashes: Mutex<Vec<Diagnostic>>,
 }
 
-impl Sink for Unique<'_> {
-    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+impl Unique<'_> {
+    /// Whether `path` is new; a second file at a path is kept as a clash.
+    fn first(&self, path: &str) -> bool {
         let first = self
             .paths
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert(file.path.clone());
-        if first {
-            self.sink.put(file)
-        } else {
+            .insert(path.to_string());
+        if !first {
             self.clashes
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push(generated_twice(&file.path));
+                .push(generated_twice(path));
+        }
+        first
+    }
+}
+
+impl Sink for Unique<'_> {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        if self.first(&file.path) {
+            self.sink.put(file)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn reuse(&self, path: &str, key: &key::PageKey) -> Result<bool, Diagnostic> {
+        // A page at a path already taken is rendered, and reported by `put`.
+        let taken = self
+            .paths
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .contains(path);
+        if taken || !self.sink.reuse(path, key)? {
+            return Ok(false);
+        }
+        self.first(path);
+        Ok(true)
+    }
+
+    fn put_keyed(&self, file: OutputFile, key: &key::PageKey) -> Result<(), Diagnostic> {
+        if self.first(&file.path) {
+            self.sink.put_keyed(file, key)
+        } else {
             Ok(())
         }
     }

@@ -99,8 +99,12 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one() {
     names.sort();
     assert_eq!(
         names,
-        [".public.allclear-lock", "public"],
-        "no temporary folders left after the next build, only the lock file"
+        [".public.allclear-kept", ".public.allclear-lock", "public"],
+        "no temporary folders left after the next build, only the lock file and the kept site"
     );
     assert!(snapshot_tree(&out) == new);
+    assert!(
+        snapshot_tree(&parent.join(".public.allclear-kept")) == old,
+        "the site the last build replaced is kept whole, for the next build to update"
+    );
 }

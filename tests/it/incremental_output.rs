@@ -133,7 +133,10 @@ fn a_rebuild_after_one_update_changes_only_what_depends_on_it() {
         .filter(|(path, (bytes, ..))| before[*path].0 != *bytes)
         .map(|(path, _)| path.as_str())
         .collect();
-    assert_eq!(changed, CHANGED);
+    // The marker holds the page keys, with the files' times, so it changes
+    // on every build; deploys leave it out.
+    assert_eq!(changed[0], ".allclear-output");
+    assert_eq!(changed[1..], *CHANGED);
     // The marker is not counted among the site's files.
     let unchanged = after.len() - 1 - CHANGED.len();
     assert!(

@@ -31,6 +31,8 @@ mod hostile_text;
 mod ical;
 mod incremental_output;
 mod init;
+mod kept_pages;
+mod kept_site;
 mod limits;
 mod live;
 mod maintenance_completed;

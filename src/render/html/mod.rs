@@ -13,15 +13,19 @@ mod prep;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Tera;
 
+use super::key::{KeyHasher, KeyedContext, built_at_only_when_live};
 use super::state::{Freshness, Scope, State};
 use super::view::{EntryView, GroupView, Views};
-use super::{OutputFile, Pages, Sink, links};
+use super::{Pages, Sink, links};
 use crate::diagnostics::Diagnostic;
 use crate::format;
 use crate::model::{EntryRef, Link, Snapshot};
 use crate::timing::phase;
+
+mod page;
+use page::{Page, template_error};
 
 /// Most entries listed on a component page, newest first; the history
 /// archive has the rest.
@@ -55,6 +59,17 @@ struct MonthLink {
 /// # Errors
 /// A template that does not parse, named with Tera's message.
 pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
+    compile_keyed(snap).map(|(tera, _)| tera)
+}
+
+/// [`compile`], with the digest of the templates and of every global value
+/// but `built_at` (see [`super::key`]).
+fn compile_keyed(snap: &Snapshot<'_>) -> Result<(Tera, KeyHasher), Vec<Diagnostic>> {
+    let mut base = KeyHasher::new();
+    for (name, text) in &snap.site.theme.templates {
+        base.bytes(name.as_bytes());
+        base.bytes(text.as_bytes());
+    }
     let mut tera = Tera::new();
     tera.register_filter("plural", crate::plural::tera_filter);
     // Indentation is dropped from the templates once, not from every page.
@@ -100,13 +115,18 @@ pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
         .map_or("", |(_, t)| t.as_str());
     let script = prep::compact_script(script);
     let style = accent_style(snap);
-    global.insert(
-        "csp",
-        &prep::content_security_policy(&c.base_url, &script, style.as_deref()),
-    );
+    let csp = prep::content_security_policy(&c.base_url, &script, style.as_deref());
+    global.insert("csp", &csp);
     global.insert("script", &script);
     global.insert("accent_style", &style);
-    Ok(tera)
+    let status = PageStatusView::new(snap);
+    let hashed = base.json("site", &site) && base.json("status", &status) && base.json("accent_style", &style);
+    // Every value here serializes; should one ever not, the templates' own
+    // text still differs, so the digest of an empty value is no risk.
+    debug_assert!(hashed);
+    base.bytes(script.as_bytes());
+    base.bytes(csp.as_bytes());
+    Ok((tera, base))
 }
 
 /// The `<style>` text that sets the site's accent, readable in both
@@ -140,90 +160,102 @@ impl PageStatusView {
 /// A template that fails to render (an unknown variable or filter in an
 /// override, say), with Tera's message; the sink's errors.
 pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(), Vec<Diagnostic>> {
-    let tera = phase("html: compile", || compile(snap))?;
+    let (tera, base) = phase("html: compile", || compile_keyed(snap))?;
     let views = Views { snap };
     let state = State::new(snap);
     let page = Page {
         tera: &tera,
         snap,
         state: &state,
+        sink,
+        base,
+        built_at: views.time(snap.now),
+        built_at_only_when_live: built_at_only_when_live(snap.site.theme.templates.iter().map(|(_, t)| t.as_str())),
     };
-    let put = |file: Result<OutputFile, Vec<Diagnostic>>| sink.put(file?).map_err(|d| vec![d]);
     let (incidents, maintenances, months) = selected(snap, pages);
 
     phase("html: index", || {
-        put(page.render(
+        page.render(
             "index.html",
             "index.html",
             index_context(&views),
             Scope::Site,
             Freshness::Live,
-        ))
+        )
     })?;
     // Entry and component pages are independent: render them on every core.
     phase("html: incidents", || {
         incidents.into_par_iter().try_for_each(|i| {
             let inc = &snap.site.incidents[i];
-            let mut cx = Context::new();
-            cx.insert("entry", &views.entry(EntryRef::Incident(i)));
-            cx.insert("updates", &newest_first(views.incident_updates(i)));
-            cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
+            let fill = |cx: &mut KeyedContext| {
+                cx.insert("entry", &views.entry(EntryRef::Incident(i)));
+                cx.insert("updates", &newest_first(views.incident_updates(i)));
+                cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
+            };
             let freshness = Freshness::of(snap, &[EntryRef::Incident(i)]);
-            put(page.render(
+            page.render_kept(
                 "incident.html",
                 &links::incident(&inc.id),
-                cx,
+                &fill,
                 Scope::Nothing,
                 freshness,
-            ))
+            )
         })
     })?;
     maintenances.into_par_iter().try_for_each(|m| {
         let mt = &snap.site.maintenances[m];
-        let mut cx = Context::new();
-        cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
-        cx.insert("updates", &newest_first(views.maintenance_updates(m)));
-        cx.insert("details", &mt.body.as_ref().map(|b| b.html.as_str()));
-        // Upcoming maintenance is listed on the front page, not in the
-        // history archive (see `Snapshot::history`): the breadcrumb says so.
-        cx.insert("upcoming", &snap.maintenances[m].is_upcoming());
-        cx.insert(
-            "original_window",
-            &(views.time(mt.scheduled_for), views.time(mt.scheduled_until)),
-        );
+        let fill = |cx: &mut KeyedContext| {
+            cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
+            cx.insert("updates", &newest_first(views.maintenance_updates(m)));
+            cx.insert("details", &mt.body.as_ref().map(|b| b.html.as_str()));
+            // Upcoming maintenance is listed on the front page, not in the
+            // history archive (see `Snapshot::history`): the breadcrumb
+            // says so.
+            cx.insert("upcoming", &snap.maintenances[m].is_upcoming());
+            cx.insert(
+                "original_window",
+                &(views.time(mt.scheduled_for), views.time(mt.scheduled_until)),
+            );
+        };
         let shown = [EntryRef::Maintenance(m)];
-        put(page.render(
+        page.render_kept(
             "maintenance.html",
             &links::maintenance(&mt.id),
-            cx,
+            &fill,
             Scope::Entries(&shown),
             Freshness::of(snap, &shown),
-        ))
+        )
     })?;
     let components: Vec<usize> = (0..snap.site.components.len())
         .filter(|&c| pages.has_component(&snap.site.components[c].id))
         .collect();
     components.into_par_iter().try_for_each(|c| {
         let comp = &snap.site.components[c];
-        let mut cx = Context::new();
+        let mut cx = KeyedContext::new();
         cx.insert("component", &views.component(c));
         cx.insert("group", &comp.group);
         let all = &snap.by_component[c];
         let entries: Vec<EntryView> = all.iter().take(COMPONENT_ENTRIES).map(|&e| views.entry(e)).collect();
         cx.insert("entries", &entries);
         cx.insert("total_entries", &all.len());
-        put(page.render(
+        page.render(
             "component.html",
             &links::component(&comp.id),
             cx,
             Scope::Component(c),
             Freshness::Live,
-        ))
+        )
     })?;
-    phase("html: history", || history_pages(&page, &views, &months, &put))?;
+    phase("html: history", || history_pages(&page, &views, &months))?;
     let timeless = Freshness::Fixed(None);
-    put(page.render("404.html", "404.html", Context::new(), Scope::Nothing, timeless))?;
-    put(page.render("embed.html", "embed.html", Context::new(), Scope::Nothing, timeless))
+    page.render("404.html", "404.html", KeyedContext::new(), Scope::Nothing, timeless)?;
+    page.render(
+        "embed.html",
+        "embed.html",
+        KeyedContext::new(),
+        Scope::Nothing,
+        timeless,
+    )
 }
 
 /// The incidents, maintenances and history months (indices) `pages` asks for.
@@ -252,9 +284,9 @@ fn selected(snap: &Snapshot<'_>, pages: &Pages) -> (Vec<usize>, Vec<usize>, Vec<
     }
 }
 
-fn index_context(views: &Views<'_, '_>) -> Context {
+fn index_context(views: &Views<'_, '_>) -> KeyedContext {
     let snap = views.snap;
-    let mut cx = Context::new();
+    let mut cx = KeyedContext::new();
     let ongoing: Vec<EntryView> = snap
         .ongoing
         .iter()
@@ -287,12 +319,7 @@ fn index_context(views: &Views<'_, '_>) -> Context {
 
 /// The archive: an index of months and a page per month, each linking to
 /// the next older and newer month that has entries.
-fn history_pages(
-    page: &Page<'_, '_>,
-    views: &Views<'_, '_>,
-    selected: &[usize],
-    put: &(dyn Fn(Result<OutputFile, Vec<Diagnostic>>) -> Result<(), Vec<Diagnostic>> + Sync),
-) -> Result<(), Vec<Diagnostic>> {
+fn history_pages(page: &Page<'_, '_>, views: &Views<'_, '_>, selected: &[usize]) -> Result<(), Vec<Diagnostic>> {
     let months = &views.snap.history;
     let link = |k: usize| MonthLink {
         name: format::month(months[k].year, months[k].month),
@@ -307,93 +334,34 @@ fn history_pages(
             _ => years.push((m.year, vec![&all[k]])),
         }
     }
-    let mut cx = Context::new();
+    let mut cx = KeyedContext::new();
     cx.insert("years", &years);
     cx.insert("total", &months.iter().map(|m| m.entries.len()).sum::<usize>());
     // The archive lists months and counts: it changes with its entries.
     let every: Vec<EntryRef> = months.iter().flat_map(|m| m.entries.iter().copied()).collect();
     let freshness = Freshness::of(views.snap, &every);
-    put(page.render("history_index.html", links::HISTORY, cx, Scope::Nothing, freshness))?;
+    page.render("history_index.html", links::HISTORY, cx, Scope::Nothing, freshness)?;
 
     selected.par_iter().try_for_each(|&k| {
         let m = &months[k];
-        let mut cx = Context::new();
-        let entries: Vec<EntryView> = m.entries.iter().map(|&e| views.entry(e)).collect();
-        cx.insert("month", &all[k]);
-        cx.insert("entries", &entries);
-        cx.insert("newer", &k.checked_sub(1).map(link));
-        cx.insert("older", &(k + 1 < months.len()).then(|| link(k + 1)));
-        put(page.render(
+        let fill = |cx: &mut KeyedContext| {
+            let entries: Vec<EntryView> = m.entries.iter().map(|&e| views.entry(e)).collect();
+            cx.insert("month", &all[k]);
+            cx.insert("entries", &entries);
+            cx.insert("newer", &k.checked_sub(1).map(link));
+            cx.insert("older", &(k + 1 < months.len()).then(|| link(k + 1)));
+        };
+        page.render_kept(
             "history_month.html",
             &links::history_month(m.year, m.month),
-            cx,
+            &fill,
             Scope::Entries(&m.entries),
             Freshness::of(views.snap, &m.entries),
-        ))
+        )
     })
 }
 
 fn newest_first<T>(mut v: Vec<T>) -> Vec<T> {
     v.reverse();
     v
-}
-
-/// Renders one template to one output path, adding the path-dependent
-/// values (`root`, `page_url`), the state of what the page shows
-/// (`state_json`) and its freshness: `live` (true: the footer gives the
-/// build time, `built_at`) and `changed_at` (a fixed page's last change,
-/// as a time view, or none).
-struct Page<'a, 's> {
-    tera: &'a Tera,
-    snap: &'a Snapshot<'s>,
-    state: &'a State<'a, 's>,
-}
-
-impl Page<'_, '_> {
-    fn render(
-        &self,
-        template: &str,
-        path: &str,
-        mut cx: Context,
-        scope: Scope<'_>,
-        freshness: Freshness,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
-        let base = &self.snap.site.config.base_url;
-        // The 404 page is served at any depth, so its links are absolute.
-        let root = if path == "404.html" {
-            format!("{base}/")
-        } else {
-            links::root_from(path)
-        };
-        cx.insert("root", &root);
-        cx.insert("page_url", &links::public_url(base, path));
-        cx.insert("state_json", &self.state.json(scope, freshness));
-        let views = Views { snap: self.snap };
-        let (live, changed_at) = match freshness {
-            Freshness::Live => (true, None),
-            Freshness::Fixed(at) => (false, at.map(|t| views.time(t))),
-        };
-        cx.insert("live", &live);
-        cx.insert("changed_at", &changed_at);
-        let html = self
-            .tera
-            .render(template, &cx)
-            .map_err(|e| vec![template_error(template, &e)])?;
-        Ok(OutputFile {
-            path: path.to_string(),
-            bytes: html.into_bytes(),
-        })
-    }
-}
-
-fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        message.push_str(": ");
-        message.push_str(&s.to_string());
-        source = s.source();
-    }
-    Diagnostic::file_error(format!("template {template}"), message)
-        .with_help("fix the template (a site's own templates/ folder overrides the theme's files of the same name)")
 }
