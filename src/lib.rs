@@ -14,7 +14,7 @@
 //! - [`output`] swaps them into the output folder atomically.
 //!
 //! Shared by all of them: [`ids`] (stable ids, slugs, anchors),
-//! [`escape`] (text for XML and HTML) and [`format`] (times, durations and
+//! [`escape`] (text for XML and HTML) and [`format`](mod@format) (times, durations and
 //! percentages as outputs and messages write them).
 
 // Diagnostics are the error type of the whole load path. They are built only

@@ -2,7 +2,7 @@
 //! revision to webhooks and Slack-compatible incoming webhooks. It runs in
 //! CI after a build.
 //!
-//! 1. The site is loaded as it is now, and as it was at `--since`: [`git`]
+//! 1. The site is loaded as it is now, and as it was at `--since`: `git`
 //!    writes the old revision's files into a temporary folder and the same
 //!    [`crate::load::load`] reads them. When the old revision does not
 //!    load, [`baseline`] walks back along first parents to the newest

@@ -3,18 +3,18 @@
 //! The site is built into memory by the same pipeline as `allclear build`
 //! (load, model, render), and nothing is written to disk. The server (axum
 //! on a single-threaded tokio runtime) answers from the last good build.
-//! The site folder is watched ([`watch`]), and every change rebuilds it on
-//! a thread of its own, incrementally ([`rebuild`]): an edited entry is
+//! The site folder is watched (`watch`), and every change rebuilds it on
+//! a thread of its own, incrementally (`rebuild`): an edited entry is
 //! read again alone, and only the pages that can show it are rendered at
 //! once; the rest follow when edits pause. Each build, good or failed, starts a new
-//! generation. Pages served here carry a small script ([`reload`]) that
+//! generation. Pages served here carry a small script (`reload`) that
 //! follows the generations over Server-Sent Events and reloads the page
 //! when one starts. A failed build keeps the last good files served. Its
 //! errors go to the terminal and, as an overlay, onto every page until a
 //! build succeeds again.
 //!
 //! The server and the rebuild thread share one `tokio::sync::watch`
-//! channel holding the current [`Generation`].
+//! channel holding the current `Generation`.
 
 mod files;
 mod host;

@@ -1,6 +1,6 @@
 //! allclear's developer tools, run as `cargo dev …` (the alias in
 //! `.cargo/config.toml`): a synthetic site generator ([`gen`]), the build
-//! benchmark ([`bench`], printed by [`report`]), its incremental scenario
+//! benchmark ([`bench`](mod@bench), printed by [`report`]), its incremental scenario
 //! ([`incremental`]) and the preview's edit latency ([`preview`]). See
 //! `docs/performance.md`.
 //!
