@@ -49,6 +49,14 @@ use swap::{remove_leftovers, swap_in};
 /// The marker file allclear writes at the root of every output folder.
 pub const MARKER: &str = ".allclear-output";
 
+/// `PARENT/.NAME.allclear-cache`: where `build` keeps the load cache for
+/// the output folder `out` (see [`crate::load::cache`]); `None` for an
+/// `out` that [`check_out_dir`] refuses (`/`, `..`).
+pub fn cache_path(out: &Path) -> Option<PathBuf> {
+    let (parent, name) = split(out).ok()?;
+    Some(parent.join(format!(".{name}.allclear-cache")))
+}
+
 const MARKER_TEXT: &str = "This folder was written by allclear and is replaced on every build.\n";
 
 /// Why the output could not be written.
