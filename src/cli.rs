@@ -253,7 +253,7 @@ pub struct BuildArgs {
     /// all of them after a change to site.yaml or to allclear). It is never
     /// trusted blindly, never published, and may be deleted whenever no
     /// build is running.
-    #[arg(long, env = "ALLCLEAR_NO_CACHE")]
+    #[arg(long, env = "ALLCLEAR_NO_CACHE", value_parser = clap::builder::BoolishValueParser::new())]
     pub no_cache: bool,
 }
 
