@@ -184,13 +184,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let staging = output::Staging::create(&out_dir, options.lock_timeout, waiting).map_err(refuse)?;
     render::render_to(&prepared.snapshot, &staging).map_err(|diagnostics| BuildError { diagnostics })?;
-    let summary = timing::phase("swap", || staging.commit()).map_err(refuse)?;
+    // The cache is written only once the new site is in place (a failed
+    // build leaves it as it was), with the lock still held.
+    let (summary, saved) = timing::phase("swap", || {
+        staging.commit_then(|| {
+            cache
+                .as_ref()
+                .map(|cache| timing::phase("write cache", || cache.save(&loaded)))
+        })
+    })
+    .map_err(refuse)?;
     let mut warnings = prepared.warnings();
-    // Only now that the new site is in place: a failed build leaves the
-    // cache as it was. Failing to write it fails nothing, but is said.
-    if let Some(cache) = &cache
-        && let Err(e) = timing::phase("write cache", || cache.save(&loaded))
-    {
+    // Failing to write the cache fails nothing, but is said.
+    if let (Some(cache), Some(Err(e))) = (&cache, saved) {
         warnings.push(
             Diagnostic::file_error(cache.file(), format!("cannot write the load cache: {e}"))
                 .warning()

@@ -215,6 +215,8 @@ impl LoadCache {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
+        // `.NAME.allclear-cache-tmp-*`: a build killed while writing
+        // leaves it, and the next build removes it (`output::swap`).
         let prefix = format!(
             "{}-tmp-",
             self.file
@@ -223,7 +225,8 @@ impl LoadCache {
         );
         let mut tmp = tempfile::Builder::new().prefix(&prefix).tempfile_in(parent)?;
         tmp.write_all(&bytes)?;
-        tmp.as_file().sync_all()?;
+        // No fsync: a cache cut short by a crash fails its checksum and is
+        // ignored, which costs one slower build, not a wrong one.
         tmp.persist(&self.file).map_err(|e| e.error)?;
         Ok(())
     }

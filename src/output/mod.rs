@@ -432,6 +432,22 @@ impl Staging {
     /// [`OutputError::StagingLost`] when the staging folder lost its
     /// marker; I/O errors. `out` is then unchanged.
     pub fn commit(mut self) -> Result<WriteSummary, OutputError> {
+        self.swap()
+    }
+
+    /// [`Staging::commit`], then `after` while the output's lock is still
+    /// held (`build` writes its load cache there, so that builds into one
+    /// folder take turns at that too); `after` runs only when the swap
+    /// succeeded.
+    ///
+    /// # Errors
+    /// As [`Staging::commit`].
+    pub fn commit_then<T>(mut self, after: impl FnOnce() -> T) -> Result<(WriteSummary, T), OutputError> {
+        let summary = self.swap()?;
+        Ok((summary, after()))
+    }
+
+    fn swap(&mut self) -> Result<WriteSummary, OutputError> {
         if !self.root.join(MARKER).is_file() {
             return Err(OutputError::StagingLost(self.root.clone()));
         }
