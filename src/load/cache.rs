@@ -39,6 +39,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use std::ops::Range;
+
 use super::Entry;
 use crate::model::{Incident, Maintenance};
 
@@ -57,7 +59,8 @@ pub(crate) fn sha(bytes: &[u8]) -> Sha {
     Sha256::digest(bytes).into()
 }
 
-/// What a cache file starts with; the entries follow.
+/// What a cache file starts with; an [`Index`] of the entries and their
+/// encoded values follow.
 #[derive(Debug, Serialize, Deserialize)]
 struct Header {
     magic: String,
@@ -66,25 +69,19 @@ struct Header {
     site_key: Sha,
 }
 
-/// One cached entry file, as read.
+/// One cached entry file: its path inside the site folder (e.g.
+/// `incidents/2026/x.md`), the SHA-256 of its bytes, and the length in
+/// bytes of its encoded [`Entry`], which comes after the index in the same
+/// order. An entry is decoded only when its file is used: an unchanged
+/// entry is written back as the very bytes it was read as.
 #[derive(Debug, Serialize, Deserialize)]
-pub(super) struct Stored {
-    /// Path inside the site folder, e.g. `incidents/2026/x.md`.
-    pub rel: PathBuf,
-    /// SHA-256 of the file's bytes.
-    pub digest: Sha,
-    pub entry: Entry,
+struct Index {
+    rel: PathBuf,
+    digest: Sha,
+    len: u64,
 }
 
-/// One entry file to cache, as written (the same encoding as [`Stored`]).
-#[derive(Serialize)]
-struct StoredRef<'a> {
-    rel: &'a Path,
-    digest: &'a Sha,
-    entry: EntryRef<'a>,
-}
-
-/// [`Entry`] by reference: the same variants in the same order.
+/// [`Entry`] by reference, to encode: the same variants in the same order.
 #[derive(Serialize)]
 enum EntryRef<'a> {
     Incident(&'a Incident),
@@ -124,14 +121,36 @@ fn executable_identity() -> String {
     }
 }
 
+/// A cache file as read: its bytes, and where each entry's encoded value
+/// is in them.
+#[derive(Debug)]
+pub(super) struct Previous {
+    site_key: Sha,
+    bytes: Vec<u8>,
+    entries: HashMap<PathBuf, (Sha, Range<usize>)>,
+}
+
+impl Previous {
+    /// The cached value of the entry file `rel` whose bytes have the
+    /// SHA-256 `digest`, and where its encoding is; `None` when the cache
+    /// has no such file with those bytes, or its value does not decode.
+    pub fn get(&self, rel: &Path, digest: &Sha) -> Option<(Entry, Range<usize>)> {
+        let (known, range) = self.entries.get(rel)?;
+        if known != digest {
+            return None;
+        }
+        let (entry, rest) = postcard::take_from_bytes::<Entry>(&self.bytes[range.clone()]).ok()?;
+        rest.is_empty().then(|| (entry, range.clone()))
+    }
+}
+
 /// A load cache file: the entries it held when read, and what this load
 /// found, to write back after a successful build.
 #[derive(Debug)]
 pub struct LoadCache {
     file: PathBuf,
-    /// The site key and entries read from `file`; `None` when it was
-    /// missing or not to be trusted.
-    previous: Option<(Sha, Vec<Stored>)>,
+    /// What `file` held; `None` when it was missing or not to be trusted.
+    previous: Option<Previous>,
     /// Set by the load: the site key and each entry file's digest.
     pub(super) fresh: Option<Fresh>,
 }
@@ -140,7 +159,9 @@ pub struct LoadCache {
 #[derive(Debug, Default)]
 pub(super) struct Fresh {
     pub site_key: Sha,
-    pub digests: HashMap<PathBuf, Sha>,
+    /// Each entry file that loaded: its digest, and where in the previous
+    /// cache's bytes its value's encoding is when it came from there.
+    pub digests: HashMap<PathBuf, (Sha, Option<Range<usize>>)>,
     pub hits: usize,
     pub total: usize,
 }
@@ -149,7 +170,8 @@ impl LoadCache {
     /// Read the cache file `file`. Never fails: a cache that is missing or
     /// not to be trusted (see the module's documentation) holds nothing.
     pub fn open(file: &Path) -> LoadCache {
-        let previous = std::fs::read(file).ok().and_then(|bytes| decode(&bytes));
+        let bytes = crate::timing::phase("load: read cache: file", || std::fs::read(file).ok());
+        let previous = bytes.and_then(|bytes| crate::timing::phase("load: read cache: check", || decode(bytes)));
         LoadCache {
             file: file.to_path_buf(),
             previous,
@@ -168,49 +190,58 @@ impl LoadCache {
         self.fresh.as_ref().map(|f| (f.hits, f.total))
     }
 
-    /// The cached entries for `site_key`, taken out (empty for another key).
-    pub(super) fn take(&mut self, site_key: &Sha) -> HashMap<PathBuf, Stored> {
-        match self.previous.take() {
-            Some((key, entries)) if key == *site_key => entries.into_iter().map(|s| (s.rel.clone(), s)).collect(),
-            _ => HashMap::new(),
-        }
+    /// The cached entries, when they are for `site_key`.
+    pub(super) fn previous(&self, site_key: &Sha) -> Option<&Previous> {
+        self.previous.as_ref().filter(|p| p.site_key == *site_key)
     }
 
     /// Write the cache for `loaded`, the site this cache's load gave:
     /// atomically (a temporary file next to it, then renamed over it), so
-    /// a reader sees the old cache or the new one, whole. Does nothing
-    /// when the load did not use the cache.
+    /// a reader sees the old cache or the new one, whole. An entry that
+    /// came from the cache is written back as the bytes it was read as;
+    /// only the others are encoded. Does nothing when the load did not use
+    /// the cache.
     ///
     /// # Errors
     /// I/O errors, and an entry path that is not UTF-8 (postcard writes
     /// paths as text).
     pub fn save(&self, loaded: &super::Loaded) -> std::io::Result<()> {
         let Some(fresh) = &self.fresh else { return Ok(()) };
+        let invalid = |e: postcard::Error| std::io::Error::new(std::io::ErrorKind::InvalidData, e);
         let site = &loaded.site;
-        let entries = site
+        let mut entries: Vec<(&PathBuf, EntryRef<'_>)> = site
             .incidents
             .iter()
             .map(|i| (&i.path, EntryRef::Incident(i)))
-            .chain(site.maintenances.iter().map(|m| (&m.path, EntryRef::Maintenance(m))));
-        let mut stored: Vec<StoredRef<'_>> = Vec::with_capacity(site.incidents.len() + site.maintenances.len());
-        for (rel, entry) in entries {
-            let Some(digest) = fresh.digests.get(rel) else { continue };
-            stored.push(StoredRef {
-                rel: rel.as_path(),
-                digest,
-                entry,
-            });
-        }
-        stored.sort_by(|a, b| a.rel.cmp(b.rel));
-        let bytes = encode(
-            &Header {
+            .chain(site.maintenances.iter().map(|m| (&m.path, EntryRef::Maintenance(m))))
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let bytes = crate::timing::phase("write cache: encode", || {
+            let mut index = Vec::with_capacity(entries.len());
+            let mut values: Vec<u8> = Vec::with_capacity(self.previous.as_ref().map_or(0, |p| p.bytes.len()));
+            for (rel, entry) in &entries {
+                let Some((digest, from)) = fresh.digests.get(*rel) else {
+                    continue;
+                };
+                let start = values.len();
+                match (from, &self.previous) {
+                    (Some(range), Some(previous)) => values.extend_from_slice(&previous.bytes[range.clone()]),
+                    _ => values = postcard::to_extend(entry, values).map_err(invalid)?,
+                }
+                index.push(Index {
+                    rel: (*rel).clone(),
+                    digest: *digest,
+                    len: (values.len() - start) as u64,
+                });
+            }
+            let header = Header {
                 magic: MAGIC.to_string(),
                 version: env!("CARGO_PKG_VERSION").to_string(),
                 format: FORMAT,
                 site_key: fresh.site_key,
-            },
-            &stored,
-        )?;
+            };
+            encode(&header, &index, &values).map_err(invalid)
+        })?;
         let parent = match self.file.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -223,29 +254,35 @@ impl LoadCache {
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
         );
-        let mut tmp = tempfile::Builder::new().prefix(&prefix).tempfile_in(parent)?;
-        tmp.write_all(&bytes)?;
-        // No fsync: a cache cut short by a crash fails its checksum and is
-        // ignored, which costs one slower build, not a wrong one.
-        tmp.persist(&self.file).map_err(|e| e.error)?;
-        Ok(())
+        crate::timing::phase("write cache: file", || {
+            let mut tmp = tempfile::Builder::new().prefix(&prefix).tempfile_in(parent)?;
+            tmp.write_all(&bytes)?;
+            // No fsync: a cache cut short by a crash fails its checksum and
+            // is ignored, which costs one slower build, not a wrong one.
+            tmp.persist(&self.file).map_err(|e| e.error)?;
+            Ok(())
+        })
     }
 }
 
-/// The file's bytes: header, entries, then the SHA-256 of both.
-fn encode(header: &Header, stored: &[StoredRef<'_>]) -> std::io::Result<Vec<u8>> {
-    let invalid = |e: postcard::Error| std::io::Error::new(std::io::ErrorKind::InvalidData, e);
-    let mut bytes = postcard::to_allocvec(header).map_err(invalid)?;
-    bytes.extend(postcard::to_allocvec(stored).map_err(invalid)?);
+/// The file's bytes: header, index, the entries' values, then the SHA-256
+/// of all three.
+fn encode(header: &Header, index: &[Index], values: &[u8]) -> Result<Vec<u8>, postcard::Error> {
+    let mut bytes = postcard::to_allocvec(header)?;
+    bytes = postcard::to_extend(index, bytes)?;
+    bytes.reserve(values.len() + 32);
+    bytes.extend_from_slice(values);
     let check = sha(&bytes);
     bytes.extend_from_slice(&check);
     Ok(bytes)
 }
 
-/// The site key and entries of a cache file of this allclear, `None` for
-/// anything else (see the module's documentation).
-fn decode(bytes: &[u8]) -> Option<(Sha, Vec<Stored>)> {
-    let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
+/// A cache file of this allclear, `None` for anything else (see the
+/// module's documentation). Only its frame is read here: each entry's
+/// value is decoded when it is used ([`Previous::get`]).
+fn decode(mut bytes: Vec<u8>) -> Option<Previous> {
+    let body_len = bytes.len().checked_sub(32)?;
+    let (body, check) = bytes.split_at(body_len);
     if sha(body) != check {
         return None;
     }
@@ -253,8 +290,26 @@ fn decode(bytes: &[u8]) -> Option<(Sha, Vec<Stored>)> {
     if header.magic != MAGIC || header.version != env!("CARGO_PKG_VERSION") || header.format != FORMAT {
         return None;
     }
-    let (entries, rest): (Vec<Stored>, _) = postcard::take_from_bytes(rest).ok()?;
-    rest.is_empty().then_some((header.site_key, entries))
+    let (index, values): (Vec<Index>, _) = postcard::take_from_bytes(rest).ok()?;
+    let mut at = body_len - values.len();
+    let mut entries = HashMap::with_capacity(index.len());
+    for Index { rel, digest, len } in index {
+        let end = at.checked_add(usize::try_from(len).ok()?)?;
+        if end > body_len {
+            return None;
+        }
+        entries.insert(rel, (digest, at..end));
+        at = end;
+    }
+    if at != body_len {
+        return None;
+    }
+    bytes.truncate(body_len);
+    Some(Previous {
+        site_key: header.site_key,
+        bytes,
+        entries,
+    })
 }
 
 #[cfg(test)]
@@ -270,29 +325,53 @@ mod tests {
         }
     }
 
+    fn ours() -> Vec<u8> {
+        let index = [Index {
+            rel: PathBuf::from("incidents/a.md"),
+            digest: sha(b"a"),
+            len: 3,
+        }];
+        encode(&header(env!("CARGO_PKG_VERSION"), FORMAT), &index, b"xyz").unwrap()
+    }
+
     #[test]
     fn reads_back_only_its_own_version_and_format() {
-        let ours = encode(&header(env!("CARGO_PKG_VERSION"), FORMAT), &[]).unwrap();
-        let (key, entries) = decode(&ours).expect("our own cache reads back");
-        assert_eq!(key, site_key("title: x\n"));
-        assert!(entries.is_empty());
-        assert!(decode(&encode(&header("0.0.0-other", FORMAT), &[]).unwrap()).is_none());
-        assert!(decode(&encode(&header(env!("CARGO_PKG_VERSION"), FORMAT + 1), &[]).unwrap()).is_none());
+        let previous = decode(ours()).expect("our own cache reads back");
+        assert_eq!(previous.site_key, site_key("title: x\n"));
+        let (digest, range) = &previous.entries[Path::new("incidents/a.md")];
+        assert_eq!(*digest, sha(b"a"));
+        assert_eq!(&previous.bytes[range.clone()], b"xyz");
+        // Not an encoded entry: refused when used, not trusted.
+        assert!(previous.get(Path::new("incidents/a.md"), &sha(b"a")).is_none());
+        assert!(previous.get(Path::new("incidents/a.md"), &sha(b"b")).is_none());
+        for other in [
+            header("0.0.0-other", FORMAT),
+            header(env!("CARGO_PKG_VERSION"), FORMAT + 1),
+        ] {
+            assert!(decode(encode(&other, &[], b"").unwrap()).is_none());
+        }
     }
 
     #[test]
     fn refuses_damaged_bytes() {
-        let ours = encode(&header(env!("CARGO_PKG_VERSION"), FORMAT), &[]).unwrap();
-        assert!(decode(&[]).is_none());
-        assert!(decode(&ours[..ours.len() - 1]).is_none());
+        let ours = ours();
+        assert!(decode(Vec::new()).is_none());
+        assert!(decode(ours[..ours.len() - 1].to_vec()).is_none());
         let mut flipped = ours.clone();
         flipped[3] ^= 1;
-        assert!(decode(&flipped).is_none());
+        assert!(decode(flipped).is_none());
         // A valid checksum over bytes that are not a cache.
         let mut garbage = b"not a cache at all".to_vec();
         let check = sha(&garbage);
         garbage.extend_from_slice(&check);
-        assert!(decode(&garbage).is_none());
+        assert!(decode(garbage).is_none());
+        // An index that claims more bytes than there are.
+        let index = [Index {
+            rel: PathBuf::from("incidents/a.md"),
+            digest: sha(b"a"),
+            len: 4,
+        }];
+        assert!(decode(encode(&header(env!("CARGO_PKG_VERSION"), FORMAT), &index, b"xyz").unwrap()).is_none());
     }
 
     #[test]

@@ -4,11 +4,12 @@
 //! once, so both give the same site and the same diagnostics.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::cache::{self, Fresh, LoadCache, Sha, Stored};
+use super::cache::{self, Fresh, LoadCache, Previous, Sha};
 use super::entry::EntryContext;
 use super::{
     Entry, EntryFile, LoadOptions, Loaded, check_static_refs, discover, entry_bytes, entry_stem, load_entry,
@@ -68,7 +69,7 @@ impl LiveSite {
 
     /// [`LiveSite::open`], taking unchanged entry files from `cache` (see
     /// [`super::cache`]) and noting in it what was loaded.
-    pub(super) fn open_cached(site_dir: &Path, options: LoadOptions, mut cache: Option<&mut LoadCache>) -> LiveSite {
+    pub(super) fn open_cached(site_dir: &Path, options: LoadOptions, cache: Option<&mut LoadCache>) -> LiveSite {
         let shown = shown_root(site_dir);
         let mut live = LiveSite {
             site_dir: site_dir.to_path_buf(),
@@ -108,28 +109,30 @@ impl LiveSite {
             .as_ref()
             .filter(|_| cache.is_some())
             .map(|(_, src)| cache::site_key(&src.text));
-        let mut previous = match (cache.as_deref_mut(), &site_key) {
-            (Some(c), Some(key)) => Some(c.take(key)),
+        let previous = match (cache.as_deref(), &site_key) {
+            (Some(c), Some(key)) => c.previous(key),
             _ => None,
         };
-        let results: Vec<_> = crate::timing::phase("load: entries", || match previous.as_mut() {
-            Some(previous) => {
-                let slots: Vec<Option<Stored>> = live.files.iter().map(|f| previous.remove(&f.rel)).collect();
+        let results: Vec<_> = crate::timing::phase("load: entries", || {
+            if site_key.is_some() {
                 live.files
                     .par_iter()
-                    .zip(slots)
-                    .map(|(file, slot)| live.read_cached(file, slot))
+                    .map(|file| live.read_cached(file, previous))
+                    .collect()
+            } else {
+                live.files
+                    .par_iter()
+                    .map(|file| (live.read(file), None, None))
                     .collect()
             }
-            None => live.files.par_iter().map(|file| (live.read(file), None)).collect(),
         });
         let mut fresh = Fresh::default();
-        for (file, (result, digest)) in live.files.iter().zip(results) {
+        for (file, (result, digest, from)) in live.files.iter().zip(results) {
             match result {
                 Ok((entry, source)) => {
-                    if let Some((digest, hit)) = digest {
-                        fresh.digests.insert(file.rel.clone(), digest);
-                        fresh.hits += usize::from(hit);
+                    if let Some(digest) = digest {
+                        fresh.hits += usize::from(from.is_some());
+                        fresh.digests.insert(file.rel.clone(), (digest, from));
                     }
                     entries.add(file.rel.clone(), entry, source);
                 }
@@ -288,21 +291,25 @@ impl LiveSite {
         self.with_context(|cx| load_entry(file, cx, self.options.overrides.get(&file.rel)))
     }
 
-    /// Read one entry file, and check it unless `slot`, its entry in the
-    /// load cache, is for these very bytes; with the SHA-256 of its bytes
-    /// (when they could be read) and whether the cache had it.
-    fn read_cached(&self, file: &EntryFile, slot: Option<Stored>) -> (EntryResult, Option<(Sha, bool)>) {
+    /// Read one entry file, and check it unless `previous`, the load
+    /// cache's entries, has it with these very bytes; with the SHA-256 of its bytes
+    /// (when they could be read) and, when the cache had it, where.
+    fn read_cached(
+        &self,
+        file: &EntryFile,
+        previous: Option<&Previous>,
+    ) -> (EntryResult, Option<Sha>, Option<Range<usize>>) {
         let bytes = match entry_bytes(file, self.options.overrides.get(&file.rel)) {
             Ok(bytes) => bytes,
-            Err(e) => return (Err(e), None),
+            Err(e) => return (Err(e), None, None),
         };
         let digest = cache::sha(&bytes);
-        let known = slot
-            .filter(|s| s.digest == digest && s.entry.path() == file.rel && s.entry.kind() == file.kind)
-            .map(|s| s.entry);
-        let hit = known.is_some();
+        let (known, from) = previous
+            .and_then(|p| p.get(&file.rel, &digest))
+            .filter(|(entry, _)| entry.path() == file.rel && entry.kind() == file.kind)
+            .unzip();
         let result = self.with_context(|cx| parse_entry(file, cx, bytes, known));
-        (result, Some((digest, hit)))
+        (result, Some(digest), from)
     }
 
     /// Call `f` with what entries are checked against.
