@@ -4,9 +4,10 @@
 //!
 //! `build` keeps it in one file next to the output folder,
 //! `PARENT/.NAME.allclear-cache` (`.public.allclear-cache` for `public`),
-//! written after a successful swap only. It holds, per entry file that
-//! loaded without an error, the file's path inside the site folder, the
-//! SHA-256 of its bytes and the [`Incident`](crate::model::Incident) or
+//! written after a successful swap only, with the output's lock held. It
+//! holds, per entry file that loaded without an error, the file's path
+//! inside the site folder, the SHA-256 of its bytes and the
+//! [`Incident`](crate::model::Incident) or
 //! [`Maintenance`](crate::model::Maintenance) that loading it gave. Loading
 //! one entry file reads nothing but its bytes, its path (which gives its
 //! kind and id) and `site.yaml` (components, time zone, `allow_raw_html`),
@@ -29,17 +30,23 @@
 //! from another version or for another `site.yaml` is ignored (every file
 //! is parsed) and replaced after the build. It is never an error.
 //!
-//! The encoding is `postcard` (a compact serde format): 10,000 incidents
-//! decode in a few tens of milliseconds (docs/performance.md).
+//! The layout: a header (magic, version, [`FORMAT`], site key), the
+//! entries' values one after the other, an index (path, SHA-256 and length
+//! of each value, in the same order), the index's length, then the SHA-256
+//! of all of it; each part in `postcard`, a compact serde format. It is
+//! written as a stream, so a build holds no second copy of its entries. A value is decoded only for a file whose bytes
+//! match, and an unchanged one is written back as the bytes it was read
+//! as, so a rebuild after one edit encodes one entry. At 10,000 incidents
+//! the file is 21 MB, read and checked in about 25 ms and written in about
+//! 55 ms (docs/performance.md).
 
 use std::collections::HashMap;
 use std::io::Write;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-
-use std::ops::Range;
 
 use super::Entry;
 use crate::model::{Incident, Maintenance};
@@ -59,8 +66,8 @@ pub(crate) fn sha(bytes: &[u8]) -> Sha {
     Sha256::digest(bytes).into()
 }
 
-/// What a cache file starts with; an [`Index`] of the entries and their
-/// encoded values follow.
+/// What a cache file starts with; the entries' encoded values and their
+/// [`Index`] follow.
 #[derive(Debug, Serialize, Deserialize)]
 struct Header {
     magic: String,
@@ -71,8 +78,7 @@ struct Header {
 
 /// One cached entry file: its path inside the site folder (e.g.
 /// `incidents/2026/x.md`), the SHA-256 of its bytes, and the length in
-/// bytes of its encoded [`Entry`], which comes after the index in the same
-/// order. An entry is decoded only when its file is used: an unchanged
+/// bytes of its encoded [`Entry`], the values being in the index's order. An entry is decoded only when its file is used: an unchanged
 /// entry is written back as the very bytes it was read as.
 #[derive(Debug, Serialize, Deserialize)]
 struct Index {
@@ -216,32 +222,12 @@ impl LoadCache {
             .chain(site.maintenances.iter().map(|m| (&m.path, EntryRef::Maintenance(m))))
             .collect();
         entries.sort_by(|a, b| a.0.cmp(b.0));
-        let bytes = crate::timing::phase("write cache: encode", || {
-            let mut index = Vec::with_capacity(entries.len());
-            let mut values: Vec<u8> = Vec::with_capacity(self.previous.as_ref().map_or(0, |p| p.bytes.len()));
-            for (rel, entry) in &entries {
-                let Some((digest, from)) = fresh.digests.get(*rel) else {
-                    continue;
-                };
-                let start = values.len();
-                match (from, &self.previous) {
-                    (Some(range), Some(previous)) => values.extend_from_slice(&previous.bytes[range.clone()]),
-                    _ => values = postcard::to_extend(entry, values).map_err(invalid)?,
-                }
-                index.push(Index {
-                    rel: (*rel).clone(),
-                    digest: *digest,
-                    len: (values.len() - start) as u64,
-                });
-            }
-            let header = Header {
-                magic: MAGIC.to_string(),
-                version: env!("CARGO_PKG_VERSION").to_string(),
-                format: FORMAT,
-                site_key: fresh.site_key,
-            };
-            encode(&header, &index, &values).map_err(invalid)
-        })?;
+        let header = Header {
+            magic: MAGIC.to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            format: FORMAT,
+            site_key: fresh.site_key,
+        };
         let parent = match self.file.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -254,24 +240,74 @@ impl LoadCache {
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
         );
-        crate::timing::phase("write cache: file", || {
-            let mut tmp = tempfile::Builder::new().prefix(&prefix).tempfile_in(parent)?;
-            tmp.write_all(&bytes)?;
-            // No fsync: a cache cut short by a crash fails its checksum and
-            // is ignored, which costs one slower build, not a wrong one.
-            tmp.persist(&self.file).map_err(|e| e.error)?;
-            Ok(())
-        })
+        let tmp = tempfile::Builder::new().prefix(&prefix).tempfile_in(parent)?;
+        // Streamed, so that a build of 10,000 entries holds no second copy
+        // of them: each value is written as it is encoded (or copied from
+        // the previous cache), the index after them.
+        let mut out = Hashed {
+            file: std::io::BufWriter::with_capacity(1 << 20, tmp),
+            sha: Sha256::new(),
+        };
+        out.write_all(&postcard::to_allocvec(&header).map_err(invalid)?)?;
+        let mut index = Vec::with_capacity(entries.len());
+        for (rel, entry) in &entries {
+            let Some((digest, from)) = fresh.digests.get(*rel) else {
+                continue;
+            };
+            let len = match (from, &self.previous) {
+                (Some(range), Some(previous)) => {
+                    out.write_all(&previous.bytes[range.clone()])?;
+                    range.len()
+                }
+                _ => {
+                    let value = postcard::to_allocvec(entry).map_err(invalid)?;
+                    out.write_all(&value)?;
+                    value.len()
+                }
+            };
+            index.push(Index {
+                rel: (*rel).clone(),
+                digest: *digest,
+                len: len as u64,
+            });
+        }
+        let index = postcard::to_allocvec(&index).map_err(invalid)?;
+        out.write_all(&index)?;
+        out.write_all(&(index.len() as u64).to_le_bytes())?;
+        let check: Sha = out.sha.finalize().into();
+        let mut file = out.file;
+        file.write_all(&check)?;
+        let tmp = file.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+        // No fsync: a cache cut short by a crash fails its checksum and is
+        // ignored, which costs one slower build, not a wrong one.
+        tmp.persist(&self.file).map_err(|e| e.error)?;
+        Ok(())
     }
 }
 
-/// The file's bytes: header, index, the entries' values, then the SHA-256
-/// of all three.
+/// A writer that also hashes what goes through it.
+struct Hashed<W> {
+    file: W,
+    sha: Sha256,
+}
+
+impl<W: Write> Hashed<W> {
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.sha.update(bytes);
+        self.file.write_all(bytes)
+    }
+}
+
+/// A cache file's bytes, in one piece (for tests; [`LoadCache::save`]
+/// streams the same layout): header, the entries' values, the index, the
+/// index's length (8 bytes, little-endian), then the SHA-256 of all that.
+#[cfg(test)]
 fn encode(header: &Header, index: &[Index], values: &[u8]) -> Result<Vec<u8>, postcard::Error> {
     let mut bytes = postcard::to_allocvec(header)?;
-    bytes = postcard::to_extend(index, bytes)?;
-    bytes.reserve(values.len() + 32);
     bytes.extend_from_slice(values);
+    let index = postcard::to_allocvec(index)?;
+    bytes.extend_from_slice(&index);
+    bytes.extend_from_slice(&(index.len() as u64).to_le_bytes());
     let check = sha(&bytes);
     bytes.extend_from_slice(&check);
     Ok(bytes)
@@ -286,25 +322,31 @@ fn decode(mut bytes: Vec<u8>) -> Option<Previous> {
     if sha(body) != check {
         return None;
     }
-    let (header, rest): (Header, _) = postcard::take_from_bytes(body).ok()?;
+    let index_end = body_len.checked_sub(8)?;
+    let index_len = usize::try_from(u64::from_le_bytes(body[index_end..].try_into().ok()?)).ok()?;
+    let index_start = index_end.checked_sub(index_len)?;
+    let (header, rest): (Header, _) = postcard::take_from_bytes(&body[..index_start]).ok()?;
     if header.magic != MAGIC || header.version != env!("CARGO_PKG_VERSION") || header.format != FORMAT {
         return None;
     }
-    let (index, values): (Vec<Index>, _) = postcard::take_from_bytes(rest).ok()?;
-    let mut at = body_len - values.len();
+    let (index, left): (Vec<Index>, _) = postcard::take_from_bytes(&body[index_start..index_end]).ok()?;
+    if !left.is_empty() {
+        return None;
+    }
+    let mut at = index_start - rest.len();
     let mut entries = HashMap::with_capacity(index.len());
     for Index { rel, digest, len } in index {
         let end = at.checked_add(usize::try_from(len).ok()?)?;
-        if end > body_len {
+        if end > index_start {
             return None;
         }
         entries.insert(rel, (digest, at..end));
         at = end;
     }
-    if at != body_len {
+    if at != index_start {
         return None;
     }
-    bytes.truncate(body_len);
+    bytes.truncate(index_start);
     Some(Previous {
         site_key: header.site_key,
         bytes,
