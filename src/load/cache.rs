@@ -6,10 +6,9 @@
 //! `PARENT/.NAME.allclear-cache` (`.public.allclear-cache` for `public`),
 //! written after a successful swap only, with the output's lock held. It
 //! holds, per entry file that loaded without an error, the file's path
-//! inside the site folder, the SHA-256 of its bytes and the
-//! [`Incident`](crate::model::Incident) or
-//! [`Maintenance`](crate::model::Maintenance) that loading it gave. Loading
-//! one entry file reads nothing but its bytes, its path (which gives its
+//! inside the site folder, the SHA-256 of its bytes and the [`Incident`]
+//! or [`Maintenance`] that loading it gave. Loading one entry file reads
+//! nothing but its bytes, its path (which gives its
 //! kind and id) and `site.yaml` (components, time zone, `allow_raw_html`),
 //! and the code that reads it; so a file's cached value is used when:
 //!
@@ -23,7 +22,11 @@
 //! the same message, on every build; every check across files (duplicate
 //! ids, the theme, references to static files) runs on every build too. A
 //! cached file's text is still read and kept in [`super::Loaded`], so
-//! warnings about it have lines and columns.
+//! warnings about it have lines and columns. Loading one file gives no
+//! warnings today (those about entries, like an update dated after the
+//! build, come from the pipeline on every build); a per-file warning added
+//! to loading would have to be cached with the value, and [`FORMAT`]
+//! bumped.
 //!
 //! Nothing in the file is trusted: it ends with the SHA-256 of everything
 //! before it, and a cache that is missing, unreadable, truncated, corrupt,
