@@ -244,6 +244,17 @@ pub struct BuildArgs {
     /// time limit. A bare number is seconds.
     #[arg(long, value_name = "DURATION", default_value = "2m", value_parser = parse_duration)]
     pub lock_timeout: Duration,
+
+    /// Parse every entry file, without reading or writing the load cache.
+    ///
+    /// A build keeps, next to the output folder, the file
+    /// `.NAME.allclear-cache`: each entry file's SHA-256 and what loading it
+    /// gave, so that the next build parses only the files that changed (and
+    /// all of them after a change to site.yaml or to allclear). It is never
+    /// trusted blindly, never published, and may be deleted whenever no
+    /// build is running.
+    #[arg(long, env = "ALLCLEAR_NO_CACHE", value_parser = clap::builder::BoolishValueParser::new())]
+    pub no_cache: bool,
 }
 
 /// A duration for the command line: `humantime`'s `90s`, `10m`, `1h 30m`,

@@ -65,6 +65,10 @@ pub struct BuildOptions {
     /// before failing with [`output::OutputError::Locked`]; zero fails at
     /// once. [`output::DEFAULT_LOCK_TIMEOUT`] is what the command line uses.
     pub lock_timeout: std::time::Duration,
+    /// Whether to use and refresh the load cache next to the output folder
+    /// (`.NAME.allclear-cache`, see [`load::cache`]): `false` with
+    /// `--no-cache` or `ALLCLEAR_NO_CACHE`, and every entry file is parsed.
+    pub load_cache: bool,
 }
 
 impl BuildOptions {
@@ -112,7 +116,7 @@ pub struct Built {
 /// # Errors
 /// [`BuildError`] with every diagnostic when the site has errors.
 pub fn build_files(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>) -> Result<Built, BuildError> {
-    let loaded = load_site(site_dir, base_url)?;
+    let loaded = load_site(site_dir, base_url, None)?;
     let prepared = pipeline::prepare(&loaded, now);
     let files = render::Collect::default();
     render::render_to(&prepared.snapshot, &files).map_err(|diagnostics| BuildError { diagnostics })?;
@@ -124,13 +128,22 @@ pub fn build_files(site_dir: &Path, base_url: Option<String>, now: DateTime<Utc>
     })
 }
 
-/// Load the site, with `base_url` replacing the one in `site.yaml`.
-fn load_site(site_dir: &Path, base_url: Option<String>) -> Result<load::Loaded, BuildError> {
+/// Load the site, with `base_url` replacing the one in `site.yaml`, taking
+/// unchanged entry files from `cache` when there is one.
+fn load_site(
+    site_dir: &Path,
+    base_url: Option<String>,
+    cache: Option<&mut load::LoadCache>,
+) -> Result<load::Loaded, BuildError> {
     let options = load::LoadOptions {
         base_url,
         ..load::LoadOptions::default()
     };
-    timing::phase("load", || load::load(site_dir, &options)).map_err(|diagnostics| BuildError { diagnostics })
+    timing::phase("load", || match cache {
+        Some(cache) => load::load_cached(site_dir, &options, cache),
+        None => load::load(site_dir, &options),
+    })
+    .map_err(|diagnostics| BuildError { diagnostics })
 }
 
 /// Build the site and write it to its output folder.
@@ -154,7 +167,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         diagnostics: vec![e.diagnostic(&out_dir)],
     };
     output::check_out_dir(&out_dir, &options.site_dir).map_err(refuse)?;
-    let loaded = load_site(&options.site_dir, options.base_url.clone())?;
+    let mut cache = options
+        .load_cache
+        .then(|| output::cache_path(&out_dir))
+        .flatten()
+        .map(|file| timing::phase("load: read cache", || load::LoadCache::open(&file)));
+    let loaded = load_site(&options.site_dir, options.base_url.clone(), cache.as_mut())?;
     let prepared = pipeline::prepare(&loaded, options.now);
     let waiting = |lock: &Path| {
         eprintln!(
@@ -166,7 +184,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let staging = output::Staging::create(&out_dir, options.lock_timeout, waiting).map_err(refuse)?;
     render::render_to(&prepared.snapshot, &staging).map_err(|diagnostics| BuildError { diagnostics })?;
-    let summary = timing::phase("swap", || staging.commit()).map_err(refuse)?;
+    // The cache is written only once the new site is in place (a failed
+    // build leaves it as it was), with the lock still held.
+    let (summary, saved) = timing::phase("swap", || {
+        staging.commit_then(|| {
+            cache
+                .as_ref()
+                .map(|cache| timing::phase("write cache", || cache.save(&loaded)))
+        })
+    })
+    .map_err(refuse)?;
+    let mut warnings = prepared.warnings();
+    // Failing to write the cache fails nothing, but is said.
+    if let (Some(cache), Some(Err(e))) = (&cache, saved) {
+        warnings.push(
+            Diagnostic::file_error(cache.file(), format!("cannot write the load cache: {e}"))
+                .warning()
+                .with_help("the site was built; the next build parses every entry file again (`--no-cache` turns the cache off)"),
+        );
+    }
     Ok(BuildReport {
         out_dir,
         files: summary.files,
@@ -174,6 +210,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         unchanged: summary.unchanged,
         incidents: prepared.snapshot.site.incidents.len(),
         maintenances: prepared.snapshot.site.maintenances.len(),
-        warnings: prepared.warnings(),
+        warnings,
     })
 }

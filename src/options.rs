@@ -135,6 +135,7 @@ impl BuildArgs {
             base_url: self.base_url,
             now: clock.now(),
             lock_timeout: self.lock_timeout,
+            load_cache: !self.no_cache,
         })
     }
 }

@@ -15,3 +15,11 @@ pub fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
     eprintln!("timing: {name} {:.1} ms", start.elapsed().as_secs_f64() * 1000.0);
     out
 }
+
+/// Print `what` (`timing: WHAT`) when timings are on: a count that explains
+/// a phase's time, like how many entries came from the load cache.
+pub fn note(what: &str) {
+    if std::env::var_os("ALLCLEAR_TIMINGS").is_some() {
+        eprintln!("timing: {what}");
+    }
+}

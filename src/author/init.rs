@@ -39,7 +39,7 @@ pub fn init(dir: &Path, title: &str, base_url: &str) -> Result<Vec<PathBuf>, Aut
         (
             ".gitignore",
             "# allclear build writes the site here.\n/public/\n\
-             # Next to it: its lock file, the site it replaced (kept to speed up the next build) and half-written builds.\n/.public.allclear-*\n"
+             # Next to it: its lock file, half-written builds, and the site it replaced and the load cache (both kept to speed up the next build).\n/.public.allclear-*\n"
                 .to_string(),
         ),
         (".github/workflows/status.yml", github_workflow()),

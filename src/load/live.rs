@@ -4,15 +4,20 @@
 //! once, so both give the same site and the same diagnostics.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::cache::{self, Fresh, LoadCache, Previous, Sha};
 use super::entry::EntryContext;
 use super::{
-    Entry, EntryFile, LoadOptions, Loaded, check_static_refs, discover, entry_stem, load_entry, read_site_yaml,
-    shown_root, theme,
+    Entry, EntryFile, LoadOptions, Loaded, check_static_refs, discover, entry_bytes, entry_stem, load_entry,
+    parse_entry, read_site_yaml, shown_root, theme,
 };
+
+/// What reading one entry file gives.
+type EntryResult = Result<(Entry, super::Source), Vec<Diagnostic>>;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Incident, Maintenance, Site};
 
@@ -59,6 +64,12 @@ impl LiveSite {
     /// Read the whole site in `site_dir`. Never fails: the problems found
     /// are what [`LiveSite::loaded`] returns.
     pub fn open(site_dir: &Path, options: LoadOptions) -> LiveSite {
+        LiveSite::open_cached(site_dir, options, None)
+    }
+
+    /// [`LiveSite::open`], taking unchanged entry files from `cache` (see
+    /// [`super::cache`]) and noting in it what was loaded.
+    pub(super) fn open_cached(site_dir: &Path, options: LoadOptions, cache: Option<&mut LoadCache>) -> LiveSite {
         let shown = shown_root(site_dir);
         let mut live = LiveSite {
             site_dir: site_dir.to_path_buf(),
@@ -92,16 +103,49 @@ impl LiveSite {
             discover(site_dir, &shown, &live.options.overrides, &mut live.discover_errors)
         });
         let mut entries = Entries::default();
+        // The cache is used only with a `site.yaml` that loads: its text is
+        // part of the cache's key.
+        let site_key = site_yaml
+            .as_ref()
+            .filter(|_| cache.is_some())
+            .map(|(_, src)| cache::site_key(&src.text));
+        let previous = match (cache.as_deref(), &site_key) {
+            (Some(c), Some(key)) => c.previous(key),
+            _ => None,
+        };
         let results: Vec<_> = crate::timing::phase("load: entries", || {
-            live.files.par_iter().map(|file| live.read(file)).collect()
+            if site_key.is_some() {
+                live.files
+                    .par_iter()
+                    .map(|file| live.read_cached(file, previous))
+                    .collect()
+            } else {
+                live.files
+                    .par_iter()
+                    .map(|file| (live.read(file), None, None))
+                    .collect()
+            }
         });
-        for (file, result) in live.files.iter().zip(results) {
+        let mut fresh = Fresh::default();
+        for (file, (result, digest, from)) in live.files.iter().zip(results) {
             match result {
-                Ok((entry, source)) => entries.add(file.rel.clone(), entry, source),
+                Ok((entry, source)) => {
+                    if let Some(digest) = digest {
+                        fresh.hits += usize::from(from.is_some());
+                        fresh.digests.insert(file.rel.clone(), (digest, from));
+                    }
+                    entries.add(file.rel.clone(), entry, source);
+                }
                 Err(e) => {
                     live.entry_errors.insert(file.rel.clone(), e);
                 }
             }
+        }
+        if let (Some(cache), Some(site_key)) = (cache, site_key) {
+            fresh.site_key = site_key;
+            fresh.total = live.files.len();
+            crate::timing::note(&format!("load: {} of {} entries from cache", fresh.hits, fresh.total));
+            cache.fresh = Some(fresh);
         }
 
         let Some((s, src)) = site_yaml else { return live };
@@ -244,6 +288,32 @@ impl LiveSite {
 
     /// Read and check one entry file.
     fn read(&self, file: &EntryFile) -> Result<(Entry, super::Source), Vec<Diagnostic>> {
+        self.with_context(|cx| load_entry(file, cx, self.options.overrides.get(&file.rel)))
+    }
+
+    /// Read one entry file, and check it unless `previous`, the load
+    /// cache's entries, has it with these very bytes; with the SHA-256 of its bytes
+    /// (when they could be read) and, when the cache had it, where.
+    fn read_cached(
+        &self,
+        file: &EntryFile,
+        previous: Option<&Previous>,
+    ) -> (EntryResult, Option<Sha>, Option<Range<usize>>) {
+        let bytes = match entry_bytes(file, self.options.overrides.get(&file.rel)) {
+            Ok(bytes) => bytes,
+            Err(e) => return (Err(e), None, None),
+        };
+        let digest = cache::sha(&bytes);
+        let (known, from) = previous
+            .and_then(|p| p.get(&file.rel, &digest))
+            .filter(|(entry, _)| entry.path() == file.rel && entry.kind() == file.kind)
+            .unzip();
+        let result = self.with_context(|cx| parse_entry(file, cx, bytes, known));
+        (result, Some(digest), from)
+    }
+
+    /// Call `f` with what entries are checked against.
+    fn with_context<T>(&self, f: impl FnOnce(&EntryContext<'_>) -> T) -> T {
         let components: Option<HashMap<&str, usize>> = self
             .checks
             .as_ref()
@@ -253,7 +323,7 @@ impl LiveSite {
             components: components.as_ref(),
             allow_raw_html: self.checks.as_ref().is_some_and(|c| c.allow_raw_html),
         };
-        load_entry(file, &cx, self.options.overrides.get(&file.rel))
+        f(&cx)
     }
 
     /// Drop what was loaded from the entry file `rel`.

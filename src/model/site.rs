@@ -4,6 +4,11 @@
 //! All instants are UTC; the site's zone is kept for display and for
 //! calendar-day arithmetic. Components are referred to by their index in
 //! [`Site::components`] (display order).
+//!
+//! Entries ([`Incident`], [`Maintenance`] and what they hold) derive serde's
+//! traits for the load cache only (`src/load/cache.rs`): a cached entry
+//! deserializes to exactly what parsing its file gives. A change to these
+//! types must bump the cache's `FORMAT`.
 
 use std::path::PathBuf;
 
@@ -95,7 +100,7 @@ pub struct Group {
 
 /// Text written in Markdown, with its HTML rendered once at load time
 /// (sanitized unless the site allows raw HTML).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Markdown {
     pub source: String,
     pub html: String,
@@ -109,7 +114,7 @@ impl Markdown {
 }
 
 /// An incident entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Incident {
     pub id: String,
     /// Path inside the site folder, e.g. `incidents/2026/2026-11-20-api.md`.
@@ -133,7 +138,7 @@ pub struct Incident {
 }
 
 /// One update of an incident.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct IncidentUpdate {
     /// Position of the update in the file's `updates` list (0-based), for
     /// pointing diagnostics at it.
@@ -258,7 +263,7 @@ fn push_segment(
 }
 
 /// A scheduled maintenance entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Maintenance {
     pub id: String,
     pub path: PathBuf,
@@ -280,7 +285,7 @@ pub struct Maintenance {
 }
 
 /// One update of a maintenance.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct MaintenanceUpdate {
     /// Position of the update in the file's `updates` list (0-based).
     pub index: usize,

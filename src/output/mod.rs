@@ -49,6 +49,14 @@ use swap::{remove_leftovers, swap_in};
 /// The marker file allclear writes at the root of every output folder.
 pub const MARKER: &str = ".allclear-output";
 
+/// `PARENT/.NAME.allclear-cache`: where `build` keeps the load cache for
+/// the output folder `out` (see [`crate::load::cache`]); `None` for an
+/// `out` that [`check_out_dir`] refuses (`/`, `..`).
+pub fn cache_path(out: &Path) -> Option<PathBuf> {
+    let (parent, name) = split(out).ok()?;
+    Some(parent.join(format!(".{name}.allclear-cache")))
+}
+
 const MARKER_TEXT: &str = "This folder was written by allclear and is replaced on every build.\n";
 
 /// Why the output could not be written.
@@ -424,6 +432,22 @@ impl Staging {
     /// [`OutputError::StagingLost`] when the staging folder lost its
     /// marker; I/O errors. `out` is then unchanged.
     pub fn commit(mut self) -> Result<WriteSummary, OutputError> {
+        self.swap()
+    }
+
+    /// [`Staging::commit`], then `after` while the output's lock is still
+    /// held (`build` writes its load cache there, so that builds into one
+    /// folder take turns at that too); `after` runs only when the swap
+    /// succeeded.
+    ///
+    /// # Errors
+    /// As [`Staging::commit`].
+    pub fn commit_then<T>(mut self, after: impl FnOnce() -> T) -> Result<(WriteSummary, T), OutputError> {
+        let summary = self.swap()?;
+        Ok((summary, after()))
+    }
+
+    fn swap(&mut self) -> Result<WriteSummary, OutputError> {
         if !self.root.join(MARKER).is_file() {
             return Err(OutputError::StagingLost(self.root.clone()));
         }

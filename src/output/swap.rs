@@ -14,7 +14,9 @@ use super::{MARKER, OutputError, io_err, kept};
 /// build killed while making it); another `.NAME.allclear-*` folder only
 /// when it holds the marker or is empty. The lock file, a file, stays, and
 /// so does the kept site (`.NAME.allclear-kept`, see [`kept`]) when it
-/// holds the marker; without it, it is removed.
+/// holds the marker; without it, it is removed. So is a temporary load
+/// cache file (`.NAME.allclear-cache-tmp-*`, see [`crate::load::cache`])
+/// of a build killed while writing it; the cache itself stays.
 pub(super) fn remove_leftovers(parent: &Path, name: &str) {
     let prefix = format!(".{name}.allclear-");
     let Ok(entries) = fs::read_dir(parent) else { return };
@@ -23,6 +25,10 @@ pub(super) fn remove_leftovers(parent: &Path, name: &str) {
         let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
             continue;
         };
+        if rest.starts_with("cache-tmp-") && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+            continue;
+        }
         // Not followed: a link is not a folder of ours.
         if !entry.file_type().is_ok_and(|t| t.is_dir()) {
             continue;

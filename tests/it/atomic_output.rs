@@ -99,8 +99,13 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one() {
     names.sort();
     assert_eq!(
         names,
-        [".public.allclear-kept", ".public.allclear-lock", "public"],
-        "no temporary folders left after the next build, only the lock file and the kept site"
+        [
+            ".public.allclear-cache",
+            ".public.allclear-kept",
+            ".public.allclear-lock",
+            "public"
+        ],
+        "no temporary folders or files left after the next build, only the load cache, the lock file and the kept site"
     );
     assert!(snapshot_tree(&out) == new);
     assert!(

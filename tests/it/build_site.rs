@@ -278,8 +278,8 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     names.sort();
     assert_eq!(
         names,
-        [".public.allclear-lock", "public", "site"],
-        "no temporary folders left, only the output's lock file"
+        [".public.allclear-cache", ".public.allclear-lock", "public", "site"],
+        "no temporary folders left, only the output's load cache and lock file"
     );
 }
 

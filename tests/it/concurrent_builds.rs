@@ -146,7 +146,14 @@ fn builds_started_together_take_turns_and_publish_the_whole_site() {
         assert_published(&out, &small_site, &format!("trial {trial}"));
         let left: Vec<String> = names(&parent)
             .into_iter()
-            .filter(|n| n != ".public.allclear-lock" && n != ".public.allclear-kept")
+            .filter(|n| {
+                ![
+                    ".public.allclear-lock",
+                    ".public.allclear-kept",
+                    ".public.allclear-cache",
+                ]
+                .contains(&n.as_str())
+            })
             .collect();
         assert_eq!(
             left,
@@ -201,7 +208,7 @@ fn a_held_lock_makes_the_build_wait_or_fail_clearly_after_lock_timeout() {
     assert!(snapshot_tree(&out) == before, "the output is unchanged");
     assert_eq!(
         names(&parent),
-        [".public.allclear-lock", "public"],
+        [".public.allclear-cache", ".public.allclear-lock", "public"],
         "nothing left behind"
     );
 
@@ -278,6 +285,9 @@ fn what_ended_builds_left_is_removed_marker_or_not() {
     let notes = parent.join(".public.allclear-notes");
     fs::create_dir_all(&notes).unwrap();
     fs::write(notes.join("todo.txt"), "keep").unwrap();
+    // A load cache a build was killed while writing (the cache itself,
+    // `.public.allclear-cache`, stays).
+    fs::write(parent.join(".public.allclear-cache-tmp-Xy12Zq"), "half").unwrap();
 
     build_pinned(&site, Some(&out))
         .args(["--lock-timeout", "0"])
@@ -287,6 +297,7 @@ fn what_ended_builds_left_is_removed_marker_or_not() {
     assert_eq!(
         names(&parent),
         [
+            ".public.allclear-cache",
             ".public.allclear-kept",
             ".public.allclear-lock",
             ".public.allclear-notes",

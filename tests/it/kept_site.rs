@@ -239,7 +239,7 @@ fn a_failed_build_in_between_leaves_no_half_updated_kept_site() {
     names.sort();
     assert_eq!(
         names,
-        [".public.allclear-lock", "public", "site"],
+        [".public.allclear-cache", ".public.allclear-lock", "public", "site"],
         "the kept site the failed build had begun to update is gone"
     );
     fs::write(&template, base).unwrap();

@@ -35,6 +35,7 @@ mod kept_pages;
 mod kept_site;
 mod limits;
 mod live;
+mod load_cache;
 mod maintenance_completed;
 mod notify;
 mod notify_history;

@@ -306,6 +306,15 @@ fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<M
                 fs::remove_dir_all(stale).map_err(|e| format!("cannot remove {}: {e}", stale.display()))?;
             }
         }
+        // A load cache left by an earlier bench in --keep's folder would
+        // make this "build into an empty folder" skip parsing.
+        let cache = dir.join(format!(".public-{run}.allclear-cache"));
+        match fs::remove_file(&cache) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                return Err(format!("cannot remove {}: {e}", cache.display()));
+            }
+            _ => {}
+        }
         settle();
         eprint!("{n} incidents: build {}/{}… ", run + 1, options.runs);
         let child = run_build(exe, &site, &public, REFERENCE_NOW)?;
