@@ -35,14 +35,22 @@ pub struct Incremental {
     pub removed: usize,
 }
 
-/// Minutes after the reference time at which the update is dated, and the
-/// rebuild made (the same day in every zone the generator uses).
+/// Minutes after the reference time (plus the round's `shift`) at which
+/// the update is dated, and the rebuild made (the same day in every zone
+/// the generator uses).
 const UPDATE_AFTER: i64 = 5;
 const REBUILD_AFTER: i64 = 20;
 
+/// Minutes between two rounds of [`measure`]: the second round's update
+/// and rebuild come this much later than the first's.
+pub const ROUND_SHIFT: i64 = 20;
+
 /// Run the scenario on `site` (generated with `incidents` incidents), whose
 /// full build is in `out`; `build` runs `allclear build SITE --out OUT
-/// --now NOW` and returns its wall time.
+/// --now NOW` and returns its wall time. `shift` (minutes) moves the
+/// update and the rebuild later, so that a second round into the same
+/// `out` (which then has the previous build's kept site and load cache
+/// beside it) sees a new update and a new time.
 ///
 /// # Errors
 /// A message when the ongoing incident cannot be found, the update or the
@@ -52,6 +60,7 @@ pub fn measure(
     site: &Path,
     out: &Path,
     incidents: usize,
+    shift: i64,
     build: impl Fn(&Path, &Path, &str) -> Result<Duration, String>,
 ) -> Result<Incremental, String> {
     let file = ongoing_incident(site, incidents)?;
@@ -63,7 +72,7 @@ pub fn measure(
     let original = fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let before = stat_tree(out)?;
     let at = |minutes: i64| {
-        (reference_now() + Span::minutes(minutes))
+        (reference_now() + Span::minutes(shift + minutes))
             .format("%Y-%m-%dT%H:%M:%SZ")
             .to_string()
     };

@@ -79,9 +79,19 @@ pub fn targets(ms: &[Measurement]) -> Vec<Target> {
                 met: share <= 0.01,
             });
             let ratio = inc.wall.as_secs_f64() / m.wall.as_secs_f64();
+            let first = m
+                .first_rebuild
+                .as_ref()
+                .map(|f| {
+                    format!(
+                        " (the first rebuild, without a kept site or load cache yet: {:.0}%)",
+                        f.wall.as_secs_f64() / m.wall.as_secs_f64() * 100.0
+                    )
+                })
+                .unwrap_or_default();
             out.push(Target {
                 what: "10,000 incidents: the rebuild after one update takes ≤ 30% of a full build".into(),
-                measured: format!("{:.0}%", ratio * 100.0),
+                measured: format!("{:.0}%{first}", ratio * 100.0),
                 met: ratio <= 0.3,
             });
         }
@@ -178,19 +188,22 @@ pub fn report(options: &BenchOptions, product: &Product, ms: &[Measurement], tar
         s.push_str("\n| one update, then a rebuild | rebuild wall | / full build | files changed | bytes changed | files removed |\n");
         s.push_str("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for m in ms {
-            let Some(inc) = &m.incremental else { continue };
-            let _ = writeln!(
-                s,
-                "| {} incidents | {} | {:.0}% | {} of {} ({:.2}%) | {} | {} |",
-                thousands(m.incidents as u64),
-                secs(inc.wall),
-                inc.wall.as_secs_f64() / m.wall.as_secs_f64() * 100.0,
-                thousands(inc.changed as u64),
-                thousands(inc.files as u64),
-                inc.changed as f64 / inc.files.max(1) as f64 * 100.0,
-                mib(inc.changed_bytes),
-                inc.removed
-            );
+            let rows = [("first rebuild", &m.first_rebuild), ("next rebuild", &m.incremental)];
+            for (label, inc) in rows {
+                let Some(inc) = inc else { continue };
+                let _ = writeln!(
+                    s,
+                    "| {} incidents, {label} | {} | {:.0}% | {} of {} ({:.2}%) | {} | {} |",
+                    thousands(m.incidents as u64),
+                    secs(inc.wall),
+                    inc.wall.as_secs_f64() / m.wall.as_secs_f64() * 100.0,
+                    thousands(inc.changed as u64),
+                    thousands(inc.files as u64),
+                    inc.changed as f64 / inc.files.max(1) as f64 * 100.0,
+                    mib(inc.changed_bytes),
+                    inc.removed
+                );
+            }
         }
     }
     if !targets.is_empty() {
@@ -293,6 +306,7 @@ mod tests {
             warnings: 0,
             edits: Vec::new(),
             incremental: None,
+            first_rebuild: None,
         }
     }
 
