@@ -167,6 +167,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         diagnostics: vec![e.diagnostic(&out_dir)],
     };
     output::check_out_dir(&out_dir, &options.site_dir).map_err(refuse)?;
+    // Claimed now when no other build holds the output's lock, so that the
+    // kept site is listed while the site loads; otherwise after loading
+    // (see `output::Claim`).
+    let claim = output::Claim::try_now(&out_dir);
     let mut cache = options
         .load_cache
         .then(|| output::cache_path(&out_dir))
@@ -182,16 +186,27 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             humantime::format_duration(options.lock_timeout)
         );
     };
-    let staging = output::Staging::create(&out_dir, options.lock_timeout, waiting).map_err(refuse)?;
-    render::render_to(&prepared.snapshot, &staging).map_err(|diagnostics| BuildError { diagnostics })?;
-    // The cache is written only once the new site is in place (a failed
-    // build leaves it as it was), with the lock still held.
+    let staging = timing::phase("stage", || match claim {
+        Some(claim) => output::Staging::from_claim(claim),
+        None => output::Staging::create(&out_dir, options.lock_timeout, waiting),
+    })
+    .map_err(refuse)?;
+    // The load cache is written to a temporary file while the site renders
+    // (on its own thread: rendering leaves a core idle at times), and put
+    // in place only once the new site is (a failed build leaves it as it
+    // was), with the lock still held.
+    let (rendered, written) = std::thread::scope(|scope| {
+        let writing = cache.as_ref().map(|cache| {
+            let loaded = &loaded;
+            scope.spawn(move || timing::phase("write cache", || cache.write(loaded)))
+        });
+        let rendered = render::render_to(&prepared.snapshot, &staging);
+        let written = writing.map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        (rendered, written)
+    });
+    rendered.map_err(|diagnostics| BuildError { diagnostics })?;
     let (summary, saved) = timing::phase("swap", || {
-        staging.commit_then(|| {
-            cache
-                .as_ref()
-                .map(|cache| timing::phase("write cache", || cache.save(&loaded)))
-        })
+        staging.commit_then(|| written.map(|w| w.and_then(|w| w.map_or(Ok(()), load::cache::Written::persist))))
     })
     .map_err(refuse)?;
     let mut warnings = prepared.warnings();

@@ -205,17 +205,29 @@ impl LoadCache {
     }
 
     /// Write the cache for `loaded`, the site this cache's load gave:
-    /// atomically (a temporary file next to it, then renamed over it), so
-    /// a reader sees the old cache or the new one, whole. An entry that
-    /// came from the cache is written back as the bytes it was read as;
-    /// only the others are encoded. Does nothing when the load did not use
-    /// the cache.
+    /// [`LoadCache::write`], then [`Written::persist`].
+    ///
+    /// # Errors
+    /// As [`LoadCache::write`] and [`Written::persist`].
+    pub fn save(&self, loaded: &super::Loaded) -> std::io::Result<()> {
+        self.write(loaded)?.map_or(Ok(()), Written::persist)
+    }
+
+    /// Write the cache for `loaded`, the site this cache's load gave, to a
+    /// temporary file next to the cache (`.NAME.allclear-cache-tmp-*`),
+    /// which [`Written::persist`] renames over it, so a reader sees the old
+    /// cache or the new one, whole; dropped without that, the file is
+    /// removed and the cache stays as it was. `build` writes it while the
+    /// site renders and persists it once the new site is in place. An
+    /// entry that came from the cache is written back as the bytes it was
+    /// read as; only the others are encoded. `None` when the load did not
+    /// use the cache.
     ///
     /// # Errors
     /// I/O errors, and an entry path that is not UTF-8 (postcard writes
     /// paths as text).
-    pub fn save(&self, loaded: &super::Loaded) -> std::io::Result<()> {
-        let Some(fresh) = &self.fresh else { return Ok(()) };
+    pub fn write(&self, loaded: &super::Loaded) -> std::io::Result<Option<Written>> {
+        let Some(fresh) = &self.fresh else { return Ok(None) };
         let invalid = |e: postcard::Error| std::io::Error::new(std::io::ErrorKind::InvalidData, e);
         let site = &loaded.site;
         let mut entries: Vec<(&PathBuf, EntryRef<'_>)> = site
@@ -281,10 +293,30 @@ impl LoadCache {
         let mut file = out.file;
         file.write_all(&check)?;
         let tmp = file.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+        Ok(Some(Written {
+            tmp,
+            file: self.file.clone(),
+        }))
+    }
+}
+
+/// A load cache written to its temporary file by [`LoadCache::write`], not
+/// yet in place; dropped, the temporary file is removed.
+#[derive(Debug)]
+pub struct Written {
+    tmp: tempfile::NamedTempFile,
+    file: PathBuf,
+}
+
+impl Written {
+    /// Rename the temporary file over the cache file.
+    ///
+    /// # Errors
+    /// I/O errors of the rename; the temporary file is then removed.
+    pub fn persist(self) -> std::io::Result<()> {
         // No fsync: a cache cut short by a crash fails its checksum and is
         // ignored, which costs one slower build, not a wrong one.
-        tmp.persist(&self.file).map_err(|e| e.error)?;
-        Ok(())
+        self.tmp.persist(&self.file).map(|_| ()).map_err(|e| e.error)
     }
 }
 

@@ -398,7 +398,7 @@ fn parse_entry(
     } else {
         (text.clone(), None, 0)
     };
-    let src = Source::new(file.shown.clone(), text, yaml, line_offset);
+    let mut src = Source::new(file.shown.clone(), text, yaml, line_offset);
     if let Some(entry) = known {
         return Ok((entry, src));
     }
@@ -408,6 +408,7 @@ fn parse_entry(
             entry::load_maintenance(&src, file.id.clone(), file.rel.clone(), body, cx).map(Entry::Maintenance)
         }
     }?;
+    src.forget_tree();
     Ok((entry, src))
 }
 

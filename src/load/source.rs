@@ -17,7 +17,9 @@ pub(crate) struct Source {
     pub yaml: String,
     /// Lines of the file before the YAML part (1 for front matter).
     pub line_offset: usize,
-    /// The YAML part read into a tree, once, on first use.
+    /// The YAML part read into a tree on first use, and dropped by
+    /// [`Source::forget_tree`] once the file is loaded (a later warning
+    /// that needs a position reads it again).
     tree: OnceLock<Result<Node, YamlError>>,
 }
 
@@ -43,6 +45,14 @@ impl Source {
             Ok(node) => Ok(node),
             Err(e) => Err(self.yaml_error(e.clone())),
         }
+    }
+
+    /// Drop the tree read by [`Source::tree`]: a loaded site keeps every
+    /// entry's text for the lines its warnings show, but a tree, several
+    /// times the size of its text, is needed again only for a warning's
+    /// position, and is then read again.
+    pub fn forget_tree(&mut self) {
+        self.tree = OnceLock::new();
     }
 
     /// An error at a position inside the YAML part (or at the file's first

@@ -76,6 +76,11 @@ impl Keys {
         self.previous.get(path).filter(|e| &e.key == key).copied()
     }
 
+    /// Whether the previous output had a page at `path` with a key.
+    pub fn has_previous(&self, path: &str) -> bool {
+        self.previous.contains_key(path)
+    }
+
     /// Note the new output's page at `path`.
     pub fn record(&self, path: &str, entry: Entry) {
         self.next

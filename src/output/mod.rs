@@ -24,6 +24,7 @@
 //! so a mistyped `--out` cannot wipe someone's files; and it refuses an
 //! output folder inside the folders a build reads ([`check_out_dir`]).
 
+mod claim;
 mod kept;
 mod keys;
 pub mod lock;
@@ -40,11 +41,12 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::render::OutputFile;
+pub use claim::Claim;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, OutputLock};
 pub use place::check_out_dir;
-use place::{check_replaceable, split};
+use place::split;
 use reuse::{create_new, same_bytes};
-use swap::{remove_leftovers, swap_in};
+use swap::swap_in;
 
 /// The marker file allclear writes at the root of every output folder.
 pub const MARKER: &str = ".allclear-output";
@@ -227,24 +229,35 @@ impl Staging {
     /// [`OutputError::Locked`] when another build still holds the lock
     /// after `lock_timeout`; I/O errors.
     pub fn create(out: &Path, lock_timeout: Duration, waiting: impl FnOnce(&Path)) -> Result<Staging, OutputError> {
-        let (parent, name) = split(out)?;
-        check_replaceable(out)?;
-        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-        let lock = OutputLock::acquire(&parent, &name, lock_timeout, waiting)?;
-        // The build that held the lock may have changed `out`.
-        check_replaceable(out)?;
-        remove_leftovers(&parent, &name);
+        Staging::from_claim(Claim::acquire(out, lock_timeout, waiting)?)
+    }
+
+    /// [`Staging::create`] for an output folder already claimed.
+    ///
+    /// # Errors
+    /// I/O errors.
+    pub fn from_claim(claim: Claim) -> Result<Staging, OutputError> {
+        let Claim {
+            out,
+            parent,
+            name,
+            survey,
+            lock,
+        } = claim;
         let root = parent.join(format!(".{name}.allclear-new-{}", std::process::id()));
         if fs::symlink_metadata(&root).is_ok() {
             fs::remove_dir_all(&root).map_err(io_err(&root))?;
         }
-        // Checked above: `out` is missing, empty or holds the marker.
-        let previous = out.join(MARKER).is_file().then(|| out.to_path_buf());
+        // Checked when claimed: `out` is missing, empty or holds the marker.
+        let previous = out.join(MARKER).is_file().then(|| out.clone());
         let keys = previous
             .as_ref()
             .map_or_else(keys::Keys::default, |p| keys::Keys::read(&p.join(MARKER)));
         let kept_path = kept::path(&parent, &name);
-        let kept = previous.as_ref().and_then(|_| kept::Kept::take(&kept_path, &root));
+        let kept = match (&previous, survey) {
+            (Some(_), Some(survey)) => survey.take(&root),
+            _ => None,
+        };
         if kept.is_none() && fs::symlink_metadata(&kept_path).is_ok_and(|m| m.is_dir()) {
             // Of no use without a site to link from; `remove_leftovers`
             // left it only because it holds the marker. Should this fail,
@@ -253,7 +266,7 @@ impl Staging {
             let _ = fs::remove_dir_all(&kept_path);
         }
         let staging = Staging {
-            out: out.to_path_buf(),
+            out,
             parent,
             name,
             root,
@@ -310,21 +323,24 @@ impl Staging {
             .previous
             .as_ref()
             .map(|p| p.join(rel))
-            .and_then(|prev| same_bytes(&prev, bytes).map(|mtime| (prev, mtime)));
+            .and_then(|prev| same_bytes(&prev, bytes).map(|meta| (prev, meta)));
         let place = |path: &Path| match &reused {
-            Some((prev, mtime)) => match fs::hard_link(prev, path) {
+            Some((prev, meta)) => match fs::hard_link(prev, path) {
                 Ok(()) => {
                     self.linked.store(true, Ordering::Relaxed);
                     Ok(())
                 }
                 Err(_) => {
                     create_new(path, bytes)?;
-                    fs::File::options().write(true).open(path)?.set_modified(*mtime)
+                    fs::File::options()
+                        .write(true)
+                        .open(path)?
+                        .set_modified(meta.modified()?)
                 }
             },
             None => create_new(path, bytes),
         };
-        let same = reused.as_ref().map(|(prev, _)| prev.as_path());
+        let same = reused.as_ref().map(|(_, meta)| meta);
         self.put_at(rel, same, place)?.map_err(io_err(&path))?;
         Ok(reused.is_some())
     }
@@ -332,13 +348,13 @@ impl Staging {
     /// Put at `rel` the file that `make` makes, given a path where nothing
     /// is: straight into a staging folder that started empty, and over the
     /// kept site's file by a temporary name and a rename (see [`kept`]).
-    /// `same` is the previous output's file when the new file is to be
-    /// that file: when the kept site's file at `rel` already is it, nothing
-    /// is done. The outer error is about the folders.
+    /// `same` is the metadata of the previous output's file when the new
+    /// file is to be that file: when the kept site's file at `rel` already
+    /// is it, nothing is done. The outer error is about the folders.
     fn put_at(
         &self,
         rel: &str,
-        same: Option<&Path>,
+        same: Option<&fs::Metadata>,
         make: impl Fn(&Path) -> io::Result<()>,
     ) -> Result<io::Result<()>, OutputError> {
         let path = self.root.join(rel);
@@ -391,15 +407,18 @@ impl Staging {
             return Err(OutputError::Escapes(rel.to_string()));
         }
         let prev = previous.join(rel);
-        if !fs::symlink_metadata(&prev).is_ok_and(|meta| keys::unchanged(&meta, &entry)) {
+        let Some(meta) = fs::symlink_metadata(&prev)
+            .ok()
+            .filter(|meta| keys::unchanged(meta, &entry))
+        else {
             return Ok(false);
-        }
+        };
         let link = |path: &Path| {
             fs::hard_link(&prev, path)?;
             self.linked.store(true, Ordering::Relaxed);
             Ok(())
         };
-        if self.put_at(rel, Some(&prev), link)?.is_err() {
+        if self.put_at(rel, Some(&meta), link)?.is_err() {
             return Ok(false);
         }
         self.keys.record(rel, entry);
@@ -487,6 +506,14 @@ impl Drop for Staging {
 impl crate::render::Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<(), crate::diagnostics::Diagnostic> {
         self.write(&file).map_err(|e| e.diagnostic(&self.out))
+    }
+
+    fn key_use(&self, path: &str) -> crate::render::KeyUse {
+        if self.previous.is_some() && self.keys.has_previous(path) {
+            crate::render::KeyUse::Compared
+        } else {
+            crate::render::KeyUse::Stored
+        }
     }
 
     fn reuse(&self, path: &str, key: &crate::render::key::PageKey) -> Result<bool, crate::diagnostics::Diagnostic> {

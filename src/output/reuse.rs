@@ -6,16 +6,17 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-/// The modification time of `prev` when it is a regular file holding
-/// exactly `bytes` (compared byte for byte, after the sizes); `None` when it
-/// differs, is missing, is not a plain file or cannot be read.
-pub(super) fn same_bytes(prev: &Path, bytes: &[u8]) -> Option<std::time::SystemTime> {
+/// The metadata of `prev` (not following a link) when it is a regular file
+/// holding exactly `bytes` (compared byte for byte, after the sizes);
+/// `None` when it differs, is missing, is not a plain file or cannot be
+/// read.
+pub(super) fn same_bytes(prev: &Path, bytes: &[u8]) -> Option<fs::Metadata> {
     let meta = fs::symlink_metadata(prev).ok()?;
     if !meta.is_file() || meta.len() != bytes.len() as u64 {
         return None;
     }
     let on_disk = fs::read(prev).ok()?;
-    (on_disk == bytes).then_some(()).and(meta.modified().ok())
+    (on_disk == bytes).then_some(meta)
 }
 
 /// Write `bytes` to a file that must not exist yet: an existing file,

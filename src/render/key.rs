@@ -47,7 +47,16 @@ impl KeyHasher {
     /// when it cannot be serialized (the hasher is then unusable).
     pub fn json<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> bool {
         self.bytes(name.as_bytes());
-        let ok = serde_json::to_writer(&mut self.0, value).is_ok();
+        // Serialized whole first: serde_json writes many small fragments,
+        // and feeding each to the digest on its own costs more than the
+        // digest itself.
+        let ok = match serde_json::to_vec(value) {
+            Ok(json) => {
+                self.0.update(&json);
+                true
+            }
+            Err(_) => false,
+        };
         self.0.update([0]);
         ok
     }
@@ -70,8 +79,9 @@ pub struct KeyedContext {
     /// `None` for a context that only computes the key
     /// ([`KeyedContext::key_only`]).
     pub(super) cx: Option<Context>,
-    /// `None` once a value could not be serialized: the page is then
-    /// always rendered.
+    /// `None` for a context without a digest ([`KeyedContext::untracked`])
+    /// and once a value could not be serialized: the page is then rendered
+    /// and given to the sink without a key.
     pub(super) hash: Option<KeyHasher>,
 }
 
@@ -92,6 +102,15 @@ impl KeyedContext {
         KeyedContext {
             cx: None,
             hash: Some(KeyHasher(Sha256::new())),
+        }
+    }
+
+    /// An empty context without a digest, for a page whose key is not
+    /// needed (or already known): it is rendered and stored without one.
+    pub fn untracked() -> Self {
+        KeyedContext {
+            cx: Some(Context::new()),
+            hash: None,
         }
     }
 

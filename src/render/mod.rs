@@ -42,6 +42,13 @@ pub trait Sink: Sync {
     /// output folder); rendering stops.
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
 
+    /// What the sink does with the key of the page at `path` (see
+    /// [`KeyUse`]), so that a page computes only what will be used. By
+    /// default keys are unused.
+    fn key_use(&self, _path: &str) -> KeyUse {
+        KeyUse::Unused
+    }
+
     /// Keep the previous build's file at `path` when it was made from the
     /// same inputs, `key` (see [`key`]): `Ok(true)` when the file is now in
     /// the new output and the page need not be rendered, `Ok(false)` when
@@ -62,6 +69,25 @@ pub trait Sink: Sync {
     fn put_keyed(&self, file: OutputFile, _key: &key::PageKey) -> Result<(), Diagnostic> {
         self.put(file)
     }
+}
+
+/// What a [`Sink`] does with a page's key ([`key`]), asked before the page
+/// is made: computing a key costs as much as a third of making a page, and
+/// looking for a kept page costs making its values twice when it is not
+/// kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyUse {
+    /// Keys are dropped ([`Collect`], [`Discard`], the preview): no key is
+    /// computed and [`Sink::reuse`] is never asked.
+    Unused,
+    /// The key is stored for a later build, but there is no previous page
+    /// at this path to keep (a build into an empty folder): the page is
+    /// rendered, its key computed on the way.
+    Stored,
+    /// A previous page at this path may be kept: the key is computed first
+    /// and [`Sink::reuse`] asked, and the page is rendered only when it is
+    /// not kept.
+    Compared,
 }
 
 /// A [`Sink`] that keeps every file in memory.
@@ -234,6 +260,10 @@ impl Sink for Unique<'_> {
         } else {
             Ok(())
         }
+    }
+
+    fn key_use(&self, path: &str) -> KeyUse {
+        self.sink.key_use(path)
     }
 
     fn reuse(&self, path: &str, key: &key::PageKey) -> Result<bool, Diagnostic> {

@@ -224,6 +224,36 @@ fn a_held_lock_makes_the_build_wait_or_fail_clearly_after_lock_timeout() {
 }
 
 #[test]
+fn a_site_with_errors_is_reported_at_once_while_another_build_holds_the_lock() {
+    // A build takes the output's lock before loading only when it is free;
+    // otherwise it loads first, so a communicator's typo is reported at
+    // once, not after another build finishes.
+    let tmp = tempfile::tempdir().unwrap();
+    let parent = tmp.path().to_path_buf();
+    let out = parent.join("public");
+    let site = parent.join("site");
+    common::copy_tree(&example_site(), &site);
+    build_pinned(&site, Some(&out)).assert().success();
+    let ongoing = site.join("incidents/2026/11/2026-11-20-api-errors.md");
+    let text = fs::read_to_string(&ongoing).unwrap();
+    fs::write(&ongoing, text.replacen("impact: ", "impact: enormous\nx_impact: ", 1)).unwrap();
+
+    let held = hold_lock(&parent);
+    let started = std::time::Instant::now();
+    build_pinned(&site, Some(&out))
+        .args(["--lock-timeout", "30s"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("2026-11-20-api-errors.md"))
+        .stderr(predicates::str::contains("Waiting").not());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "the build waited for the lock before reporting the site's errors"
+    );
+    drop(held);
+}
+
+#[test]
 fn a_waiting_build_leaves_a_running_builds_staging_folder_alone() {
     let tmp = tempfile::tempdir().unwrap();
     let parent = tmp.path().to_path_buf();

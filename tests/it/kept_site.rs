@@ -249,6 +249,25 @@ fn a_failed_build_in_between_leaves_no_half_updated_kept_site() {
 }
 
 #[test]
+fn a_site_with_errors_leaves_the_kept_site_as_it_was() {
+    // The kept site is listed while the site loads (the output's lock is
+    // taken first): a site with errors stops the build before the kept
+    // site is taken, and it stays, file for file, for the next build.
+    let mut f = Fixture::new();
+    let live = tree(&f.out);
+    let kept = tree(&f.kept);
+    let kept_ids = identities(&f.kept);
+    f.edit(ONGOING, "impact: ", "impact: enormous\nx_impact: ");
+    f.minutes += 5;
+    f.build(&f.out.clone()).failure();
+    assert!(tree(&f.out) == live, "the live site is untouched");
+    assert!(tree(&f.kept) == kept, "the kept site is as it was");
+    assert_eq!(identities(&f.kept), kept_ids, "its files are the same files");
+    f.edit(ONGOING, "impact: enormous\nx_impact: ", "impact: ");
+    f.rebuild_matches_fresh("after the site with errors");
+}
+
+#[test]
 fn a_tampered_kept_site_is_corrected_and_nothing_is_written_through_its_links() {
     let mut f = Fixture::new();
     let page = "incidents/2026-05-22-dashboard-slow-loading/index.html";

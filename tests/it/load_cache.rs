@@ -176,6 +176,45 @@ fn a_file_with_an_error_fails_the_same_with_the_cache_and_leaves_the_cache_alone
 }
 
 #[test]
+fn a_build_that_fails_while_rendering_leaves_the_cache_alone() {
+    // The cache is written while the site renders: a render that fails
+    // after that must leave neither the new cache nor its temporary file.
+    let f = Fixture::new();
+    f.rebuild_matches_fresh("the first build");
+    let cache = fs::read(&f.cache).unwrap();
+    let site_before = common::snapshot_tree(&f.out);
+    // A changed entry (so the new cache would differ) and a template that
+    // fails on every incident page (an undefined variable).
+    f.edit(ONGOING, "title: ", "title: Changed - ");
+    let templates = f.site.join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(templates.join("incident.html"), "{{ no_such_value.at_all }}").unwrap();
+
+    let failed = f.build(&f.out).assert().failure().get_output().clone();
+    let stderr = String::from_utf8(failed.stderr).unwrap();
+    assert!(stderr.contains("incident.html"), "{stderr}");
+    assert_eq!(
+        fs::read(&f.cache).unwrap(),
+        cache,
+        "a failed build leaves the cache as it was"
+    );
+    let left: Vec<String> = fs::read_dir(&f.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("cache-tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary cache files left: {left:?}");
+    assert!(common::snapshot_tree(&f.out) == site_before, "the output is as it was");
+
+    fs::remove_file(templates.join("incident.html")).unwrap();
+    assert_eq!(
+        f.rebuild_matches_fresh("the template fixed"),
+        (ENTRIES - 1, ENTRIES),
+        "the old cache is used: only the changed entry is parsed"
+    );
+}
+
+#[test]
 fn a_damaged_or_foreign_cache_is_ignored_and_replaced() {
     let f = Fixture::new();
     f.rebuild_matches_fresh("the first build");

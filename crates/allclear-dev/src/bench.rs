@@ -82,8 +82,11 @@ pub struct Measurement {
     pub edits: Vec<Duration>,
     /// One update, then a rebuild into the first run's output (see
     /// [`super::incremental`]), in the steady state: the folder already has
-    /// the previous build's kept site and load cache beside it.
+    /// the previous build's kept site and load cache beside it. Of the
+    /// `runs` such rebuilds, the one with the median wall time.
     pub incremental: Option<super::incremental::Incremental>,
+    /// Every steady-state rebuild's wall time, in order.
+    pub next_rebuild_walls: Vec<Duration>,
     /// The same before that: the first rebuild into a folder built without
     /// a kept site or load cache beside it.
     pub first_rebuild: Option<super::incremental::Incremental>,
@@ -345,16 +348,22 @@ fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<M
         floors.push(floor);
     }
     settle();
-    // Two rounds into the first run's folder: the first rebuild finds no
-    // kept site or load cache beside it (a folder built before this
-    // version, or after they were deleted); the second is every rebuild
-    // after that, the steady state the 30% target is about.
+    // Rounds into the first run's folder: the first rebuild finds no kept
+    // site or load cache beside it (a folder built before this version, or
+    // after they were deleted); the next ones, `--runs` of them, are every
+    // rebuild after that, the steady state the 30% target is about, and
+    // the one with the median wall time is reported, as for full builds.
     let rebuild = |site: &Path, out: &Path, now: &str| run_build(exe, site, out, now).map(|c| c.wall);
     let mut rounds = Vec::new();
-    for (round, label) in [(0, "first rebuild"), (1, "next rebuild")] {
+    for round in 0..=options.runs {
         settle();
+        let label = if round == 0 {
+            "first rebuild".to_string()
+        } else {
+            format!("next rebuild {round}/{}", options.runs)
+        };
         eprint!("{n} incidents: one update, then a rebuild into the same folder ({label})… ");
-        let shift = round * super::incremental::ROUND_SHIFT;
+        let shift = round as i64 * super::incremental::ROUND_SHIFT;
         let incremental = super::incremental::measure(exe, &site, &run_dirs(dir, 0).0, n, shift, rebuild)?;
         eprintln!(
             "{:.3} s, {} of {} files changed",
@@ -364,8 +373,11 @@ fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<M
         );
         rounds.push(incremental);
     }
-    let incremental = rounds.pop();
+    let mut next = rounds.split_off(1.min(rounds.len()));
     let first_rebuild = rounds.pop();
+    let next_rebuild_walls: Vec<Duration> = next.iter().map(|r| r.wall).collect();
+    next.sort_by_key(|r| r.wall);
+    let incremental = (!next.is_empty()).then(|| next.swap_remove((next.len() - 1) / 2));
     let edits = if options.edits > 0 {
         eprint!("{n} incidents: timing {} edits in allclear serve… ", options.edits);
         let edits = super::preview::edit_latencies(exe, &site, options.edits)?;
@@ -397,6 +409,7 @@ fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<M
         edits,
         incremental,
         first_rebuild,
+        next_rebuild_walls,
     })
 }
 

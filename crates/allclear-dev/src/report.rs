@@ -237,6 +237,15 @@ pub fn report(options: &BenchOptions, product: &Product, ms: &[Measurement], tar
                 String::new()
             }
         );
+        if !m.next_rebuild_walls.is_empty() {
+            let rebuilds: Vec<String> = m.next_rebuild_walls.iter().map(|&d| secs(d)).collect();
+            let _ = writeln!(
+                s,
+                "- {} incidents: next rebuilds (one update each) {}; the median is reported",
+                thousands(m.incidents as u64),
+                rebuilds.join(", ")
+            );
+        }
     }
     if let Some(rss) = own_rss() {
         let _ = writeln!(
@@ -307,6 +316,7 @@ mod tests {
             edits: Vec::new(),
             incremental: None,
             first_rebuild: None,
+            next_rebuild_walls: Vec::new(),
         }
     }
 

@@ -8,7 +8,7 @@ use crate::model::Snapshot;
 use crate::render::key::{KeyHasher, KeyedContext, PageKey};
 use crate::render::state::{Freshness, Scope, State};
 use crate::render::view::{TimeView, Views};
-use crate::render::{OutputFile, Sink, links};
+use crate::render::{KeyUse, OutputFile, Sink, links};
 
 /// Renders one template to one output path, adding the path-dependent
 /// values (`root`, `page_url`), the state of what the page shows
@@ -48,8 +48,11 @@ impl Page<'_, '_> {
     }
 
     /// [`Page::render`] for a page that is usually kept: `fill` inserts its
-    /// values, first only into its key, and again into a Tera context only
-    /// when the page is rendered.
+    /// values. What is made depends on the sink ([`Sink::key_use`]): when a
+    /// previous page may be kept, the values go first only into the key,
+    /// and into a Tera context only when the page is rendered after all;
+    /// otherwise they are made once, into the context and (when the sink
+    /// stores keys) the key together.
     pub(super) fn render_kept(
         &self,
         template: &str,
@@ -58,14 +61,27 @@ impl Page<'_, '_> {
         scope: Scope<'_>,
         freshness: Freshness,
     ) -> Result<(), Vec<Diagnostic>> {
-        let mut probe = KeyedContext::key_only();
-        fill(&mut probe);
-        let live = self.page_values(&mut probe, path, scope, freshness);
-        let key = self.key(template, path, live, probe.hash);
-        if self.kept(path, key.as_ref())? {
-            return Ok(());
-        }
-        let mut cx = KeyedContext::new();
+        let key = match self.sink.key_use(path) {
+            KeyUse::Compared => {
+                let mut probe = KeyedContext::key_only();
+                fill(&mut probe);
+                let live = self.page_values(&mut probe, path, scope, freshness);
+                let key = self.key(template, path, live, probe.hash);
+                if self.kept(path, key.as_ref())? {
+                    return Ok(());
+                }
+                key
+            }
+            KeyUse::Stored => {
+                let mut cx = KeyedContext::new();
+                fill(&mut cx);
+                let live = self.page_values(&mut cx, path, scope, freshness);
+                let key = self.key(template, path, live, cx.hash);
+                return self.emit(template, path, cx.cx.unwrap_or_default(), key.as_ref());
+            }
+            KeyUse::Unused => None,
+        };
+        let mut cx = KeyedContext::untracked();
         fill(&mut cx);
         self.page_values(&mut cx, path, scope, freshness);
         self.emit(template, path, cx.cx.unwrap_or_default(), key.as_ref())
