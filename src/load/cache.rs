@@ -40,8 +40,15 @@
 //! written as a stream, so a build holds no second copy of its entries. A value is decoded only for a file whose bytes
 //! match, and an unchanged one is written back as the bytes it was read
 //! as, so a rebuild after one edit encodes one entry. At 10,000 incidents
-//! the file is 21 MB, read and checked in about 25 ms and written in about
-//! 55 ms (docs/performance.md).
+//! the file is 21 MB, read and checked in about 15 ms and written in about
+//! 50 ms (docs/performance.md).
+//!
+//! Writing it is skipped while it is nearly current ([`LoadCache::write`]):
+//! when it is for the same site key and at most one in [`SLACK_SHARE`] of
+//! the entry files (at least [`SLACK_MIN`]) were parsed rather than taken
+//! from it, and as few of its values went unused, the file stays as it is. The
+//! next build parses those few files again (about 30 µs each), which costs
+//! far less than writing 21 MB after every update.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -57,6 +64,14 @@ use crate::model::{Incident, Maintenance};
 /// The version of the cache's layout and of the types it holds: bump it
 /// whenever [`Incident`], [`Maintenance`] or anything they hold changes.
 pub const FORMAT: u32 = 1;
+
+/// How many entry files a cache may miss and still be left as it is, as a
+/// share of the site's entry files: one in a hundred (see the module's
+/// documentation).
+pub const SLACK_SHARE: usize = 100;
+
+/// How many entry files a cache may always miss and still be left as it is.
+pub const SLACK_MIN: usize = 16;
 
 /// The first field of every cache file.
 const MAGIC: &str = "allclear load cache";
@@ -199,13 +214,28 @@ impl LoadCache {
         self.fresh.as_ref().map(|f| (f.hits, f.total))
     }
 
+    /// Whether the cache file is for this load's site key and misses at
+    /// most a few of its entry files, with as few of its own values unused
+    /// (old versions of changed files, deleted files): then it is not
+    /// written again (see the module's documentation).
+    fn nearly_current(&self, fresh: &Fresh) -> bool {
+        let Some(previous) = self.previous(&fresh.site_key) else {
+            return false;
+        };
+        let slack = (fresh.total / SLACK_SHARE).max(SLACK_MIN);
+        let parsed = fresh.total - fresh.hits;
+        let unused = previous.entries.len().saturating_sub(fresh.hits);
+        parsed <= slack && unused <= slack
+    }
+
     /// The cached entries, when they are for `site_key`.
     pub(super) fn previous(&self, site_key: &Sha) -> Option<&Previous> {
         self.previous.as_ref().filter(|p| p.site_key == *site_key)
     }
 
     /// Write the cache for `loaded`, the site this cache's load gave:
-    /// [`LoadCache::write`], then [`Written::persist`].
+    /// [`LoadCache::write`], then [`Written::persist`] (nothing when the
+    /// cache is nearly current).
     ///
     /// # Errors
     /// As [`LoadCache::write`] and [`Written::persist`].
@@ -221,13 +251,18 @@ impl LoadCache {
     /// site renders and persists it once the new site is in place. An
     /// entry that came from the cache is written back as the bytes it was
     /// read as; only the others are encoded. `None` when the load did not
-    /// use the cache.
+    /// use the cache, or the cache is nearly current (at most one in
+    /// [`SLACK_SHARE`] of the entry files, at least [`SLACK_MIN`], parsed
+    /// rather than taken from it): it is then left as it is.
     ///
     /// # Errors
     /// I/O errors, and an entry path that is not UTF-8 (postcard writes
     /// paths as text).
     pub fn write(&self, loaded: &super::Loaded) -> std::io::Result<Option<Written>> {
         let Some(fresh) = &self.fresh else { return Ok(None) };
+        if self.nearly_current(fresh) {
+            return Ok(None);
+        }
         let invalid = |e: postcard::Error| std::io::Error::new(std::io::ErrorKind::InvalidData, e);
         let site = &loaded.site;
         let mut entries: Vec<(&PathBuf, EntryRef<'_>)> = site

@@ -125,6 +125,44 @@ fn a_rebuild_with_the_cache_equals_a_fresh_build_after_every_kind_of_change() {
 }
 
 #[test]
+fn a_nearly_current_cache_is_left_as_it_is_until_enough_files_changed() {
+    // Writing the whole cache after every update costs more than parsing a
+    // few changed files again: up to 16 files (or 1%) the cache stays.
+    let f = Fixture::new();
+    assert_eq!(f.rebuild_matches_fresh("the first build"), (0, ENTRIES));
+    let cache = fs::read(&f.cache).unwrap();
+    f.edit(ONGOING, "title: ", "title: Still - ");
+    assert_eq!(f.rebuild_matches_fresh("an update"), (ENTRIES - 1, ENTRIES));
+    assert_eq!(fs::read(&f.cache).unwrap(), cache, "one file changed: the cache stays");
+    assert_eq!(
+        f.rebuild_matches_fresh("no change after it"),
+        (ENTRIES - 1, ENTRIES),
+        "the changed file is parsed again"
+    );
+
+    // Seventeen changed files: more than the slack, so the cache is written.
+    let mut edited = 0;
+    for entry in walkdir::WalkDir::new(f.site.join("incidents")).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() || edited == 17 {
+            continue;
+        }
+        let text = fs::read_to_string(entry.path()).unwrap();
+        if !text.contains("title: ") {
+            continue;
+        }
+        fs::write(entry.path(), text.replacen("title: ", "title: Edited - ", 1)).unwrap();
+        edited += 1;
+    }
+    assert_eq!(edited, 17);
+    let (hits, total) = f.rebuild_matches_fresh("seventeen edits");
+    assert_eq!(total, ENTRIES);
+    assert!(hits <= ENTRIES - 17, "{hits} hits");
+    assert_ne!(fs::read(&f.cache).unwrap(), cache, "the cache is written again");
+    assert_eq!(f.rebuild_matches_fresh("no change after that"), (ENTRIES, ENTRIES));
+}
+
+#[test]
 fn a_file_with_an_error_fails_the_same_with_the_cache_and_leaves_the_cache_alone() {
     let f = Fixture::new();
     f.rebuild_matches_fresh("the first build");
