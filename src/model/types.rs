@@ -81,6 +81,9 @@ pub enum IncidentStatus {
 }
 
 impl IncidentStatus {
+    /// Every status, in declaration order (`as usize` indexes it).
+    pub const ALL: [IncidentStatus; 4] = [Self::Investigating, Self::Identified, Self::Monitoring, Self::Resolved];
+
     /// Statuspage's API string, e.g. `monitoring`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -114,6 +117,9 @@ pub enum MaintenanceStatus {
 }
 
 impl MaintenanceStatus {
+    /// Every status, in declaration order (`as usize` indexes it).
+    pub const ALL: [MaintenanceStatus; 4] = [Self::Scheduled, Self::InProgress, Self::Verifying, Self::Completed];
+
     /// Statuspage's API string, e.g. `in_progress`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -153,6 +159,9 @@ pub enum Impact {
 }
 
 impl Impact {
+    /// Every impact, in declaration order (`as usize` indexes it).
+    pub const ALL: [Impact; 4] = [Self::None, Self::Minor, Self::Major, Self::Critical];
+
     /// Statuspage's API string, e.g. `major`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -187,6 +196,9 @@ pub enum Indicator {
 }
 
 impl Indicator {
+    /// Every indicator, in declaration order (`as usize` indexes it).
+    pub const ALL: [Indicator; 5] = [Self::None, Self::Maintenance, Self::Minor, Self::Major, Self::Critical];
+
     /// Statuspage's API string, e.g. `critical`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -4,6 +4,7 @@
 use tera::Tera;
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Catalogue;
 use crate::model::Snapshot;
 use crate::render::key::{KeyHasher, KeyedContext, PageKey};
 use crate::render::state::{Freshness, Scope, State};
@@ -18,6 +19,8 @@ use crate::render::{KeyUse, OutputFile, Sink, links};
 pub(super) struct Page<'a, 's> {
     pub(super) tera: &'a Tera,
     pub(super) snap: &'a Snapshot<'s>,
+    /// The page language's messages.
+    pub(super) cat: &'a Catalogue,
     pub(super) state: &'a State<'a, 's>,
     pub(super) sink: &'a dyn Sink,
     /// The digest of the templates and global values (see [`crate::render::key`]).
@@ -100,7 +103,10 @@ impl Page<'_, '_> {
         cx.insert("root", &root);
         cx.insert("page_url", &links::public_url(base, path));
         cx.insert("state_json", &self.state.json(scope, freshness));
-        let views = Views { snap: self.snap };
+        let views = Views {
+            snap: self.snap,
+            cat: self.cat,
+        };
         let (live, changed_at) = match freshness {
             Freshness::Live => (true, None),
             Freshness::Fixed(at) => (false, at.map(|t| views.time(t))),
