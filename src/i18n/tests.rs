@@ -103,3 +103,59 @@ fn the_templates_function_escapes_arguments_not_the_message() {
     let text = format!("{err:?}");
     assert!(text.contains("nope"), "{text}");
 }
+
+/// Every id the code looks up (the labels, the day summaries, "… ago")
+/// is in the built-in `en.ftl` and formats with the arguments the code
+/// gives it: the code's lookups never fall back to the id.
+#[test]
+fn every_message_the_code_uses_is_in_en_ftl() {
+    let messages = [file(ENGLISH, include_str!("../../themes/default/i18n/en.ftl"))];
+    let cat = Catalogue::new(&messages, ENGLISH);
+    let mut ids: Vec<String> = Vec::new();
+    ids.extend(ComponentStatus::ALL.map(|s| format!("status-{}", s.as_str())));
+    ids.extend(IncidentStatus::ALL.map(|s| format!("incident-status-{}", s.as_str())));
+    ids.extend(MaintenanceStatus::ALL.map(|s| format!("maintenance-status-{}", s.as_str())));
+    ids.extend(Impact::ALL.map(|i| format!("impact-{}", i.as_str())));
+    ids.extend(Indicator::ALL.map(|i| format!("indicator-{}", i.as_str())));
+    ids.extend(["maintenance-status-cancelled", "impact-maintenance", "time-now"].map(String::from));
+    for id in &ids {
+        assert!(cat.format(id, None).is_ok_and(|t| !t.is_empty()), "{id}");
+    }
+    let with = |id: &str, args: &[(&str, FluentValue<'_>)]| {
+        let mut a = FluentArgs::new();
+        for (n, v) in args {
+            a.set(*n, v.clone());
+        }
+        cat.format(id, Some(&a))
+    };
+    assert_eq!(
+        with("time-ago", &[("duration", "15 min".into())]).unwrap(),
+        "15 min ago"
+    );
+    assert_eq!(
+        with("day-summary-no-data", &[("date", "Nov 20, 2026".into())]).unwrap(),
+        "Nov 20, 2026: no data"
+    );
+    for (status, words) in [
+        ("operational", "no incidents"),
+        ("partial_outage", "partial outage"),
+        ("under_maintenance", "under maintenance"),
+    ] {
+        assert_eq!(
+            with(
+                "day-summary",
+                &[
+                    ("date", "Nov 20, 2026".into()),
+                    ("uptime", "99.5%".into()),
+                    ("status", status.into())
+                ]
+            )
+            .unwrap(),
+            format!("Nov 20, 2026: 99.5% uptime, {words}")
+        );
+    }
+    // The labels are what the model's English label() said before.
+    assert_eq!(cat.component_status(ComponentStatus::PartialOutage), "Partial outage");
+    assert_eq!(cat.impact(Impact::None), "No impact");
+    assert_eq!(cat.indicator(Indicator::Major), "Partial System Outage");
+}
