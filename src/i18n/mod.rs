@@ -381,6 +381,59 @@ impl Catalogue {
     }
 }
 
+/// One of [`SCRIPT_WORDS`]: `(name in the script, message id, arguments
+/// as (name, value))`.
+pub type ScriptWord = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+
+/// The words the page scripts (`allclear.js`, `allclear-flip.js`) show,
+/// as `(name in the script, message id, arguments)`: each argument is
+/// given as `{name}`, which the script replaces with the value.
+pub const SCRIPT_WORDS: &[ScriptWord] = &[
+    ("operational", "status-operational", &[]),
+    ("under_maintenance", "status-under_maintenance", &[]),
+    ("degraded_performance", "status-degraded_performance", &[]),
+    ("partial_outage", "status-partial_outage", &[]),
+    ("major_outage", "status-major_outage", &[]),
+    ("scheduled", "maintenance-status-scheduled", &[]),
+    ("in_progress", "maintenance-status-in_progress", &[]),
+    ("verifying", "maintenance-status-verifying", &[]),
+    ("completed", "maintenance-status-completed", &[]),
+    ("cancelled", "maintenance-status-cancelled", &[]),
+    ("none", "indicator-none", &[]),
+    ("maintenance", "indicator-maintenance", &[]),
+    ("quiet", "no-incidents", &[]),
+    ("before", "script-built-before-day", &[]),
+    ("nodata", "day-summary-no-data", &[("date", "{date}")]),
+    (
+        "clean",
+        "day-summary",
+        &[("date", "{date}"), ("uptime", "{uptime}"), ("status", "operational")],
+    ),
+    (
+        "overdue",
+        "script-next-update-overdue",
+        &[("time", "{time}"), ("ago", "{ago}")],
+    ),
+    ("stale", "script-stale", &[("ago", "{ago}")]),
+    ("staleIncident", "script-stale-incident", &[("ago", "{ago}")]),
+    ("active", "index-active-maintenance", &[]),
+    ("history", "nav-history", &[]),
+];
+
+/// [`SCRIPT_WORDS`] in `catalogue`'s language, as the JSON object the
+/// pages carry in `<script type="application/json" id="allclear-words">`
+/// (`<` written `\u003c`, so no text ends the element).
+pub fn script_words(catalogue: &Catalogue) -> String {
+    let words: serde_json::Map<String, serde_json::Value> = SCRIPT_WORDS
+        .iter()
+        .map(|(name, id, args)| {
+            let args: Vec<(&str, FluentValue<'_>)> = args.iter().map(|(n, v)| (*n, FluentValue::from(*v))).collect();
+            (name.to_string(), catalogue.text_with(id, &args).into())
+        })
+        .collect();
+    serde_json::Value::Object(words).to_string().replace('<', "\\u003c")
+}
+
 /// The templates' `t` function for `catalogue`:
 /// `{{ t(key="status-" ~ c.status.key, count=3, name=c.name) }}`.
 ///

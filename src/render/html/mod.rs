@@ -127,6 +127,8 @@ fn compile_keyed(snap: &Snapshot<'_>) -> Result<(Tera, KeyHasher, Arc<Catalogue>
         .find(|(n, _)| n == prep::SCRIPT)
         .map_or("", |(_, t)| t.as_str());
     let script = prep::compact_script(script);
+    let words = crate::i18n::script_words(&cat);
+    global.insert("script_words", &words);
     let style = accent_style(snap);
     let csp = prep::content_security_policy(&c.base_url, &script, style.as_deref());
     global.insert("csp", &csp);
@@ -137,6 +139,7 @@ fn compile_keyed(snap: &Snapshot<'_>) -> Result<(Tera, KeyHasher, Arc<Catalogue>
     // text still differs, so the digest of an empty value is no risk.
     debug_assert!(hashed);
     base.bytes(script.as_bytes());
+    base.bytes(words.as_bytes());
     base.bytes(csp.as_bytes());
     Ok((tera, base, cat))
 }

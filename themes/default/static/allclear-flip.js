@@ -16,7 +16,9 @@
   if (!el) return;
   const S = JSON.parse(el.textContent), built = Date.parse(S.built);
   const all = (sel, root = d) => [...root.querySelectorAll(sel)];
-  const label = (k) => k[0].toUpperCase() + k.slice(1).replace(/_/g, ' ');
+  // The interface's words, as the inline script reads them.
+  const T = JSON.parse(d.getElementById('allclear-words')?.textContent || '{}');
+  const label = (k) => T[k] || k;
   const AUTO = {
     in_progress: 'Scheduled maintenance is currently in progress. We will provide updates as necessary.',
     completed: 'The scheduled maintenance has been completed.',
@@ -81,7 +83,7 @@
         act.setAttribute('aria-labelledby', 'h-active');
         const h2 = d.createElement('h2');
         h2.id = 'h-active';
-        h2.textContent = 'Maintenance in progress';
+        h2.textContent = T.active;
         act.append(h2);
         next.before(act);
       }
@@ -95,6 +97,6 @@
   const crumb = d.querySelector('.breadcrumb a[href$="#h-upcoming"]');
   if (crumb) {
     crumb.href = crumb.href.replace(/index\.html#h-upcoming$/, 'history/index.html');
-    crumb.textContent = 'History';
+    crumb.textContent = T.history;
   }
 })();
