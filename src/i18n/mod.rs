@@ -474,3 +474,17 @@ pub fn tera_function(
 
 #[cfg(test)]
 mod tests;
+
+/// The built-in English catalogue, for the other modules' unit tests.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    /// The built-in theme's `en.ftl` alone.
+    pub(crate) fn english() -> super::Catalogue {
+        let en = crate::model::MessageFile {
+            language: super::ENGLISH.into(),
+            text: include_str!("../../themes/default/i18n/en.ftl").into(),
+            source: None,
+        };
+        super::Catalogue::new(&[en], super::ENGLISH)
+    }
+}

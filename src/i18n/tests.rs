@@ -117,7 +117,18 @@ fn every_message_the_code_uses_is_in_en_ftl() {
     ids.extend(MaintenanceStatus::ALL.map(|s| format!("maintenance-status-{}", s.as_str())));
     ids.extend(Impact::ALL.map(|i| format!("impact-{}", i.as_str())));
     ids.extend(Indicator::ALL.map(|i| format!("indicator-{}", i.as_str())));
-    ids.extend(["maintenance-status-cancelled", "impact-maintenance", "time-now"].map(String::from));
+    ids.extend(
+        [
+            "maintenance-status-cancelled",
+            "impact-maintenance",
+            "time-now",
+            "feed-update-same-status",
+            "postmortem",
+            "maintenance-cancelled",
+            "badge-no-data",
+        ]
+        .map(String::from),
+    );
     for id in &ids {
         assert!(cat.format(id, None).is_ok_and(|t| !t.is_empty()), "{id}");
     }

@@ -45,17 +45,6 @@ impl ComponentStatus {
         }
     }
 
-    /// The label a reader sees, e.g. `Partial outage`.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Operational => "Operational",
-            Self::UnderMaintenance => "Under maintenance",
-            Self::DegradedPerformance => "Degraded performance",
-            Self::PartialOutage => "Partial outage",
-            Self::MajorOutage => "Major outage",
-        }
-    }
-
     /// Weight of one second in this status for uptime: 1.0 for a major
     /// outage, 0.3 for a partial outage, 0 otherwise (content format,
     /// "Uptime per component and day").
@@ -94,7 +83,9 @@ impl IncidentStatus {
         }
     }
 
-    /// The label Statuspage's pages and feeds show, e.g. `Identified`.
+    /// Statuspage's English label, e.g. `Identified`, for `notify`'s
+    /// posts; pages and feeds use the interface's messages
+    /// (`incident-status-*`, [`crate::i18n`]).
     pub fn label(self) -> &'static str {
         match self {
             Self::Investigating => "Investigating",
@@ -130,7 +121,9 @@ impl MaintenanceStatus {
         }
     }
 
-    /// The label Statuspage's pages and feeds show, e.g. `In progress`.
+    /// Statuspage's English label, e.g. `In progress`, for `notify`'s
+    /// posts; pages and feeds use the interface's messages
+    /// (`maintenance-status-*`, [`crate::i18n`]).
     pub fn label(self) -> &'static str {
         match self {
             Self::Scheduled => "Scheduled",
@@ -171,17 +164,6 @@ impl Impact {
             Self::Critical => "critical",
         }
     }
-
-    /// The label a reader sees before the word "impact", e.g. `Major`
-    /// (`No` for none: "No impact").
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::None => "No",
-            Self::Minor => "Minor",
-            Self::Major => "Major",
-            Self::Critical => "Critical",
-        }
-    }
 }
 
 /// The page's overall status indicator (Statuspage's `status.indicator`).
@@ -211,7 +193,8 @@ impl Indicator {
     }
 
     /// Statuspage's usual description for the indicator, as the content
-    /// format lists them ("Derived state").
+    /// format lists them ("Derived state"): the API's and `notify`'s,
+    /// always English; pages use the interface's messages (`indicator-*`).
     pub fn description(self) -> &'static str {
         match self {
             Self::None => "All Systems Operational",

@@ -62,13 +62,14 @@ struct MonthLink {
 /// # Errors
 /// A template that does not parse, named with Tera's message.
 pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
-    compile_keyed(snap).map(|(tera, _, _)| tera)
+    let cat = Arc::new(Catalogue::new(&snap.site.theme.messages, &snap.site.config.language));
+    compile_keyed(snap, cat).map(|(tera, _)| tera)
 }
 
 /// [`compile`], with the digest of the templates, of the interface's
 /// messages and of every global value but `built_at` (see
-/// [`super::key`]), and the page language's messages.
-fn compile_keyed(snap: &Snapshot<'_>) -> Result<(Tera, KeyHasher, Arc<Catalogue>), Vec<Diagnostic>> {
+/// [`super::key`]); `cat` holds the page language's messages.
+fn compile_keyed(snap: &Snapshot<'_>, cat: Arc<Catalogue>) -> Result<(Tera, KeyHasher), Vec<Diagnostic>> {
     let mut base = KeyHasher::new();
     for (name, text) in &snap.site.theme.templates {
         base.bytes(name.as_bytes());
@@ -81,7 +82,6 @@ fn compile_keyed(snap: &Snapshot<'_>) -> Result<(Tera, KeyHasher, Arc<Catalogue>
         base.bytes(m.text.as_bytes());
     }
     let c = &snap.site.config;
-    let cat = Arc::new(Catalogue::new(&snap.site.theme.messages, &c.language));
     let mut tera = Tera::new();
     tera.register_filter("plural", crate::plural::tera_filter);
     tera.register_function("t", crate::i18n::tera_function(Arc::clone(&cat)));
@@ -141,7 +141,7 @@ fn compile_keyed(snap: &Snapshot<'_>) -> Result<(Tera, KeyHasher, Arc<Catalogue>
     base.bytes(script.as_bytes());
     base.bytes(words.as_bytes());
     base.bytes(csp.as_bytes());
-    Ok((tera, base, cat))
+    Ok((tera, base))
 }
 
 /// The `<style>` text that sets the site's accent, readable in both
@@ -175,14 +175,19 @@ impl PageStatusView {
 /// # Errors
 /// A template that fails to render (an unknown variable or filter in an
 /// override, say), with Tera's message; the sink's errors.
-pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(), Vec<Diagnostic>> {
-    let (tera, base, cat) = phase("html: compile", || compile_keyed(snap))?;
-    let views = Views { snap, cat: &cat };
+pub fn render(
+    snap: &Snapshot<'_>,
+    cat: &Arc<Catalogue>,
+    sink: &dyn Sink,
+    pages: &Pages,
+) -> Result<(), Vec<Diagnostic>> {
+    let (tera, base) = phase("html: compile", || compile_keyed(snap, Arc::clone(cat)))?;
+    let views = Views { snap, cat };
     let state = State::new(snap);
     let page = Page {
         tera: &tera,
         snap,
-        cat: &cat,
+        cat,
         state: &state,
         sink,
         base,

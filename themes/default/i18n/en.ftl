@@ -215,3 +215,38 @@ script-built-before-day = No data: this page was built before this day.
 script-next-update-overdue = Next update was expected by { $time } ({ $ago })
 script-stale = This page was last updated { $ago }. It may be out of date: reload for newer updates.
 script-stale-incident = This page was last updated { $ago }, during an incident. It may be out of date: reload for newer updates.
+
+## Feeds (RSS, Atom, JSON Feed): Statuspage's shapes, in the page's language
+
+# The history feed's title; $ends_with_status: yes when the site's title
+# already ends in "Status".
+feed-history-title = { $ends_with_status ->
+        [yes] { $site }
+       *[no] { $site } Status
+    } - Incident History
+feed-component-title = { $feed } - { $component }
+feed-updates-title = { $site }: every update
+feed-description = Incidents and maintenance of { $site }
+# An update whose status is the previous update's.
+feed-update-same-status = Update
+# An update's item: its status, then its entry's title.
+feed-item-title = [{ $label }] { $title }
+feed-scheduled-for = Scheduled for { $from } until { $until }.
+feed-next-update = Next update expected by { $time }.
+
+## Maintenance calendars (iCalendar)
+
+calendar-name = { $site } maintenance
+calendar-description = Scheduled maintenance announced on { $site }: { $url }
+calendar-component-name = { $site } maintenance: { $component }
+calendar-component-description = Scheduled maintenance of { $component } announced on { $site }: { $url }
+# In an event's description, after the latest update and the details.
+calendar-affected = Affected components: { $components }
+
+## Badges (SVG)
+
+badge-uptime = { $component } uptime
+# An uptime badge's value without data.
+badge-no-data = no data
+# After a status the clock alone may change before the next build.
+badge-as-of = as of { $time }
