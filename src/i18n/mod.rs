@@ -417,6 +417,8 @@ pub const SCRIPT_WORDS: &[ScriptWord] = &[
     ("stale", "script-stale", &[("ago", "{ago}")]),
     ("staleIncident", "script-stale-incident", &[("ago", "{ago}")]),
     ("active", "index-active-maintenance", &[]),
+    ("autoInProgress", "maintenance-auto-in_progress", &[]),
+    ("autoCompleted", "maintenance-auto-completed", &[]),
     ("history", "nav-history", &[]),
 ];
 

@@ -278,7 +278,8 @@ impl Views<'_, '_> {
     /// The latest update a maintenance's card shows: the author's latest,
     /// or the automatic update the API adds when the clock opened or closed
     /// the window after it (the same rule and message as `api/v2`, see
-    /// `super::api`), so that a card never reads "In progress" once
+    /// `super::api`, its words in the page's language: messages
+    /// `maintenance-auto-*`), so that a card never reads "In progress" once
     /// completed. The page's script shows the same when it flips a card.
     fn maintenance_latest(&self, m: usize) -> Option<UpdateView> {
         let (mt, state, now) = (
@@ -291,12 +292,12 @@ impl Views<'_, '_> {
             (
                 state.window.until,
                 MaintenanceStatus::Completed,
-                super::api::AUTO_COMPLETED,
+                "maintenance-auto-completed",
             ),
             (
                 state.window.from,
                 MaintenanceStatus::InProgress,
-                super::api::AUTO_IN_PROGRESS,
+                "maintenance-auto-in_progress",
             ),
         ]
         .into_iter()
@@ -306,7 +307,7 @@ impl Views<'_, '_> {
                 anchor: String::new(),
                 status: self.maintenance_label(status),
                 at: self.time(at),
-                html: format!("<p>{message}</p>"),
+                html: format!("<p>{}</p>", self.cat.text(message)),
                 next_update: None,
                 changes: Vec::new(),
                 rescheduled_to: None,

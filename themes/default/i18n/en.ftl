@@ -123,6 +123,10 @@ maintenance-calendar = Calendar
 maintenance-add-to-calendar = Add to calendar
 maintenance-components = Components
 maintenance-details = Details
+# The update a maintenance's card shows once the clock opened or closed its
+# window after the latest written update (the API's automatic updates).
+maintenance-auto-in_progress = Scheduled maintenance is currently in progress. We will provide updates as necessary.
+maintenance-auto-completed = The scheduled maintenance has been completed.
 
 ## Uptime bars (macros.html, component.html)
 

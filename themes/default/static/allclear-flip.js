@@ -5,8 +5,9 @@
 // clock has not moved on never loads it.
 //
 // Each flipped card's latest update becomes the automatic update the API
-// adds at that step (src/render/api/mod.rs, AUTO_*; a build at this time
-// shows the same, src/render/view.rs). On the status page, a card goes where
+// adds at that step (src/render/api/mod.rs, AUTO_*), in the page's language
+// (messages maintenance-auto-*; a build at this time shows the same,
+// src/render/view.rs). On the status page, a card goes where
 // a build at this time would put it: under "Maintenance in progress" while
 // its window is open (the section is made as index.html makes it), out of
 // "Scheduled maintenance", and into its day of the past days once open. A
@@ -19,10 +20,8 @@
   // The interface's words, as the inline script reads them.
   const T = JSON.parse(d.getElementById('allclear-words')?.textContent || '{}');
   const label = (k) => T[k] || k;
-  const AUTO = {
-    in_progress: 'Scheduled maintenance is currently in progress. We will provide updates as necessary.',
-    completed: 'The scheduled maintenance has been completed.',
-  };
+  // The automatic updates' words, in the page's language.
+  const AUTO = {in_progress: T.autoInProgress, completed: T.autoCompleted};
   // As the inline script shows times: the last hour's in words.
   const words = new Intl.RelativeTimeFormat(undefined, {numeric: 'auto'});
   const local = new Intl.DateTimeFormat(undefined, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'});
