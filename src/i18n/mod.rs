@@ -22,13 +22,15 @@
 //!   marks (U+2068/U+2069 around each argument) are off: the pages are
 //!   HTML, where a template isolates right-to-left text with `<bdi>` or
 //!   `dir`, and the marks would otherwise land in attributes, feeds and
-//!   badges that do not expect them.
+//!   badges that do not expect them (and English output stays byte for
+//!   byte what it was before the messages).
 //! - **HTML.** A message's text is part of the page as the templates' own
 //!   text is (HTML: the theme's translator writes `&amp;`, and may keep a
 //!   link's or a `<time>`'s markup around the words); its arguments are
 //!   escaped by the templates' `t()` (see [`tera_function`]). The code's
-//!   own uses ([`Catalogue::text`]) are plain text that the templates
-//!   escape as any value.
+//!   own uses ([`Catalogue::text`]) are plain text that the templates,
+//!   feed writers and calendar writer escape as any value (the feeds'
+//!   update paragraphs excepted, which are HTML); `en.ftl` says which.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -227,6 +229,8 @@ pub struct Catalogue {
     /// no messages.
     page: Option<Bundle>,
     english: Bundle,
+    /// Every message id of the page's language and of English.
+    ids: std::collections::BTreeSet<String>,
     labels: Labels,
 }
 
@@ -260,10 +264,15 @@ impl Catalogue {
             b
         };
         let page = lang.filter(|l| *l != ENGLISH).map(|l| bundle(l, language));
+        let mut all_ids = ids(messages, ENGLISH);
+        if let Some(l) = lang {
+            all_ids.extend(ids(messages, l));
+        }
         let mut cat = Catalogue {
             language: if lang.is_some() { language } else { ENGLISH }.to_string(),
             page,
             english: bundle(ENGLISH, ENGLISH),
+            ids: all_ids,
             labels: Labels {
                 component: Default::default(),
                 incident: Default::default(),
@@ -302,6 +311,17 @@ impl Catalogue {
     /// language's message is then not replaced by English's: the
     /// translator's mistake shows).
     pub fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> Result<String, MessageError> {
+        self.format_into(id, args, str::to_string)
+    }
+
+    /// [`Catalogue::format`], handing the text to `f` without copying it
+    /// first.
+    fn format_into<R>(
+        &self,
+        id: &str,
+        args: Option<&FluentArgs<'_>>,
+        f: impl FnOnce(&str) -> R,
+    ) -> Result<R, MessageError> {
         let (bundle, message) = self
             .page
             .iter()
@@ -317,7 +337,7 @@ impl Catalogue {
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, args, &mut errors);
         if errors.is_empty() {
-            Ok(text.into_owned())
+            Ok(f(&text))
         } else {
             Err(MessageError::Format {
                 id: id.to_string(),
@@ -341,6 +361,11 @@ impl Catalogue {
             a.set(*name, value.clone());
         }
         self.format(id, Some(&a)).unwrap_or_else(|_| id.to_string())
+    }
+
+    /// Every message id of the page's language and of English.
+    fn ids(&self) -> impl Iterator<Item = String> + '_ {
+        self.ids.iter().cloned()
     }
 
     /// A component status's label (`status-partial_outage`).
@@ -453,24 +478,47 @@ pub fn script_words(catalogue: &Catalogue) -> String {
 pub fn tera_function(
     catalogue: Arc<Catalogue>,
 ) -> impl Fn(tera::Kwargs, &tera::State) -> tera::TeraResult<tera::Value> + Send + Sync + 'static {
+    // Messages without arguments, formatted once: a page calls `t()` a
+    // hundred times, mostly for these.
+    let plain: std::collections::HashMap<String, tera::Value> = catalogue
+        .ids()
+        .filter_map(|id| {
+            let text = catalogue.format(&id, None).ok()?;
+            Some((id, tera::Value::safe_string(&text)))
+        })
+        .collect();
     move |kwargs: tera::Kwargs, state: &tera::State| {
         let id: &str = kwargs.must_get("key")?;
-        let mut args = FluentArgs::new();
+        if kwargs.iter().nth(1).is_none()
+            && let Some(value) = plain.get(id)
+        {
+            return Ok(value.clone());
+        }
+        let mut args = FluentArgs::with_capacity(4);
         for (name, value) in kwargs.iter() {
             let Some(name) = name.as_str() else { continue };
             if name == "key" {
                 continue;
             }
-            let value: FluentValue<'_> = match value.as_f64() {
-                Some(n) if value.is_number() => FluentValue::from(n),
+            let value: FluentValue<'_> = match (value.as_f64(), value.as_str()) {
+                (Some(n), _) if value.is_number() => FluentValue::from(n),
+                // Text that escaping leaves as it is goes in without a copy
+                // (pages pass the same few values hundreds of thousands of
+                // times).
+                (_, Some(text))
+                    if value.is_safe()
+                        || !state.autoescaping_enabled()
+                        || !text.contains(['&', '<', '>', '"', '\'']) =>
+                {
+                    FluentValue::from(text)
+                }
                 _ => FluentValue::from(state.escape_if_needed(value)?),
             };
-            args.set(name.to_string(), value);
+            args.set(name, value);
         }
-        let text = catalogue
-            .format(id, Some(&args))
-            .map_err(|e| tera::Error::message(e.to_string()))?;
-        Ok(tera::Value::safe_string(&text))
+        catalogue
+            .format_into(id, Some(&args), tera::Value::safe_string)
+            .map_err(|e| tera::Error::message(e.to_string()))
     }
 }
 

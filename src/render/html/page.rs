@@ -15,7 +15,8 @@ use crate::render::{KeyUse, OutputFile, Sink, links};
 /// values (`root`, `page_url`), the state of what the page shows
 /// (`state_json`) and its freshness: `live` (true: the footer gives the
 /// build time, `built_at`) and `changed_at` (a fixed page's last change,
-/// as a time view, or none).
+/// as a time view, or none); `with_words`, whether the page carries the
+/// script's words (`script_words`, see [`crate::i18n::script_words`]).
 pub(super) struct Page<'a, 's> {
     pub(super) tera: &'a Tera,
     pub(super) snap: &'a Snapshot<'s>,
@@ -113,6 +114,11 @@ impl Page<'_, '_> {
         };
         cx.insert("live", &live);
         cx.insert("changed_at", &changed_at);
+        // The page script's words (`script_words`) go only where the
+        // script can show one: a page with live state, or one whose
+        // maintenances or components the clock can move. A fixed page
+        // without either (a resolved incident's, 404) stays lighter.
+        cx.insert("with_words", &(live || !matches!(scope, Scope::Nothing)));
         live
     }
 

@@ -220,7 +220,9 @@ script-next-update-overdue = Next update was expected by { $time } ({ $ago })
 script-stale = This page was last updated { $ago }. It may be out of date: reload for newer updates.
 script-stale-incident = This page was last updated { $ago }, during an incident. It may be out of date: reload for newer updates.
 
-## Feeds (RSS, Atom, JSON Feed): Statuspage's shapes, in the page's language
+## Feeds (RSS, Atom, JSON Feed): Statuspage's shapes, in the page's language.
+## Titles and the description are plain text (write "&" as it is); the
+## update paragraphs (feed-scheduled-for, feed-next-update) are HTML.
 
 # The history feed's title; $ends_with_status: yes when the site's title
 # already ends in "Status".
@@ -238,7 +240,7 @@ feed-item-title = [{ $label }] { $title }
 feed-scheduled-for = Scheduled for { $from } until { $until }.
 feed-next-update = Next update expected by { $time }.
 
-## Maintenance calendars (iCalendar)
+## Maintenance calendars (iCalendar): plain text.
 
 calendar-name = { $site } maintenance
 calendar-description = Scheduled maintenance announced on { $site }: { $url }
@@ -247,7 +249,7 @@ calendar-component-description = Scheduled maintenance of { $component } announc
 # In an event's description, after the latest update and the details.
 calendar-affected = Affected components: { $components }
 
-## Badges (SVG)
+## Badges (SVG): plain text, as short as it can be.
 
 badge-uptime = { $component } uptime
 # An uptime badge's value without data.
