@@ -96,8 +96,10 @@ pub enum Command {
     /// window without a completed update, a component marked
     /// operational in an incident, and a maintenance window edited in
     /// place since git's HEAD instead of moved by `allclear reschedule`,
-    /// `base_url` still the placeholder `allclear init` writes, and
-    /// `allow_raw_html: true` (entries' HTML published unsanitized).
+    /// `base_url` still the placeholder `allclear init` writes,
+    /// `allow_raw_html: true` (entries' HTML published unsanitized), a
+    /// `language` without interface messages (the pages stay English),
+    /// and each interface message that language lacks (shown in English).
     #[command(after_help = "Examples:\n  allclear check\n  allclear check my-status --format json --deny-warnings\n")]
     Check(CheckArgs),
 

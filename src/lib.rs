@@ -31,6 +31,7 @@ pub mod clock;
 pub mod diagnostics;
 pub mod escape;
 pub mod format;
+pub mod i18n;
 pub mod ids;
 pub mod load;
 pub mod markdown;

@@ -1,10 +1,11 @@
-//! Counts in English: "1 incident", "2 incidents", "3 entries". The one
-//! place where messages, pages and templates choose between singular and
-//! plural, so that CLDR plural rules (more forms than two, per language)
-//! can replace this rule in one place.
+//! Counts in English for the command line's own messages: "1 incident",
+//! "2 incidents", "3 entries". The pages count in their language with
+//! Fluent's CLDR plural rules instead (`{ $count -> [one] … *[other] … }`
+//! in the theme's messages, [`crate::i18n`]); the templates' `plural`
+//! filter stays for themes written before the messages.
 //!
-//! The rule today is English's (CLDR `en`: `one` for exactly 1, `other`
-//! for every other count, 0 included).
+//! The rule is English's (CLDR `en`: `one` for exactly 1, `other` for
+//! every other count, 0 included).
 
 /// `one` for exactly one, `other` for every other count:
 /// `choose(n, "entry", "entries")`.

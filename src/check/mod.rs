@@ -16,6 +16,8 @@
 //! | `base-url-placeholder` | `base_url` is still `https://status.example.com`, the placeholder `allclear init` writes ([`crate::author::PLACEHOLDER_BASE_URL`]) |
 //! | `raw-html-allowed` | `allow_raw_html: true` lets author HTML through unsanitized |
 //! | `window-edited` | a maintenance window differs from the one at git's `HEAD` without a rescheduling update ([`window_history`]) |
+//! | `language-without-messages` | no message file serves `language`: the pages are in English (also from `build`; [`crate::i18n::no_catalogue_warning`]) |
+//! | `message-missing` | the page language's messages lack one that `en.ftl` has: the pages show the English one ([`crate::i18n::missing_warnings`]) |
 //! | `window-history-unavailable` | the site has a commit, but its windows could not be compared with `HEAD` (git failed, or the site at `HEAD` does not load) |
 
 mod entries;
@@ -128,6 +130,17 @@ pub fn warnings(loaded: &Loaded, site: &Site, now: DateTime<Utc>) -> Vec<Diagnos
                 .with_help("only keep it if every author is trusted; without it, entries' HTML is sanitized"),
         );
     }
+    // Built-in message files have no path of their own: their warnings
+    // point at site.yaml, which chose the language.
+    let site_yaml = loaded
+        .sources
+        .get(Path::new("site.yaml"))
+        .map_or_else(|| Path::new("site.yaml").to_path_buf(), |s| s.shown.clone());
+    out.extend(crate::i18n::missing_warnings(
+        &site.theme.messages,
+        &site.config.language,
+        &site_yaml,
+    ));
     for incident in &site.incidents {
         entries::incident_warnings(loaded, incident, now, &mut out);
     }

@@ -12,9 +12,9 @@ pub const SITE_FILE: &str = "site.yaml";
 /// them. Symbolic links are never followed there.
 pub const ENTRY_FOLDERS: [&str; 2] = ["incidents", "maintenance"];
 
-/// The folders of templates and static files, `[templates, static]`, in
-/// the site folder and in each theme.
-pub const THEME_FOLDERS: [&str; 2] = ["templates", "static"];
+/// The folders of templates, static files and interface messages,
+/// `[templates, static, i18n]`, in the site folder and in each theme.
+pub const THEME_FOLDERS: [&str; 3] = ["templates", "static", "i18n"];
 
 /// The folder of named themes: `themes/NAME/{templates,static}`.
 pub const THEMES: &str = "themes";

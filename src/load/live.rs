@@ -150,7 +150,7 @@ impl LiveSite {
 
         let Some((s, src)) = site_yaml else { return live };
         let mut warnings = Vec::new();
-        let theme = match theme::load_theme(site_dir, &shown, &s.config.theme, &s.publish_hidden) {
+        let theme = match theme::load_theme(site_dir, &shown, &s.config.theme, &s.config.language, &s.publish_hidden) {
             Ok((t, w)) => {
                 warnings.extend(w);
                 Some(t)

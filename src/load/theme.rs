@@ -1,9 +1,11 @@
-//! The templates and static files a site is rendered with.
+//! The templates, static files and message files a site is rendered with.
 //!
-//! Three layers, later ones winning file by file: the built-in `default`
-//! theme (compiled into the binary, so `allclear` is one self-contained
-//! file), a theme named in `site.yaml` (`SITE/themes/NAME/templates` and
-//! `static`), and the site's own `templates/` and `static/` folders.
+//! Three layers: the built-in `default` theme (compiled into the binary,
+//! so `allclear` is one self-contained file), a theme named in `site.yaml`
+//! (`SITE/themes/NAME/templates`, `static` and `i18n`), and the site's own
+//! `templates/`, `static/` and `i18n/` folders. Later layers win file by
+//! file for templates and static files, and message by message for the
+//! interface's messages (see [`crate::i18n`]).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -16,8 +18,12 @@ use super::links::{Refused, Root, is_hidden};
 
 const TEMPLATES: &str = THEME_FOLDERS[0];
 const STATIC: &str = THEME_FOLDERS[1];
+const I18N: &str = THEME_FOLDERS[2];
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{StaticFile, Theme};
+use crate::model::{MessageFile, StaticFile, Theme};
+
+/// The default theme's message files, by language (`themes/default/i18n/`).
+const DEFAULT_MESSAGES: &[(&str, &str)] = &[("en", include_str!("../../themes/default/i18n/en.ftl"))];
 
 /// The default theme's templates, by name.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -67,21 +73,32 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
 
 /// Build the layered theme for the site in `site_dir`, whose `site.yaml`
 /// names theme `name` (a plain folder name, checked by `site.yaml`'s
-/// loader) and lists `publish_hidden`; `shown` is how `site_dir` is
-/// displayed.
+/// loader), the page `language` and lists `publish_hidden`; `shown` is how
+/// `site_dir` is displayed.
 ///
 /// Returns the theme and its warnings (links skipped under the rules of
-/// [`super::links`]).
+/// [`super::links`]; no message file for `language`, see
+/// [`crate::i18n::no_catalogue_warning`]).
 ///
 /// # Errors
-/// A named theme that does not exist, or a template, static file or folder
-/// that cannot be read.
+/// A named theme that does not exist, a template, static file or folder
+/// that cannot be read, or a message file that is not `LANG.ftl` or does
+/// not parse as Fluent (at its line and column).
 pub(crate) fn load_theme(
     site_dir: &Path,
     shown: &Path,
     name: &str,
+    language: &str,
     publish_hidden: &[String],
 ) -> Result<(Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut messages: Vec<MessageFile> = DEFAULT_MESSAGES
+        .iter()
+        .map(|(language, text)| MessageFile {
+            language: language.to_string(),
+            text: text.to_string(),
+            source: None,
+        })
+        .collect();
     let mut templates: BTreeMap<String, String> = DEFAULT_TEMPLATES
         .iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
@@ -127,6 +144,20 @@ pub(crate) fn load_theme(
             let source = shown_static.join(&rel);
             statics.insert(rel, (bytes, Some(source)));
         }
+        let shown_i18n = shown.join(layer.strip_prefix(site_dir).unwrap_or(layer)).join(I18N);
+        for (rel, bytes) in tree.read(&layer.join(I18N), false, &mut errors) {
+            match crate::i18n::message_file(&shown_i18n.join(&rel), &rel, bytes) {
+                Ok(file) => messages.push(file),
+                Err(e) => errors.extend(e),
+            }
+        }
+    }
+    if errors.iter().all(|d| d.severity == Severity::Warning) {
+        errors.extend(crate::i18n::no_catalogue_warning(
+            &messages,
+            language,
+            &shown.join("site.yaml"),
+        ));
     }
     let (warnings, errors): (Vec<_>, Vec<_>) = errors.into_iter().partition(|d| d.severity == Severity::Warning);
     if !errors.is_empty() {
@@ -138,6 +169,7 @@ pub(crate) fn load_theme(
             .into_iter()
             .map(|(path, (bytes, source))| StaticFile { path, bytes, source })
             .collect(),
+        messages,
     };
     Ok((theme, warnings))
 }

@@ -358,14 +358,33 @@ impl Maintenance {
     }
 }
 
-/// The templates and static files the site is rendered with: the theme's,
-/// with the site's own `templates/` and `static/` laid over them.
+/// The templates, static files and message files the site is rendered
+/// with: the theme's, with the site's own `templates/`, `static/` and
+/// `i18n/` laid over them.
 #[derive(Debug, Clone, Default)]
 pub struct Theme {
     /// `(name, Tera source)`, e.g. `("index.html", "...")`.
     pub templates: Vec<(String, String)>,
     /// Sorted by path under the output root, one file per path.
     pub static_files: Vec<StaticFile>,
+    /// The interface's message files (Fluent), layer by layer: the
+    /// built-in theme's, a named theme's, the site's; within a layer
+    /// sorted by name. A later file's message replaces an earlier one's of
+    /// the same id and language (see [`crate::i18n`]). Each parsed at load.
+    pub messages: Vec<MessageFile>,
+}
+
+/// One Fluent message file (`i18n/LANG.ftl`), checked to parse at load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageFile {
+    /// The language it is in, from its name: `en` for `en.ftl`, `pt-BR`
+    /// for `pt-BR.ftl` (a BCP 47 language tag, as `unic-langid` reads it).
+    pub language: String,
+    /// The Fluent source (Project Fluent syntax 1.0).
+    pub text: String,
+    /// The file as the user names it (`site/i18n/de.ftl`); `None` for the
+    /// built-in theme's.
+    pub source: Option<PathBuf>,
 }
 
 /// A file copied as it is to the output root.

@@ -45,17 +45,6 @@ impl ComponentStatus {
         }
     }
 
-    /// The label a reader sees, e.g. `Partial outage`.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Operational => "Operational",
-            Self::UnderMaintenance => "Under maintenance",
-            Self::DegradedPerformance => "Degraded performance",
-            Self::PartialOutage => "Partial outage",
-            Self::MajorOutage => "Major outage",
-        }
-    }
-
     /// Weight of one second in this status for uptime: 1.0 for a major
     /// outage, 0.3 for a partial outage, 0 otherwise (content format,
     /// "Uptime per component and day").
@@ -81,6 +70,9 @@ pub enum IncidentStatus {
 }
 
 impl IncidentStatus {
+    /// Every status, in declaration order (`as usize` indexes it).
+    pub const ALL: [IncidentStatus; 4] = [Self::Investigating, Self::Identified, Self::Monitoring, Self::Resolved];
+
     /// Statuspage's API string, e.g. `monitoring`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -91,7 +83,9 @@ impl IncidentStatus {
         }
     }
 
-    /// The label Statuspage's pages and feeds show, e.g. `Identified`.
+    /// Statuspage's English label, e.g. `Identified`, for `notify`'s
+    /// posts; pages and feeds use the interface's messages
+    /// (`incident-status-*`, [`crate::i18n`]).
     pub fn label(self) -> &'static str {
         match self {
             Self::Investigating => "Investigating",
@@ -114,6 +108,9 @@ pub enum MaintenanceStatus {
 }
 
 impl MaintenanceStatus {
+    /// Every status, in declaration order (`as usize` indexes it).
+    pub const ALL: [MaintenanceStatus; 4] = [Self::Scheduled, Self::InProgress, Self::Verifying, Self::Completed];
+
     /// Statuspage's API string, e.g. `in_progress`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -124,7 +121,9 @@ impl MaintenanceStatus {
         }
     }
 
-    /// The label Statuspage's pages and feeds show, e.g. `In progress`.
+    /// Statuspage's English label, e.g. `In progress`, for `notify`'s
+    /// posts; pages and feeds use the interface's messages
+    /// (`maintenance-status-*`, [`crate::i18n`]).
     pub fn label(self) -> &'static str {
         match self {
             Self::Scheduled => "Scheduled",
@@ -153,6 +152,9 @@ pub enum Impact {
 }
 
 impl Impact {
+    /// Every impact, in declaration order (`as usize` indexes it).
+    pub const ALL: [Impact; 4] = [Self::None, Self::Minor, Self::Major, Self::Critical];
+
     /// Statuspage's API string, e.g. `major`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -160,17 +162,6 @@ impl Impact {
             Self::Minor => "minor",
             Self::Major => "major",
             Self::Critical => "critical",
-        }
-    }
-
-    /// The label a reader sees before the word "impact", e.g. `Major`
-    /// (`No` for none: "No impact").
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::None => "No",
-            Self::Minor => "Minor",
-            Self::Major => "Major",
-            Self::Critical => "Critical",
         }
     }
 }
@@ -187,6 +178,9 @@ pub enum Indicator {
 }
 
 impl Indicator {
+    /// Every indicator, in declaration order (`as usize` indexes it).
+    pub const ALL: [Indicator; 5] = [Self::None, Self::Maintenance, Self::Minor, Self::Major, Self::Critical];
+
     /// Statuspage's API string, e.g. `critical`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -199,7 +193,8 @@ impl Indicator {
     }
 
     /// Statuspage's usual description for the indicator, as the content
-    /// format lists them ("Derived state").
+    /// format lists them ("Derived state"): the API's and `notify`'s,
+    /// always English; pages use the interface's messages (`indicator-*`).
     pub fn description(self) -> &'static str {
         match self {
             Self::None => "All Systems Operational",

@@ -9,13 +9,14 @@ use super::{MARKER, OutputError, io_err};
 
 /// The folders of a site that a build reads (content format, "A site
 /// folder"), with what they hold.
-const READ_FOLDERS: [(&str, &str); 5] = {
+const READ_FOLDERS: [(&str, &str); 6] = {
     use crate::load::layout::{ENTRY_FOLDERS, THEME_FOLDERS, THEMES};
     [
         (ENTRY_FOLDERS[0], "its incidents"),
         (ENTRY_FOLDERS[1], "its maintenances"),
         (THEME_FOLDERS[1], "its files, to copy them into the site"),
         (THEME_FOLDERS[0], "its templates"),
+        (THEME_FOLDERS[2], "its interface messages"),
         (THEMES, "its themes"),
     ]
 };
@@ -28,9 +29,9 @@ fn read_by_builds(what: &str) -> String {
 /// Refuse an output folder that replacing would destroy more than a
 /// built site: the site folder itself, a folder that contains it, the file
 /// system root or the home folder; and one inside a folder the build reads
-/// (`incidents/`, `maintenance/`, `static/`, `templates/`, `themes/`, or
-/// a theme linked from there), where every build would read the previous
-/// one's output, or inside a hidden folder of the site (`.git/`), which
+/// (`incidents/`, `maintenance/`, `static/`, `templates/`, `i18n/`,
+/// `themes/`, or a theme linked from there), where every build would read
+/// the previous one's output, or inside a hidden folder of the site (`.git/`), which
 /// allclear never writes into. `SITE/public`, the default, and any other
 /// folder of its own are allowed. Paths are compared after resolving `.`,
 /// `..` and symbolic links of the parts that exist.

@@ -45,6 +45,7 @@ use rayon::prelude::*;
 
 use super::plain::plain_text;
 use super::{OutputFile, links};
+use crate::i18n::Catalogue;
 use crate::model::{ComponentIdx, Maintenance, MaintenanceState, Snapshot};
 use crate::{escape, ids};
 
@@ -66,8 +67,9 @@ pub const REFRESH: &str = "PT1H";
 /// `DTSTAMP` of the system clock, and builds must be reproducible.
 pub const NO_EVENTS: &str = "BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:UTC\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
 
-/// The first paragraph of a cancelled maintenance's DESCRIPTION, and the
-/// message `allclear cancel` writes when given none.
+/// The message `allclear cancel` writes when given none; in English, the
+/// first paragraph of a cancelled maintenance's DESCRIPTION too (message
+/// `maintenance-cancelled`).
 pub const CANCELLED: &str = "This maintenance was cancelled and will not take place.";
 
 /// Output path of a component's maintenance calendar:
@@ -79,20 +81,26 @@ pub fn component_calendar(id: &str) -> String {
 /// Render [`CALENDAR`] with every maintenance, and one
 /// [`component_calendar`] per component with the maintenances that
 /// affect it (possibly none: the address stays valid for subscribers).
-pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
+pub fn render(snap: &Snapshot<'_>, cat: &Catalogue) -> Vec<OutputFile> {
     let site = &snap.site;
     let c = &site.config;
     let host = ids::host(&c.base_url);
     let events: Vec<Event> = (0..site.maintenances.len())
         .into_par_iter()
-        .map(|m| event(snap, &host, &site.maintenances[m], &snap.maintenances[m]))
+        .map(|m| event(snap, cat, &host, &site.maintenances[m], &snap.maintenances[m]))
         .collect();
 
     let mut files = vec![OutputFile {
         path: CALENDAR.into(),
         bytes: calendar(
-            &format!("{} maintenance", c.title),
-            &format!("Scheduled maintenance announced on {}: {}/", c.title, c.base_url),
+            &cat.text_with("calendar-name", &[("site", c.title.as_str().into())]),
+            &cat.text_with(
+                "calendar-description",
+                &[
+                    ("site", c.title.as_str().into()),
+                    ("url", format!("{}/", c.base_url).into()),
+                ],
+            ),
             events.iter().cloned(),
         ),
     }];
@@ -107,10 +115,20 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
         OutputFile {
             path: component_calendar(&component.id),
             bytes: calendar(
-                &format!("{} maintenance: {}", c.title, component.name),
-                &format!(
-                    "Scheduled maintenance of {} announced on {}: {page}",
-                    component.name, c.title
+                &cat.text_with(
+                    "calendar-component-name",
+                    &[
+                        ("site", c.title.as_str().into()),
+                        ("component", component.name.as_str().into()),
+                    ],
+                ),
+                &cat.text_with(
+                    "calendar-component-description",
+                    &[
+                        ("site", c.title.as_str().into()),
+                        ("component", component.name.as_str().into()),
+                        ("url", page.as_str().into()),
+                    ],
                 ),
                 affecting,
             ),
@@ -196,7 +214,7 @@ fn text_property(key: &str, value: &str) -> Property {
 }
 
 /// The VEVENT (RFC 5545 §3.6.1) of one maintenance.
-fn event(snap: &Snapshot<'_>, host: &str, m: &Maintenance, state: &MaintenanceState) -> Event {
+fn event(snap: &Snapshot<'_>, cat: &Catalogue, host: &str, m: &Maintenance, state: &MaintenanceState) -> Event {
     let site = &snap.site;
     let window = state.window;
     let revised = m.updated_at();
@@ -213,7 +231,7 @@ fn event(snap: &Snapshot<'_>, host: &str, m: &Maintenance, state: &MaintenanceSt
         .ends(window.until)
         .sequence(window.reschedules)
         .summary(&text(&m.title))
-        .description(&text(&description(m, state, &names)))
+        .description(&text(&description(cat, m, state, &names)))
         .url(&links::public_url(&site.config.base_url, &links::maintenance(&m.id)))
         .status(if state.cancelled {
             EventStatus::Cancelled
@@ -232,10 +250,10 @@ fn event(snap: &Snapshot<'_>, host: &str, m: &Maintenance, state: &MaintenanceSt
 /// DESCRIPTION (RFC 5545 §3.8.1.5) as plain text: a cancellation notice,
 /// the latest update's message, the details (both from Markdown to plain
 /// text), then the affected components, separated by blank lines.
-fn description(m: &Maintenance, state: &MaintenanceState, components: &[&str]) -> String {
+fn description(cat: &Catalogue, m: &Maintenance, state: &MaintenanceState, components: &[&str]) -> String {
     let mut parts: Vec<String> = Vec::new();
     if state.cancelled {
-        parts.push(CANCELLED.into());
+        parts.push(cat.text("maintenance-cancelled"));
     }
     if let Some(u) = m.updates.last().filter(|u| !u.message.is_empty()) {
         parts.push(plain_text(&u.message.source));
@@ -244,7 +262,7 @@ fn description(m: &Maintenance, state: &MaintenanceState, components: &[&str]) -
         parts.push(plain_text(&body.source));
     }
     if !components.is_empty() {
-        parts.push(format!("Affected components: {}", components.join(", ")));
+        parts.push(cat.text_with("calendar-affected", &[("components", components.join(", ").into())]));
     }
     parts.retain(|p| !p.is_empty());
     // `allclear cancel`'s default message is the notice itself: once is enough.

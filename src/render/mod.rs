@@ -203,15 +203,20 @@ pub fn render_pages_to(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> R
     let put_all = |files: Vec<OutputFile>| files.into_iter().try_for_each(|f| sink.put(f).map_err(|d| vec![d]));
     // Pages on one side, the other outputs on the other: each side runs
     // on every core, and neither waits for the other.
+    // The interface's words in the page's language, for every output.
+    let cat = std::sync::Arc::new(crate::i18n::Catalogue::new(
+        &snap.site.theme.messages,
+        &snap.site.config.language,
+    ));
     let (html, others) = rayon::join(
-        || phase("render html", || html::render(snap, &sink, pages)),
+        || phase("render html", || html::render(snap, &cat, &sink, pages)),
         || {
-            phase("render feeds", || put_all(feeds::render(snap, pages)))?;
+            phase("render feeds", || put_all(feeds::render(snap, &cat, pages)))?;
             phase("render api", || put_all(api::render(snap)))?;
             if pages.has_calendars(snap) {
-                phase("render ical", || put_all(ical::render(snap)))?;
+                phase("render ical", || put_all(ical::render(snap, &cat)))?;
             }
-            phase("render badges", || put_all(badges::render(snap)))?;
+            phase("render badges", || put_all(badges::render(snap, &cat)))?;
             phase("render schedule", || put_all(schedule::render(snap)))
         },
     );

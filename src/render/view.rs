@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::links;
+use crate::i18n::Catalogue;
 use crate::model::{
     ComponentStatus, EntryRef, IncidentStatus, IncidentUpdate, MaintenanceStatus, Snapshot, uptime::DayUptime,
 };
@@ -27,11 +28,12 @@ pub struct TimeView {
     pub date: String,
 }
 
-/// A status, impact or indicator: its API key (for CSS classes) and label.
+/// A status, impact or indicator: its API key (for CSS classes) and its
+/// label in the page's language (from [`Catalogue`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct Label {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
 }
 
 /// A component named in an entry, with the status the entry gives it.
@@ -86,8 +88,8 @@ pub struct EntryView {
     /// The promised next update of an ongoing incident.
     pub next_update: Option<TimeView>,
     /// When that promise is overdue at the build: how long ago it fell
-    /// due, `15 min ago` ([`format::duration`]), or `now` within its first
-    /// minute (as the page script's `Intl.RelativeTimeFormat` with
+    /// due, `15 min ago` ([`format::duration`] in message `time-ago`), or
+    /// `now` (message `time-now`) within its first minute (as the page script's `Intl.RelativeTimeFormat` with
     /// `numeric: 'auto'` says it); `None` while it is not yet due.
     pub overdue_by: Option<String>,
     pub cancelled: bool,
@@ -149,12 +151,46 @@ pub struct DayEntries {
     pub entries: Vec<EntryView>,
 }
 
-/// Builds views from a snapshot; holds the zone and formatting.
+/// Builds views from a snapshot; holds the zone and formatting, and the
+/// interface's words in the page's language.
 pub struct Views<'a, 's> {
     pub snap: &'a Snapshot<'s>,
+    pub cat: &'a Catalogue,
 }
 
 impl Views<'_, '_> {
+    /// The label of a component status.
+    pub fn component_label(&self, s: ComponentStatus) -> Label {
+        Label {
+            key: s.as_str(),
+            label: self.cat.component_status(s).to_string(),
+        }
+    }
+
+    /// The label of an incident status.
+    pub fn incident_label(&self, s: IncidentStatus) -> Label {
+        Label {
+            key: s.as_str(),
+            label: self.cat.incident_status(s).to_string(),
+        }
+    }
+
+    /// The label of a maintenance status.
+    pub fn maintenance_label(&self, s: MaintenanceStatus) -> Label {
+        Label {
+            key: s.as_str(),
+            label: self.cat.maintenance_status(s).to_string(),
+        }
+    }
+
+    /// The label of a cancelled maintenance's status (key `cancelled`).
+    fn cancelled_label(&self) -> Label {
+        Label {
+            key: "cancelled",
+            label: self.cat.cancelled().to_string(),
+        }
+    }
+
     pub fn time(&self, t: DateTime<Utc>) -> TimeView {
         let local = t.with_timezone(&self.snap.site.config.time_zone);
         let date = format::date(local.date_naive());
@@ -173,7 +209,7 @@ impl Views<'_, '_> {
             id: comp.id.clone(),
             name: comp.name.clone(),
             url: links::component(&comp.id),
-            status: component_label(status),
+            status: self.component_label(status),
         }
     }
 
@@ -198,7 +234,7 @@ impl Views<'_, '_> {
     fn incident_update(&self, u: &IncidentUpdate, anchor: String) -> UpdateView {
         UpdateView {
             anchor,
-            status: incident_label(u.status),
+            status: self.incident_label(u.status),
             at: self.time(u.at),
             html: u.message.html.clone(),
             next_update: u.next_update.map(|t| self.time(t)),
@@ -225,12 +261,9 @@ impl Views<'_, '_> {
                 UpdateView {
                     anchor,
                     status: if u.cancels {
-                        Label {
-                            key: "cancelled",
-                            label: "Cancelled",
-                        }
+                        self.cancelled_label()
                     } else {
-                        maintenance_label(u.status)
+                        self.maintenance_label(u.status)
                     },
                     at: self.time(u.at),
                     html: u.message.html.clone(),
@@ -245,7 +278,8 @@ impl Views<'_, '_> {
     /// The latest update a maintenance's card shows: the author's latest,
     /// or the automatic update the API adds when the clock opened or closed
     /// the window after it (the same rule and message as `api/v2`, see
-    /// `super::api`), so that a card never reads "In progress" once
+    /// `super::api`, its words in the page's language: messages
+    /// `maintenance-auto-*`), so that a card never reads "In progress" once
     /// completed. The page's script shows the same when it flips a card.
     fn maintenance_latest(&self, m: usize) -> Option<UpdateView> {
         let (mt, state, now) = (
@@ -258,12 +292,12 @@ impl Views<'_, '_> {
             (
                 state.window.until,
                 MaintenanceStatus::Completed,
-                super::api::AUTO_COMPLETED,
+                "maintenance-auto-completed",
             ),
             (
                 state.window.from,
                 MaintenanceStatus::InProgress,
-                super::api::AUTO_IN_PROGRESS,
+                "maintenance-auto-in_progress",
             ),
         ]
         .into_iter()
@@ -271,9 +305,9 @@ impl Views<'_, '_> {
         match step {
             Some((at, status, message)) if state.follows_clock() => Some(UpdateView {
                 anchor: String::new(),
-                status: maintenance_label(status),
+                status: self.maintenance_label(status),
                 at: self.time(at),
-                html: format!("<p>{message}</p>"),
+                html: format!("<p>{}</p>", self.cat.text(message)),
                 next_update: None,
                 changes: Vec::new(),
                 rescheduled_to: None,
@@ -302,9 +336,9 @@ impl Views<'_, '_> {
             title: inc.title.clone(),
             impact: Label {
                 key: inc.impact.as_str(),
-                label: inc.impact.label(),
+                label: self.cat.impact(inc.impact).to_string(),
             },
-            status: incident_label(state.status),
+            status: self.incident_label(state.status),
             ongoing: state.ongoing,
             started: self.time(inc.started),
             ended: state.resolved_at.map(|t| self.time(t)),
@@ -319,8 +353,10 @@ impl Views<'_, '_> {
             .collect(),
             next_update: state.promise.map(|p| self.time(p.by)),
             overdue_by: state.promise.filter(|p| p.overdue).map(|p| match self.snap.now - p.by {
-                late if late.num_minutes() < 1 => "now".to_string(),
-                late => format!("{} ago", format::duration(late)),
+                late if late.num_minutes() < 1 => self.cat.text("time-now"),
+                late => self
+                    .cat
+                    .text_with("time-ago", &[("duration", format::duration(late).into())]),
             }),
             latest,
             cancelled: false,
@@ -332,12 +368,9 @@ impl Views<'_, '_> {
         let mt = &self.snap.site.maintenances[m];
         let state = self.snap.maintenances[m];
         let status = if state.cancelled {
-            Label {
-                key: "cancelled",
-                label: "Cancelled",
-            }
+            self.cancelled_label()
         } else {
-            maintenance_label(state.status)
+            self.maintenance_label(state.status)
         };
         EntryView {
             kind: "maintenance",
@@ -346,7 +379,7 @@ impl Views<'_, '_> {
             title: mt.title.clone(),
             impact: Label {
                 key: "maintenance",
-                label: "Maintenance",
+                label: self.cat.maintenance_impact().to_string(),
             },
             status,
             ongoing: state.is_active(),
@@ -371,7 +404,7 @@ impl Views<'_, '_> {
             name: comp.name.clone(),
             description: comp.description.clone(),
             url: links::component(&comp.id),
-            status: component_label(state.status),
+            status: self.component_label(state.status),
             uptime: state.uptime.overall.map(format::percent).unwrap_or_default(),
             uptime_days: self.snap.site.config.uptime_days,
             incident_days: state
@@ -397,9 +430,17 @@ impl Views<'_, '_> {
         let uptime = d.uptime.map(format::percent).unwrap_or_default();
         let date = format::date(d.date);
         let summary = match d.uptime {
-            None => format!("{date}: no data"),
-            Some(_) if d.worst == ComponentStatus::Operational => format!("{date}: {uptime} uptime, no incidents"),
-            Some(_) => format!("{date}: {uptime} uptime, {}", d.worst.label().to_lowercase()),
+            None => self
+                .cat
+                .text_with("day-summary-no-data", &[("date", date.clone().into())]),
+            Some(_) => self.cat.text_with(
+                "day-summary",
+                &[
+                    ("date", date.clone().into()),
+                    ("uptime", uptime.clone().into()),
+                    ("status", d.worst.as_str().into()),
+                ],
+            ),
         };
         DayView {
             iso: d.date.to_string(),
@@ -433,7 +474,7 @@ impl Views<'_, '_> {
                     .unwrap_or(ComponentStatus::Operational);
                 GroupView {
                     name: g.name.clone(),
-                    status: component_label(worst),
+                    status: self.component_label(worst),
                     components: g.members.iter().map(|&c| self.component(c)).collect(),
                 }
             })
@@ -447,26 +488,5 @@ impl Views<'_, '_> {
             date: format::date(date),
             entries: entries.iter().map(|&e| self.entry(e)).collect(),
         }
-    }
-}
-
-pub fn component_label(s: ComponentStatus) -> Label {
-    Label {
-        key: s.as_str(),
-        label: s.label(),
-    }
-}
-
-pub fn incident_label(s: IncidentStatus) -> Label {
-    Label {
-        key: s.as_str(),
-        label: s.label(),
-    }
-}
-
-pub fn maintenance_label(s: MaintenanceStatus) -> Label {
-    Label {
-        key: s.as_str(),
-        label: s.label(),
     }
 }

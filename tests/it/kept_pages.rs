@@ -199,3 +199,31 @@ fn keys_of_another_allclear_version_are_ignored() {
     fs::write(&marker, text.replace(&version, "allclear 0.0.0-older page key")).unwrap();
     rebuild_matches_fresh(&site, &out, LATER);
 }
+
+/// A changed string in the site's `i18n/en.ftl` renders every page that
+/// shows it: the message files are part of every page's key.
+#[test]
+fn a_changed_interface_string_renders_every_page_that_shows_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site(tmp.path());
+    let out = tmp.path().join("public");
+    fs::create_dir_all(site.join("i18n")).unwrap();
+    fs::write(site.join("i18n/en.ftl"), "footer-powered = Made with allclear\n").unwrap();
+    build(&site, &out, FIRST);
+    assert!(
+        fs::read_to_string(out.join(OLD_PAGE))
+            .unwrap()
+            .contains("Made with allclear")
+    );
+    fs::write(site.join("i18n/en.ftl"), "footer-powered = Built by allclear\n").unwrap();
+    rebuild_matches_fresh(&site, &out, LATER);
+    let pages: Vec<(String, Vec<u8>)> = files(&out).into_iter().filter(|(p, _)| p.ends_with(".html")).collect();
+    assert!(pages.len() > 20, "{}", pages.len());
+    for (path, bytes) in pages {
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(
+            text.contains(">Built by allclear<") && !text.contains("Made with"),
+            "{path} was not rendered with the new string"
+        );
+    }
+}

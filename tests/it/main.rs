@@ -28,6 +28,7 @@ mod exit_codes;
 mod feeds;
 mod help;
 mod hostile_text;
+mod i18n;
 mod ical;
 mod incremental_output;
 mod init;

@@ -1,6 +1,6 @@
 //! The default theme and the site's settings it shows: the accent colour
-//! (any CSS colour, made readable) and counts through the templates'
-//! `plural` filter. Real builds, pages read back with `scraper` or as text.
+//! (any CSS colour, made readable) and counts through the messages'
+//! plural forms. Real builds, pages read back with `scraper` or as text.
 
 use crate::common;
 use std::fs;
@@ -8,8 +8,9 @@ use std::path::Path;
 
 use crate::common::{build_pinned, example_site, fixture};
 
-/// The history pages count entries with the theme's `plural` filter
-/// (crate::plural): "1 entry" for a month of one, "N entries" otherwise.
+/// The history pages count entries with the messages' CLDR plurals
+/// (`history-entries`, `history-month-lede` in en.ftl): "1 entry" for a
+/// month of one, "N entries" otherwise.
 #[test]
 fn history_counts_say_entry_for_one() {
     let tmp = tempfile::tempdir().unwrap();

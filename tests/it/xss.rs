@@ -139,7 +139,8 @@ fn check_html(payload: &str, path: &str, html: &str) -> Vec<String> {
         }
         match name {
             "script" => {
-                let own_state = el.value().attr("id") == Some("allclear-state")
+                // The page's state and its script's words (#allclear-words).
+                let own_state = matches!(el.value().attr("id"), Some("allclear-state" | "allclear-words"))
                     && el.value().attr("type") == Some("application/json");
                 let text: String = el.text().collect();
                 let own_script =
@@ -377,7 +378,7 @@ fn author_ids_never_take_the_pages_ids_and_footnotes_still_link() {
     // and raw HTML ids.
     let note = |n: &str| {
         format!(
-            "Update {n}[^allclear-state] and[^main] and[^1].\n\n[^allclear-state]: state note {n}\n[^main]: main note {n}\n[^1]: one {n}\n\n<div id=\"allclear-banner\">raw {n}</div>"
+            "Update {n}[^allclear-state] and[^main] and[^1] and[^allclear-words].\n\n[^allclear-state]: state note {n}\n[^main]: main note {n}\n[^1]: one {n}\n[^allclear-words]: words note {n}\n\n<div id=\"allclear-banner\">raw {n}</div>"
         )
     };
     let yaml = serde_yaml::to_string(&json!({
@@ -404,12 +405,11 @@ fn author_ids_never_take_the_pages_ids_and_footnotes_still_link() {
         let doc = Html::parse_document(std::str::from_utf8(&file.bytes).unwrap());
         let ids = ids(&doc);
         // getElementById answers the first element with the id.
-        let state = ids.iter().find(|(id, _)| id == "allclear-state");
-        if state.is_some_and(|(_, el)| el.value().name() != "script") {
-            failures.push(format!(
-                "{path}: #allclear-state is a <{}>",
-                state.unwrap().1.value().name()
-            ));
+        for own in ["allclear-state", "allclear-words"] {
+            let first = ids.iter().find(|(id, _)| id == own);
+            if first.is_some_and(|(_, el)| el.value().name() != "script") {
+                failures.push(format!("{path}: #{own} is a <{}>", first.unwrap().1.value().name()));
+            }
         }
         for (id, el) in &ids {
             let in_text = el

@@ -37,8 +37,8 @@ use shapes::{AffectedComponent, Component, Incident, IncidentUpdate, Page};
 /// How many entries `incidents.json` and `scheduled-maintenances.json` hold.
 pub const RECENT: usize = 50;
 
-/// Statuspage's automatic update bodies (also in each page's state, for
-/// the cards its script flips: `super::state`).
+/// Statuspage's automatic update bodies, always English in the API; the
+/// pages show them in their language (messages `maintenance-auto-*`).
 pub(crate) const AUTO_IN_PROGRESS: &str =
     "Scheduled maintenance is currently in progress. We will provide updates as necessary.";
 pub(crate) const AUTO_COMPLETED: &str = "The scheduled maintenance has been completed.";
@@ -567,16 +567,17 @@ impl<'a, 's> Api<'a, 's> {
 
 #[cfg(test)]
 mod tests {
-    /// The page's `allclear-flip.js` shows the automatic updates of a
-    /// maintenance the viewer's clock moved on with the API's own words.
+    /// The pages (and `allclear-flip.js`, through `#allclear-words`) show
+    /// the automatic updates of a maintenance in the page's language; in
+    /// English they are the API's own words.
     #[test]
-    fn the_flip_script_carries_the_automatic_messages() {
-        let js = include_str!("../../../themes/default/static/allclear-flip.js");
+    fn the_pages_automatic_messages_are_the_api_s_words_in_english() {
+        let en = crate::i18n::tests_support::english();
+        assert_eq!(en.text("maintenance-auto-in_progress"), super::AUTO_IN_PROGRESS);
+        assert_eq!(en.text("maintenance-auto-completed"), super::AUTO_COMPLETED);
+        let words = crate::i18n::script_words(&en);
         for message in [super::AUTO_IN_PROGRESS, super::AUTO_COMPLETED] {
-            assert!(
-                js.contains(&format!("'{message}'")),
-                "allclear-flip.js lacks {message:?}"
-            );
+            assert!(words.contains(message), "#allclear-words lacks {message:?}");
         }
     }
 }

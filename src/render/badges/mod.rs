@@ -39,6 +39,7 @@ pub use width::{UNITS_PER_EM, badge_text_width, text_width};
 use super::OutputFile;
 use crate::escape::{self, xml_text};
 use crate::format;
+use crate::i18n::Catalogue;
 use crate::model::{ComponentStatus, Indicator, Snapshot};
 
 /// Height of a badge, in px.
@@ -73,9 +74,6 @@ pub mod colors {
     pub const GREY: &str = "#6b7280";
 }
 
-/// The message of an uptime badge when nothing in the window is counted.
-pub const NO_DATA: &str = "no data";
-
 /// Output path of the page status badge.
 pub const STATUS_PATH: &str = "badges/status.svg";
 
@@ -91,14 +89,15 @@ pub fn uptime_path(id: &str) -> String {
 
 /// Render every badge: the page status, then per component (in display
 /// order) its status and its uptime.
-pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
+pub fn render(snap: &Snapshot<'_>, cat: &Catalogue) -> Vec<OutputFile> {
     let mut out = Vec::with_capacity(1 + 2 * snap.site.components.len());
     let status = snap.status;
-    let as_of = AsOf::new(snap);
+    let as_of = AsOf::new(snap, cat);
+    let no_data = cat.text("badge-no-data");
     out.push(file(
         STATUS_PATH.to_string(),
         &snap.site.config.title,
-        status.indicator.description(),
+        cat.indicator(status.indicator),
         indicator_color(status.indicator),
         as_of.page.then_some(as_of.text.as_str()),
     ));
@@ -106,17 +105,14 @@ pub fn render(snap: &Snapshot<'_>) -> Vec<OutputFile> {
         out.push(file(
             component_path(&comp.id),
             &comp.name,
-            state.status.label(),
+            cat.component_status(state.status),
             status_color(state.status),
             as_of.components[c].then_some(as_of.text.as_str()),
         ));
-        let uptime = state
-            .uptime
-            .overall
-            .map_or_else(|| NO_DATA.to_string(), format::percent);
+        let uptime = state.uptime.overall.map_or_else(|| no_data.clone(), format::percent);
         out.push(file(
             uptime_path(&comp.id),
-            &format!("{} uptime", comp.name),
+            &cat.text_with("badge-uptime", &[("component", comp.name.as_str().into())]),
             &uptime,
             uptime_color(state.uptime.overall),
             None,
@@ -143,7 +139,7 @@ pub struct AsOf {
 }
 
 impl AsOf {
-    pub fn new(snap: &Snapshot<'_>) -> Self {
+    pub fn new(snap: &Snapshot<'_>, cat: &Catalogue) -> Self {
         let site = &snap.site;
         let alone = super::state::IncidentsAlone::of(snap);
         let mut components = vec![false; site.components.len()];
@@ -158,7 +154,10 @@ impl AsOf {
             }
         }
         AsOf {
-            text: format!("as of {}", format::date_time(snap.now, site.config.time_zone)),
+            text: cat.text_with(
+                "badge-as-of",
+                &[("time", format::date_time(snap.now, site.config.time_zone).into())],
+            ),
             page: any && alone.indicator == Indicator::None,
             components,
         }

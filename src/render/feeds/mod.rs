@@ -29,6 +29,7 @@ use std::sync::OnceLock;
 
 use super::{OutputFile, links};
 use crate::escape::xml_text;
+use crate::i18n::Catalogue;
 use crate::model::{EntryRef, MaintenanceStatus, Markdown, Snapshot};
 use crate::{format, ids};
 
@@ -90,21 +91,21 @@ pub(crate) struct Item {
 /// Items are built only for the entries and updates a feed shows (the
 /// newest few hundred), however long the history, and once each: an item
 /// shared by the history feed and component feeds is built once.
-pub fn render(snap: &Snapshot<'_>, pages: &super::Pages) -> Vec<OutputFile> {
-    let cx = Context::new(snap);
+pub fn render(snap: &Snapshot<'_>, cat: &Catalogue, pages: &super::Pages) -> Vec<OutputFile> {
+    let cx = Context::new(snap, cat);
     let items = EntryItems::new(&cx);
     let all_entries = (0..snap.site.incidents.len())
         .map(EntryRef::Incident)
         .chain((0..snap.site.maintenances.len()).map(EntryRef::Maintenance));
     let history = cx.feed(
         "history",
-        feed_title(&snap.site.config.title),
+        feed_title(cat, &snap.site.config.title),
         items.newest(all_entries, FEED_LIMIT),
         FEED_LIMIT,
     );
     let updates = cx.feed(
         "updates",
-        format!("{}: every update", snap.site.config.title.trim()),
+        cat.text_with("feed-updates-title", &[("site", snap.site.config.title.trim().into())]),
         cx.update_items(UPDATES_LIMIT),
         UPDATES_LIMIT,
     );
@@ -118,7 +119,13 @@ pub fn render(snap: &Snapshot<'_>, pages: &super::Pages) -> Vec<OutputFile> {
             let entries = snap.by_component[c].iter().take(COMPONENT_FEED_LIMIT).copied();
             let mut feed = cx.feed(
                 &format!("components/{}/history", comp.id),
-                format!("{} - {}", feed_title(&snap.site.config.title), comp.name),
+                cat.text_with(
+                    "feed-component-title",
+                    &[
+                        ("feed", feed_title(cat, &snap.site.config.title).into()),
+                        ("component", comp.name.as_str().into()),
+                    ],
+                ),
                 items.newest(entries, COMPONENT_FEED_LIMIT),
                 COMPONENT_FEED_LIMIT,
             );
@@ -194,29 +201,42 @@ fn write_xml(feed: &Feed) -> [OutputFile; 2] {
 
 /// The title history feeds use: `{name} Status - Incident History`, without
 /// doubling a title that already ends in "Status".
-pub fn feed_title(site_title: &str) -> String {
+pub fn feed_title(cat: &Catalogue, site_title: &str) -> String {
     let name = site_title.trim();
-    if name.to_lowercase().ends_with("status") {
-        format!("{name} - Incident History")
+    let status = if name.to_lowercase().ends_with("status") {
+        "yes"
     } else {
-        format!("{name} Status - Incident History")
-    }
+        "no"
+    };
+    cat.text_with(
+        "feed-history-title",
+        &[("site", name.into()), ("ends_with_status", status.into())],
+    )
 }
 
 /// What every item is built with.
 struct Context<'a, 's> {
     snap: &'a Snapshot<'s>,
+    cat: &'a Catalogue,
     zone: Tz,
     host: String,
 }
 
 impl<'a, 's> Context<'a, 's> {
-    fn new(snap: &'a Snapshot<'s>) -> Self {
+    fn new(snap: &'a Snapshot<'s>, cat: &'a Catalogue) -> Self {
         Context {
             snap,
+            cat,
             zone: snap.site.config.time_zone,
             host: ids::host(&snap.site.config.base_url),
         }
+    }
+
+    /// An item's title: its entry's title after the status (`[Resolved]
+    /// API errors`, message `feed-item-title`).
+    fn item_title(&self, label: &str, title: &str) -> String {
+        self.cat
+            .text_with("feed-item-title", &[("label", label.into()), ("title", title.into())])
     }
 
     fn tag(&self, what: &str) -> String {
@@ -232,15 +252,14 @@ impl<'a, 's> Context<'a, 's> {
         Feed {
             path: path.into(),
             title: xml_text(&title),
-            description: xml_text(
-                &c.description
-                    .clone()
-                    .unwrap_or_else(|| format!("Incidents and maintenance of {}", c.title)),
-            ),
+            description: xml_text(&c.description.clone().unwrap_or_else(|| {
+                self.cat
+                    .text_with("feed-description", &[("site", c.title.as_str().into())])
+            })),
             page_url: format!("{}/", c.base_url),
             base_url: c.base_url.clone(),
             tag: self.tag(&format!("/{path}")),
-            language: c.language.clone(),
+            language: self.cat.language().to_string(),
             author: xml_text(&c.title),
             built: self.snap.now,
             items,
@@ -249,11 +268,12 @@ impl<'a, 's> Context<'a, 's> {
 
     /// Statuspage's update paragraphs, newest first; a status equal to the
     /// previous update's is labelled "Update".
-    fn paragraphs<'m>(&self, updates: impl Iterator<Item = (DateTime<Utc>, &'static str, &'m Markdown)>) -> String {
+    fn paragraphs<'m>(&self, updates: impl Iterator<Item = (DateTime<Utc>, &'a str, &'m Markdown)>) -> String {
         let mut previous = None;
+        let same = self.cat.text("feed-update-same-status");
         let mut out: Vec<String> = updates
             .map(|(at, label, message)| {
-                let shown = if previous == Some(label) { "Update" } else { label };
+                let shown = if previous == Some(label) { same.as_str() } else { label };
                 previous = Some(label);
                 update_paragraph(at, self.zone, shown, &message.html)
             })
@@ -264,7 +284,11 @@ impl<'a, 's> Context<'a, 's> {
 
     fn incident_item(&self, i: usize) -> Item {
         let inc = &self.snap.site.incidents[i];
-        let html = self.paragraphs(inc.updates.iter().map(|u| (u.at, u.status.label(), &u.message)));
+        let html = self.paragraphs(
+            inc.updates
+                .iter()
+                .map(|u| (u.at, self.cat.incident_status(u.status), &u.message)),
+        );
         let link = links::public_url(&self.snap.site.config.base_url, &links::incident(&inc.id));
         Item {
             title: xml_text(&inc.title),
@@ -283,13 +307,20 @@ impl<'a, 's> Context<'a, 's> {
     fn maintenance_item(&self, m: usize) -> Item {
         let mt = &self.snap.site.maintenances[m];
         let state = self.snap.maintenances[m];
-        let mut html = self.paragraphs(mt.updates.iter().map(|u| (u.at, u.status.label(), &u.message)));
+        let mut html = self.paragraphs(
+            mt.updates
+                .iter()
+                .map(|u| (u.at, self.cat.maintenance_status(u.status), &u.message)),
+        );
         if html.is_empty() {
-            html = format!(
-                "<p>Scheduled for {} until {}.</p>",
-                format::date_time(state.window.from, self.zone),
-                format::date_time(state.window.until, self.zone)
+            let text = self.cat.text_with(
+                "feed-scheduled-for",
+                &[
+                    ("from", format::date_time(state.window.from, self.zone).into()),
+                    ("until", format::date_time(state.window.until, self.zone).into()),
+                ],
             );
+            html = format!("<p>{text}</p>");
         }
         let date = self.item_date(EntryRef::Maintenance(m));
         let link = links::public_url(&self.snap.site.config.base_url, &links::maintenance(&mt.id));
@@ -357,8 +388,8 @@ impl<'a, 's> Context<'a, 's> {
         let mut out = Vec::new();
         for e in entries {
             // (time, label, message, promised next update) of each update.
-            type Update<'m> = (DateTime<Utc>, &'static str, &'m Markdown, Option<DateTime<Utc>>);
-            let (id, title, page, updates): (&str, &str, String, Vec<Update<'_>>) = match e {
+            type Update<'l, 'm> = (DateTime<Utc>, &'l str, &'m Markdown, Option<DateTime<Utc>>);
+            let (id, title, page, updates): (&str, &str, String, Vec<Update<'_, '_>>) = match e {
                 EntryRef::Incident(i) => {
                     let inc = &site.incidents[i];
                     let updates = inc.updates.iter();
@@ -367,7 +398,7 @@ impl<'a, 's> Context<'a, 's> {
                         &inc.title,
                         links::incident(&inc.id),
                         updates
-                            .map(|u| (u.at, u.status.label(), &u.message, u.next_update))
+                            .map(|u| (u.at, self.cat.incident_status(u.status), &u.message, u.next_update))
                             .collect(),
                     )
                 }
@@ -378,7 +409,9 @@ impl<'a, 's> Context<'a, 's> {
                         &mt.id,
                         &mt.title,
                         links::maintenance(&mt.id),
-                        updates.map(|u| (u.at, u.status.label(), &u.message, None)).collect(),
+                        updates
+                            .map(|u| (u.at, self.cat.maintenance_status(u.status), &u.message, None))
+                            .collect(),
                     )
                 }
             };
@@ -406,13 +439,14 @@ impl<'a, 's> Context<'a, 's> {
         let (body, at) = (inc.postmortem.as_ref()?, inc.postmortem_published_at?);
         let page = links::public_url(&self.snap.site.config.base_url, &links::incident(&inc.id));
         let tag = self.tag(&format!("IncidentPostmortem/{}", ids::api_id("incident", &inc.id)));
+        let label = self.cat.text("postmortem");
         let html = format!(
-            "<p><strong>Postmortem</strong> - {}</p>{}",
+            "<p><strong>{label}</strong> - {}</p>{}",
             format::date_time(at, self.zone),
             body.html
         );
         Some(Item {
-            title: xml_text(&format!("[Postmortem] {}", inc.title)),
+            title: xml_text(&self.item_title(&label, &inc.title)),
             link: format!("{page}#h-postmortem"),
             guid: tag.clone(),
             guid_is_permalink: false,
@@ -448,13 +482,14 @@ impl<'a, 's> Context<'a, 's> {
             message.html
         );
         if let Some(next) = next_update {
-            html.push_str(&format!(
-                "<p>Next update expected by {}.</p>",
-                format::date_time(next, self.zone)
-            ));
+            let text = self.cat.text_with(
+                "feed-next-update",
+                &[("time", format::date_time(next, self.zone).into())],
+            );
+            html.push_str(&format!("<p>{text}</p>"));
         }
         Item {
-            title: xml_text(&format!("[{label}] {title}")),
+            title: xml_text(&self.item_title(label, title)),
             link,
             guid: tag.clone(),
             guid_is_permalink: false,
@@ -522,7 +557,8 @@ mod tests {
 
     #[test]
     fn titles() {
-        assert_eq!(feed_title("Lumen Status"), "Lumen Status - Incident History");
-        assert_eq!(feed_title("Acme"), "Acme Status - Incident History");
+        let en = crate::i18n::tests_support::english();
+        assert_eq!(feed_title(&en, "Lumen Status"), "Lumen Status - Incident History");
+        assert_eq!(feed_title(&en, "Acme"), "Acme Status - Incident History");
     }
 }

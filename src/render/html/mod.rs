@@ -13,6 +13,8 @@ mod prep;
 
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::Arc;
+
 use tera::Tera;
 
 use super::key::{KeyHasher, KeyedContext, built_at_only_when_live};
@@ -21,6 +23,7 @@ use super::view::{EntryView, GroupView, Views};
 use super::{Pages, Sink, links};
 use crate::diagnostics::Diagnostic;
 use crate::format;
+use crate::i18n::Catalogue;
 use crate::model::{EntryRef, Link, Snapshot};
 use crate::timing::phase;
 
@@ -59,19 +62,29 @@ struct MonthLink {
 /// # Errors
 /// A template that does not parse, named with Tera's message.
 pub fn compile(snap: &Snapshot<'_>) -> Result<Tera, Vec<Diagnostic>> {
-    compile_keyed(snap).map(|(tera, _)| tera)
+    let cat = Arc::new(Catalogue::new(&snap.site.theme.messages, &snap.site.config.language));
+    compile_keyed(snap, cat).map(|(tera, _)| tera)
 }
 
-/// [`compile`], with the digest of the templates and of every global value
-/// but `built_at` (see [`super::key`]).
-fn compile_keyed(snap: &Snapshot<'_>) -> Result<(Tera, KeyHasher), Vec<Diagnostic>> {
+/// [`compile`], with the digest of the templates, of the interface's
+/// messages and of every global value but `built_at` (see
+/// [`super::key`]); `cat` holds the page language's messages.
+fn compile_keyed(snap: &Snapshot<'_>, cat: Arc<Catalogue>) -> Result<(Tera, KeyHasher), Vec<Diagnostic>> {
     let mut base = KeyHasher::new();
     for (name, text) in &snap.site.theme.templates {
         base.bytes(name.as_bytes());
         base.bytes(text.as_bytes());
     }
+    // Every message file, in layer order: a changed string (the theme's or
+    // the site's) renders every page again.
+    for m in &snap.site.theme.messages {
+        base.bytes(m.language.as_bytes());
+        base.bytes(m.text.as_bytes());
+    }
+    let c = &snap.site.config;
     let mut tera = Tera::new();
     tera.register_filter("plural", crate::plural::tera_filter);
+    tera.register_function("t", crate::i18n::tera_function(Arc::clone(&cat)));
     // Indentation is dropped from the templates once, not from every page.
     let templates: Vec<(&str, String)> = snap
         .site
@@ -89,23 +102,23 @@ fn compile_keyed(snap: &Snapshot<'_>) -> Result<(Tera, KeyHasher), Vec<Diagnosti
         .collect();
     tera.add_raw_templates(templates.iter().map(|(n, t)| (*n, t.as_str())))
         .map_err(|e| vec![template_error("templates", &e)])?;
-    let c = &snap.site.config;
     let site = SiteView {
         title: &c.title,
         description: c.description.as_deref(),
         base_url: &c.base_url,
-        language: &c.language,
+        language: cat.language(),
         time_zone: c.time_zone.name(),
         links: &c.links,
         logo: c.logo.as_deref(),
         favicon: c.favicon.as_deref(),
         accent_color: c.accent_color.as_deref(),
     };
-    let views = Views { snap };
+    let views = Views { snap, cat: &cat };
+    let status = PageStatusView::new(snap, &cat);
     let global = tera.global_context();
     global.insert("site", &site);
     global.insert("built_at", &views.time(snap.now));
-    global.insert("status", &PageStatusView::new(snap));
+    global.insert("status", &status);
     let script = snap
         .site
         .theme
@@ -114,17 +127,19 @@ fn compile_keyed(snap: &Snapshot<'_>) -> Result<(Tera, KeyHasher), Vec<Diagnosti
         .find(|(n, _)| n == prep::SCRIPT)
         .map_or("", |(_, t)| t.as_str());
     let script = prep::compact_script(script);
+    let words = crate::i18n::script_words(&cat);
+    global.insert("script_words", &words);
     let style = accent_style(snap);
     let csp = prep::content_security_policy(&c.base_url, &script, style.as_deref());
     global.insert("csp", &csp);
     global.insert("script", &script);
     global.insert("accent_style", &style);
-    let status = PageStatusView::new(snap);
     let hashed = base.json("site", &site) && base.json("status", &status) && base.json("accent_style", &style);
     // Every value here serializes; should one ever not, the templates' own
     // text still differs, so the digest of an empty value is no risk.
     debug_assert!(hashed);
     base.bytes(script.as_bytes());
+    base.bytes(words.as_bytes());
     base.bytes(csp.as_bytes());
     Ok((tera, base))
 }
@@ -139,17 +154,18 @@ fn accent_style(snap: &Snapshot<'_>) -> Option<String> {
     ))
 }
 
+/// The page's overall status: its indicator (`major`) and that in words.
 #[derive(Serialize)]
 struct PageStatusView {
     indicator: &'static str,
-    description: &'static str,
+    description: String,
 }
 
 impl PageStatusView {
-    fn new(snap: &Snapshot<'_>) -> Self {
+    fn new(snap: &Snapshot<'_>, cat: &Catalogue) -> Self {
         PageStatusView {
             indicator: snap.status.indicator.as_str(),
-            description: snap.status.indicator.description(),
+            description: cat.indicator(snap.status.indicator).to_string(),
         }
     }
 }
@@ -159,13 +175,19 @@ impl PageStatusView {
 /// # Errors
 /// A template that fails to render (an unknown variable or filter in an
 /// override, say), with Tera's message; the sink's errors.
-pub fn render(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(), Vec<Diagnostic>> {
-    let (tera, base) = phase("html: compile", || compile_keyed(snap))?;
-    let views = Views { snap };
+pub fn render(
+    snap: &Snapshot<'_>,
+    cat: &Arc<Catalogue>,
+    sink: &dyn Sink,
+    pages: &Pages,
+) -> Result<(), Vec<Diagnostic>> {
+    let (tera, base) = phase("html: compile", || compile_keyed(snap, Arc::clone(cat)))?;
+    let views = Views { snap, cat };
     let state = State::new(snap);
     let page = Page {
         tera: &tera,
         snap,
+        cat,
         state: &state,
         sink,
         base,

@@ -4,6 +4,7 @@
 use tera::Tera;
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Catalogue;
 use crate::model::Snapshot;
 use crate::render::key::{KeyHasher, KeyedContext, PageKey};
 use crate::render::state::{Freshness, Scope, State};
@@ -14,10 +15,13 @@ use crate::render::{KeyUse, OutputFile, Sink, links};
 /// values (`root`, `page_url`), the state of what the page shows
 /// (`state_json`) and its freshness: `live` (true: the footer gives the
 /// build time, `built_at`) and `changed_at` (a fixed page's last change,
-/// as a time view, or none).
+/// as a time view, or none); `with_words`, whether the page carries the
+/// script's words (`script_words`, see [`crate::i18n::script_words`]).
 pub(super) struct Page<'a, 's> {
     pub(super) tera: &'a Tera,
     pub(super) snap: &'a Snapshot<'s>,
+    /// The page language's messages.
+    pub(super) cat: &'a Catalogue,
     pub(super) state: &'a State<'a, 's>,
     pub(super) sink: &'a dyn Sink,
     /// The digest of the templates and global values (see [`crate::render::key`]).
@@ -100,13 +104,21 @@ impl Page<'_, '_> {
         cx.insert("root", &root);
         cx.insert("page_url", &links::public_url(base, path));
         cx.insert("state_json", &self.state.json(scope, freshness));
-        let views = Views { snap: self.snap };
+        let views = Views {
+            snap: self.snap,
+            cat: self.cat,
+        };
         let (live, changed_at) = match freshness {
             Freshness::Live => (true, None),
             Freshness::Fixed(at) => (false, at.map(|t| views.time(t))),
         };
         cx.insert("live", &live);
         cx.insert("changed_at", &changed_at);
+        // The page script's words (`script_words`) go only where the
+        // script can show one: a page with live state, or one whose
+        // maintenances or components the clock can move. A fixed page
+        // without either (a resolved incident's, 404) stays lighter.
+        cx.insert("with_words", &(live || !matches!(scope, Scope::Nothing)));
         live
     }
 

@@ -5,8 +5,9 @@
 // clock has not moved on never loads it.
 //
 // Each flipped card's latest update becomes the automatic update the API
-// adds at that step (src/render/api/mod.rs, AUTO_*; a build at this time
-// shows the same, src/render/view.rs). On the status page, a card goes where
+// adds at that step (src/render/api/mod.rs, AUTO_*), in the page's language
+// (messages maintenance-auto-*; a build at this time shows the same,
+// src/render/view.rs). On the status page, a card goes where
 // a build at this time would put it: under "Maintenance in progress" while
 // its window is open (the section is made as index.html makes it), out of
 // "Scheduled maintenance", and into its day of the past days once open. A
@@ -16,11 +17,11 @@
   if (!el) return;
   const S = JSON.parse(el.textContent), built = Date.parse(S.built);
   const all = (sel, root = d) => [...root.querySelectorAll(sel)];
-  const label = (k) => k[0].toUpperCase() + k.slice(1).replace(/_/g, ' ');
-  const AUTO = {
-    in_progress: 'Scheduled maintenance is currently in progress. We will provide updates as necessary.',
-    completed: 'The scheduled maintenance has been completed.',
-  };
+  // The interface's words, as the inline script reads them.
+  const T = JSON.parse(d.getElementById('allclear-words')?.textContent || '{}');
+  const label = (k) => T[k] || k;
+  // The automatic updates' words, in the page's language.
+  const AUTO = {in_progress: T.autoInProgress, completed: T.autoCompleted};
   // As the inline script shows times: the last hour's in words.
   const words = new Intl.RelativeTimeFormat(undefined, {numeric: 'auto'});
   const local = new Intl.DateTimeFormat(undefined, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'});
@@ -81,7 +82,7 @@
         act.setAttribute('aria-labelledby', 'h-active');
         const h2 = d.createElement('h2');
         h2.id = 'h-active';
-        h2.textContent = 'Maintenance in progress';
+        h2.textContent = T.active;
         act.append(h2);
         next.before(act);
       }
@@ -95,6 +96,6 @@
   const crumb = d.querySelector('.breadcrumb a[href$="#h-upcoming"]');
   if (crumb) {
     crumb.href = crumb.href.replace(/index\.html#h-upcoming$/, 'history/index.html');
-    crumb.textContent = 'History';
+    crumb.textContent = T.history;
   }
 })();

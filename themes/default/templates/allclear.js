@@ -9,8 +9,12 @@
   if (S.pin) Date.now = () => Date.parse(S.pin);
   const now = Date.now();
   const all = (sel, root = d) => [...root.querySelectorAll(sel)];
-  // A status's label is its key in words: partial_outage -> Partial outage.
-  const label = (k) => k[0].toUpperCase() + k.slice(1).replace(/_/g, ' ');
+  // The interface's words in the page's language (#allclear-words, from
+  // the theme's message files): a status's label by its key, and texts
+  // where {name} marks a value.
+  const T = JSON.parse(d.getElementById('allclear-words')?.textContent || '{}');
+  const fill = (s, a) => s.replace(/\{(\w+)\}/g, (m, n) => (n in a ? a[n] : m));
+  const label = (k) => T[k] || k;
   const RANK = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'];
   const worse = (a, b) => (RANK.indexOf(a) < RANK.indexOf(b) ? b : a);
   const badge = (b, key) => {
@@ -48,7 +52,7 @@
   const ind = S.base === 'none' && active ? 'maintenance' : S.base;
   if (banner && !banner.classList.contains('banner--' + ind)) {
     banner.className = 'banner banner--' + ind;
-    banner.children[0].textContent = ind === 'none' ? 'All Systems Operational' : 'Service Under Maintenance';
+    banner.children[0].textContent = T[ind];
   }
 
   const main = d.querySelector('main');
@@ -81,7 +85,7 @@
     if (!mine.length) {
       const q = d.createElement('p');
       q.className = 'day__quiet';
-      q.textContent = new Date(today.getFullYear(), today.getMonth(), today.getDate() - i) > built ? 'No data: this page was built before this day.' : 'No incidents reported.';
+      q.textContent = new Date(today.getFullYear(), today.getMonth(), today.getDate() - i) > built ? T.before : T.quiet;
       x.append(q);
     }
   });
@@ -92,7 +96,7 @@
     if (c.title || !bar || !bar.dataset || !bar.dataset.first) return;
     const day = new Date(bar.dataset.first + 'T12:00:00Z');
     day.setUTCDate(day.getUTCDate() + [...bar.children].indexOf(c));
-    c.title = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeZone: 'UTC'}).format(day) + (c.className ? ': no data' : ': 100% uptime, no incidents');
+    c.title = fill(c.className ? T.nodata : T.clean, {date: new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeZone: 'UTC'}).format(day), uptime: '100%'});
   });
 
   // Relative words for `ms` from now (negative: past), in minutes under an
@@ -109,7 +113,8 @@
     if (Date.now() < at) return;
     t.textContent = local.format(at);
     p.classList.add('overdue');
-    p.replaceChildren('Next update was expected by ', t, ' (' + ago(at - Date.now()) + ')');
+    const [before, after] = fill(T.overdue, {ago: ago(at - Date.now())}).split('{time}');
+    p.replaceChildren(before, t, after);
   });
 
   // Staleness: a page older than the site allows (S.stale, in seconds;
@@ -127,7 +132,7 @@
       p.setAttribute('role', 'status');
       main.prepend(p);
     }
-    const text = 'This page was last updated ' + ago(-age) + (S.ongoing ? ', during an incident' : '') + '. It may be out of date: reload for newer updates.';
+    const text = fill(S.ongoing ? T.staleIncident : T.stale, {ago: ago(-age)});
     if (p.textContent !== text) p.textContent = text;
   };
   const zoneDay = new Intl.DateTimeFormat('en-CA', {timeZone: S.zone});

@@ -1,0 +1,3 @@
+# A site override with a placeholder left open.
+nav-status = Status
+nav-history = History of { $site
