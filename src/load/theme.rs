@@ -33,6 +33,9 @@ const DEFAULT_MESSAGES: &[(&str, &str)] = &[
     ("pt-BR", include_str!("../../themes/default/i18n/pt-BR.ftl")),
     ("nl", include_str!("../../themes/default/i18n/nl.ftl")),
     ("pl", include_str!("../../themes/default/i18n/pl.ftl")),
+    ("sv", include_str!("../../themes/default/i18n/sv.ftl")),
+    ("tr", include_str!("../../themes/default/i18n/tr.ftl")),
+    ("uk", include_str!("../../themes/default/i18n/uk.ftl")),
 ];
 
 /// The default theme's templates, by name.
