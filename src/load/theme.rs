@@ -36,6 +36,9 @@ const DEFAULT_MESSAGES: &[(&str, &str)] = &[
     ("sv", include_str!("../../themes/default/i18n/sv.ftl")),
     ("tr", include_str!("../../themes/default/i18n/tr.ftl")),
     ("uk", include_str!("../../themes/default/i18n/uk.ftl")),
+    ("ja", include_str!("../../themes/default/i18n/ja.ftl")),
+    ("zh-Hans", include_str!("../../themes/default/i18n/zh-Hans.ftl")),
+    ("ko", include_str!("../../themes/default/i18n/ko.ftl")),
 ];
 
 /// The default theme's templates, by name.
