@@ -39,6 +39,8 @@ const DEFAULT_MESSAGES: &[(&str, &str)] = &[
     ("ja", include_str!("../../themes/default/i18n/ja.ftl")),
     ("zh-Hans", include_str!("../../themes/default/i18n/zh-Hans.ftl")),
     ("ko", include_str!("../../themes/default/i18n/ko.ftl")),
+    ("ar", include_str!("../../themes/default/i18n/ar.ftl")),
+    ("he", include_str!("../../themes/default/i18n/he.ftl")),
 ];
 
 /// The default theme's templates, by name.
