@@ -71,7 +71,7 @@ no-incidents = لم يُبلَّغ عن أي حوادث.
 ## الحوادث والصيانة
 
 entry-rescheduled = أُعيدت جدولتها
-entry-affected = المتأثر:
+entry-affected = المكوّنات المتأثرة:
 entry-resolved-after = حُلّت بعد { $duration }
 entry-ongoing-for = مستمرة منذ <span data-since="{ $since }">{ $duration }</span>
 next-update = التحديث التالي متوقع قبل <time datetime="{ $iso }">{ $time }</time>
@@ -135,7 +135,7 @@ uptime-over-days = { $days ->
 uptime-none = لا توجد بيانات توفر بعد
 uptime-today = اليوم
 uptime-incident-days = { $count ->
-        [zero] لا أيام شهدت حوادث ({ $count })
+        [zero] لا توجد أيام شهدت حوادث
         [one] يوم واحد شهد حوادث
         [two] يومان شهدا حوادث
         [few] { $count } أيام شهدت حوادث
@@ -175,7 +175,7 @@ component-more = يُعرض أحدث { $shown } من أصل { $total }. يضم <
 
 history-description = جميع حوادث { $site } وأعمال صيانته، حسب الشهر
 history-total = { $count ->
-        [zero] لا حوادث ولا أعمال صيانة ({ $count })، حسب الشهر.
+        [zero] لا توجد حوادث ولا أعمال صيانة، حسب الشهر.
         [one] حادثة أو صيانة واحدة، حسب الشهر.
         [two] حادثتان أو عمليتا صيانة، حسب الشهر.
         [few] { $count } حوادث وأعمال صيانة، حسب الشهر.

@@ -27,7 +27,7 @@ impact-major = Impacto importante
 impact-critical = Impacto crítico
 impact-maintenance = Mantenimiento
 
-indicator-none = Todos los sistemas operativos
+indicator-none = Todos los sistemas están operativos
 indicator-maintenance = Servicio en mantenimiento
 indicator-minor = Interrupción menor del servicio
 indicator-major = Interrupción parcial del sistema

@@ -50,7 +50,7 @@ footer-updated = 最終更新：<time datetime="{ $iso }">{ $time }</time>
 footer-zone = 時刻は { $zone } で表示しています。スクリプトが動作する場合は、お使いのタイムゾーンで表示します。
 footer-calendar = メンテナンスカレンダー
 footer-api = API
-footer-powered = Powered by allclear
+footer-powered = allclear で作成
 
 ## トップページ
 

@@ -49,7 +49,7 @@ footer-updated = 마지막 업데이트: <time datetime="{ $iso }">{ $time }</ti
 footer-zone = 시간은 { $zone } 기준으로 표시되며, 스크립트가 실행되면 사용자의 시간대로 표시됩니다.
 footer-calendar = 점검 일정
 footer-api = API
-footer-powered = Powered by allclear
+footer-powered = allclear로 제작
 
 ## 첫 페이지
 
