@@ -155,8 +155,8 @@ history-entries = { $count ->
     }
 history-none = 아직 보고된 장애가 없습니다.
 history-month-description = { $month } { $site }의 장애와 점검
-history-month-lede = { $count } { $count ->
-       *[other] 건
+history-month-lede = { $count ->
+       *[other] { $count }건
     }, 최신순.
 history-months-nav = 월
 history-all-months = 모든 월
