@@ -22,8 +22,26 @@ const I18N: &str = THEME_FOLDERS[2];
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{MessageFile, StaticFile, Theme};
 
-/// The default theme's message files, by language (`themes/default/i18n/`).
-const DEFAULT_MESSAGES: &[(&str, &str)] = &[("en", include_str!("../../themes/default/i18n/en.ftl"))];
+/// The default theme's message files, by language (`themes/default/i18n/`):
+/// every language the default theme ships (issue 15).
+const DEFAULT_MESSAGES: &[(&str, &str)] = &[
+    ("en", include_str!("../../themes/default/i18n/en.ftl")),
+    ("de", include_str!("../../themes/default/i18n/de.ftl")),
+    ("fr", include_str!("../../themes/default/i18n/fr.ftl")),
+    ("es", include_str!("../../themes/default/i18n/es.ftl")),
+    ("it", include_str!("../../themes/default/i18n/it.ftl")),
+    ("pt-BR", include_str!("../../themes/default/i18n/pt-BR.ftl")),
+    ("nl", include_str!("../../themes/default/i18n/nl.ftl")),
+    ("pl", include_str!("../../themes/default/i18n/pl.ftl")),
+    ("sv", include_str!("../../themes/default/i18n/sv.ftl")),
+    ("tr", include_str!("../../themes/default/i18n/tr.ftl")),
+    ("uk", include_str!("../../themes/default/i18n/uk.ftl")),
+    ("ja", include_str!("../../themes/default/i18n/ja.ftl")),
+    ("zh-Hans", include_str!("../../themes/default/i18n/zh-Hans.ftl")),
+    ("ko", include_str!("../../themes/default/i18n/ko.ftl")),
+    ("ar", include_str!("../../themes/default/i18n/ar.ftl")),
+    ("he", include_str!("../../themes/default/i18n/he.ftl")),
+];
 
 /// The default theme's templates, by name.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[

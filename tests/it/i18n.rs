@@ -180,16 +180,16 @@ fn a_language_of_the_site_s_own_falls_back_to_english_per_message() {
 #[test]
 fn a_language_without_messages_stays_english_and_warns() {
     let tmp = tempfile::tempdir().unwrap();
-    let site = common::base_site_with(tmp.path(), "language: fr");
+    let site = common::base_site_with(tmp.path(), "language: fi");
     let out = tmp.path().join("out");
     let built = build_pinned(&site, Some(&out)).assert().success().get_output().clone();
     let stderr = String::from_utf8_lossy(&built.stderr);
     assert_eq!(
-        stderr.matches("no interface messages for language `fr`").count(),
+        stderr.matches("no interface messages for language `fi`").count(),
         1,
         "{stderr}"
     );
-    assert!(stderr.contains("i18n/fr.ftl"), "{stderr}");
+    assert!(stderr.contains("i18n/fi.ftl"), "{stderr}");
     let index = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains(r#"<html lang="en">"#));
     assert_eq!(select(&index, ".site-nav a")[..2], ["Status", "History"]);
@@ -203,7 +203,7 @@ fn a_language_without_messages_stays_english_and_warns() {
         .clone();
     let all = String::from_utf8_lossy(&checked.stdout).into_owned() + &String::from_utf8_lossy(&checked.stderr);
     assert_eq!(
-        all.matches("no interface messages for language `fr`").count(),
+        all.matches("no interface messages for language `fi`").count(),
         1,
         "{all}"
     );
