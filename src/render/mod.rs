@@ -20,6 +20,7 @@ use std::collections::HashSet;
 use std::sync::Mutex;
 
 use crate::diagnostics::Diagnostic;
+use crate::format;
 use crate::model::Snapshot;
 
 /// One file of the built site.
@@ -301,4 +302,14 @@ fn generated_twice(path: &str) -> Diagnostic {
     } else {
         d
     }
+}
+
+/// The language of the interface, and so the one every page's dates,
+/// times and numbers are formatted in ([`format::Locale`]): site.yaml's
+/// `language` when the interface has strings in it, else English, so that
+/// a page is never in two languages. Today only `en` has strings (the
+/// theme's text is English), so this is English for every site; `language`
+/// still sets `<html lang>` and the feeds' language.
+pub fn interface_language(_config: &crate::model::SiteConfig) -> &'static format::Locale {
+    format::Locale::english()
 }

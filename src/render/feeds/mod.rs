@@ -207,6 +207,8 @@ pub fn feed_title(site_title: &str) -> String {
 struct Context<'a, 's> {
     snap: &'a Snapshot<'s>,
     zone: Tz,
+    /// Dates and times in the interface's language.
+    locale: &'static format::Locale,
     host: String,
 }
 
@@ -215,6 +217,7 @@ impl<'a, 's> Context<'a, 's> {
         Context {
             snap,
             zone: snap.site.config.time_zone,
+            locale: super::interface_language(&snap.site.config),
             host: ids::host(&snap.site.config.base_url),
         }
     }
@@ -255,7 +258,7 @@ impl<'a, 's> Context<'a, 's> {
             .map(|(at, label, message)| {
                 let shown = if previous == Some(label) { "Update" } else { label };
                 previous = Some(label);
-                update_paragraph(at, self.zone, shown, &message.html)
+                update_paragraph(self.locale, at, self.zone, shown, &message.html)
             })
             .collect();
         out.reverse();
@@ -287,8 +290,8 @@ impl<'a, 's> Context<'a, 's> {
         if html.is_empty() {
             html = format!(
                 "<p>Scheduled for {} until {}.</p>",
-                format::date_time(state.window.from, self.zone),
-                format::date_time(state.window.until, self.zone)
+                self.locale.date_time(state.window.from, self.zone),
+                self.locale.date_time(state.window.until, self.zone)
             );
         }
         let date = self.item_date(EntryRef::Maintenance(m));
@@ -408,7 +411,7 @@ impl<'a, 's> Context<'a, 's> {
         let tag = self.tag(&format!("IncidentPostmortem/{}", ids::api_id("incident", &inc.id)));
         let html = format!(
             "<p><strong>Postmortem</strong> - {}</p>{}",
-            format::date_time(at, self.zone),
+            self.locale.date_time(at, self.zone),
             body.html
         );
         Some(Item {
@@ -444,13 +447,13 @@ impl<'a, 's> Context<'a, 's> {
         ));
         let mut html = format!(
             "<p><strong>{label}</strong> - {}</p>{}",
-            format::date_time(at, self.zone),
+            self.locale.date_time(at, self.zone),
             message.html
         );
         if let Some(next) = next_update {
             html.push_str(&format!(
                 "<p>Next update expected by {}.</p>",
-                format::date_time(next, self.zone)
+                self.locale.date_time(next, self.zone)
             ));
         }
         Item {
@@ -470,11 +473,11 @@ impl<'a, 's> Context<'a, 's> {
 
 /// One update as Statuspage writes it: the time in the page's zone, the
 /// status in bold, " - ", the message.
-fn update_paragraph(at: DateTime<Utc>, zone: Tz, label: &str, message_html: &str) -> String {
+fn update_paragraph(locale: &format::Locale, at: DateTime<Utc>, zone: Tz, label: &str, message_html: &str) -> String {
     let local = at.with_timezone(&zone);
     format!(
         "<p><small>{} <var data-var='date'>{}</var>, <var data-var='time'>{:02}:{:02}</var> {}</small><br><strong>{}</strong> - {}</p>",
-        format::short_month(local.month0()),
+        locale.short_month(local.month0()),
         local.day(),
         local.hour(),
         local.minute(),

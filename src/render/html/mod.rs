@@ -20,7 +20,6 @@ use super::state::{Freshness, Scope, State};
 use super::view::{EntryView, GroupView, Views};
 use super::{Pages, Sink, links};
 use crate::diagnostics::Diagnostic;
-use crate::format;
 use crate::model::{EntryRef, Link, Snapshot};
 use crate::timing::phase;
 
@@ -322,7 +321,7 @@ fn index_context(views: &Views<'_, '_>) -> KeyedContext {
 fn history_pages(page: &Page<'_, '_>, views: &Views<'_, '_>, selected: &[usize]) -> Result<(), Vec<Diagnostic>> {
     let months = &views.snap.history;
     let link = |k: usize| MonthLink {
-        name: format::month(months[k].year, months[k].month),
+        name: views.locale().month(months[k].year, months[k].month),
         url: links::history_month(months[k].year, months[k].month),
         count: months[k].entries.len(),
     };
