@@ -36,6 +36,10 @@ struct SiteView<'a> {
     title: &'a str,
     description: Option<&'a str>,
     base_url: &'a str,
+    /// `<html lang>`: the interface's language
+    /// ([`super::interface_language`]), which the page script formats its
+    /// times in, not site.yaml's `language` while the interface has no
+    /// strings in it.
     language: &'a str,
     /// IANA name, e.g. `Europe/Berlin`.
     time_zone: &'a str,
@@ -93,7 +97,7 @@ fn compile_keyed(snap: &Snapshot<'_>) -> Result<(Tera, KeyHasher), Vec<Diagnosti
         title: &c.title,
         description: c.description.as_deref(),
         base_url: &c.base_url,
-        language: &c.language,
+        language: super::interface_language(c).tag(),
         time_zone: c.time_zone.name(),
         links: &c.links,
         logo: c.logo.as_deref(),
