@@ -187,6 +187,16 @@ impl Locale {
         format!("{} {}", self.date(local.date_naive()), self.clock(&local))
     }
 
+    /// A whole number with CLDR's digits and grouping: `1,234` (en),
+    /// `1.234` (de). For the counts in sentences whose words come from the
+    /// interface's messages (durations, "3 updates"): ICU4X's stable API
+    /// has no relative-time or duration formatter (both are in
+    /// `icu_experimental`), so those sentences stay with the messages and
+    /// only their numbers are formatted here.
+    pub fn integer(&self, n: i64) -> String {
+        self.decimal.format(&Decimal::from(n)).to_string()
+    }
+
     /// A share as a percentage with two decimals, rounded down so that any
     /// downtime never shows as `100.00%`: `0.972222` -> `97.22%` (en),
     /// `97,22 %` (de).
@@ -271,6 +281,8 @@ mod tests {
         assert_eq!(en.percent(1.0), "100.00%");
         assert_eq!(en.percent(0.0), "0.00%");
         assert_eq!(en.percent(0.5), "50.00%");
+        assert_eq!(en.integer(1234), "1,234");
+        assert_eq!(en.integer(-5), "-5");
     }
 
     #[test]
@@ -290,6 +302,7 @@ mod tests {
         assert_eq!(de.short_month(10), "Nov");
         assert_eq!(de.percent(0.9993), "99,93\u{a0}%");
         assert_eq!(de.percent(1.0), "100,00\u{a0}%");
+        assert_eq!(de.integer(1234), "1.234");
     }
 
     #[test]
@@ -302,6 +315,7 @@ mod tests {
         assert_eq!(ja.month(2026, 11), "2026年11月");
         assert_eq!(ja.short_month(10), "11月");
         assert_eq!(ja.percent(0.9993), "99.93%");
+        assert_eq!(ja.integer(1234), "1,234");
     }
 
     #[test]
