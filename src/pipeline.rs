@@ -73,7 +73,7 @@ pub fn hidden_warnings(loaded: &Loaded, now: DateTime<Utc>) -> Vec<Diagnostic> {
     let when = |at: DateTime<Utc>| {
         format!(
             "{}, {} after now",
-            format::date_time(at, zone),
+            format::Locale::english().date_time(at, zone),
             format::duration(at - now)
         )
     };

@@ -59,11 +59,11 @@ pub fn reschedule(
         return Err(AuthorError::usage(
             format!(
                 "the new window ends {}, which has passed",
-                format::date_time(until, zone)
+                format::Locale::english().date_time(until, zone)
             ),
             Some(format!(
                 "give a window that ends after now ({}); to end the maintenance, run `allclear resolve {}`",
-                format::date_time(cx.now, zone),
+                format::Locale::english().date_time(cx.now, zone),
                 request.id
             )),
         ));
@@ -73,8 +73,8 @@ pub fn reschedule(
             format!(
                 "maintenance `{}` is already scheduled from {} to {}",
                 request.id,
-                format::date_time(from, zone),
-                format::date_time(until, zone)
+                format::Locale::english().date_time(from, zone),
+                format::Locale::english().date_time(until, zone)
             ),
             Some("give the new --from and --until".to_string()),
         ));
@@ -157,7 +157,7 @@ fn maintenance(cx: &Context, loaded: &Loaded, id: &str, verb: &str) -> Result<(F
         return Err(AuthorError::usage(
             format!(
                 "maintenance `{id}` is already completed ({})",
-                format::date_time(when, zone)
+                format::Locale::english().date_time(when, zone)
             ),
             Some(again.to_string()),
         ));
@@ -181,11 +181,15 @@ fn span(from: DateTime<Utc>, until: DateTime<Utc>, zone: chrono_tz::Tz) -> Strin
     if start.date_naive() == end.date_naive() && start.offset() == end.offset() {
         format!(
             "{} {} – {}",
-            format::date(start.date_naive()),
+            format::Locale::english().date(start.date_naive()),
             start.format("%H:%M"),
-            format::clock(&end)
+            format::Locale::english().clock(&end)
         )
     } else {
-        format!("{} – {}", format::date_time(from, zone), format::date_time(until, zone))
+        format!(
+            "{} – {}",
+            format::Locale::english().date_time(from, zone),
+            format::Locale::english().date_time(until, zone)
+        )
     }
 }

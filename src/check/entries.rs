@@ -62,7 +62,7 @@ pub(super) fn incident_warnings(loaded: &Loaded, incident: &Incident, now: DateT
                     "next-update-overdue",
                     format!(
                         "the next update was promised for {}, {} ago",
-                        format::time_of_day(next, zone),
+                        format::Locale::english().time_of_day(next, zone),
                         format::duration(now - next)
                     ),
                 )
@@ -132,7 +132,7 @@ pub(super) fn maintenance_warnings(
                 "maintenance-overdue",
                 format!(
                     "the window ended {} ({} ago) and no update says the work is completed",
-                    format::date_time(window.until, zone),
+                    format::Locale::english().date_time(window.until, zone),
                     format::duration(now - window.until)
                 ),
             )
@@ -164,8 +164,8 @@ fn completed_before_window(loaded: &Loaded, maintenance: &Maintenance, now: Date
                 "completed-before-window",
                 format!(
                     "this update marks the maintenance completed on {}, before its window starts on {}; did you mean to cancel it?",
-                    format::date_time(latest.at, zone),
-                    format::date_time(window.from, zone)
+                    format::Locale::english().date_time(latest.at, zone),
+                    format::Locale::english().date_time(window.from, zone)
                 ),
             )
             .with_help(

@@ -87,7 +87,11 @@ fn site_at_head(site_dir: &Path) -> Result<Option<Site>, String> {
 fn compare(loaded: &Loaded, head: &Maintenance, now: &Maintenance, out: &mut Vec<Diagnostic>) {
     let zone = loaded.site.config.time_zone;
     let span = |from: DateTime<Utc>, until: DateTime<Utc>| {
-        format!("{} – {}", format::date_time(from, zone), format::date_time(until, zone))
+        format!(
+            "{} – {}",
+            format::Locale::english().date_time(from, zone),
+            format::Locale::english().date_time(until, zone)
+        )
     };
     let window = now.window();
     let help = format!(
@@ -154,7 +158,7 @@ fn compare(loaded: &Loaded, head: &Maintenance, now: &Maintenance, out: &mut Vec
                     "window-edited",
                     format!(
                         "the rescheduling update of {} {what}; calendar subscribers keep the old time",
-                        format::date_time(old.at, zone)
+                        format::Locale::english().date_time(old.at, zone)
                     ),
                 )
                 .with_help(help.clone()),

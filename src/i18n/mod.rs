@@ -232,6 +232,9 @@ pub struct Catalogue {
     /// Every message id of the page's language and of English.
     ids: std::collections::BTreeSet<String>,
     labels: Labels,
+    /// How dates, times and numbers are written in the page's language
+    /// (see [`crate::render::interface_language`]).
+    locale: &'static crate::format::Locale,
 }
 
 /// The labels the views use for every status, impact and indicator,
@@ -268,8 +271,10 @@ impl Catalogue {
         if let Some(l) = lang {
             all_ids.extend(ids(messages, l));
         }
+        let language = if lang.is_some() { language } else { ENGLISH };
         let mut cat = Catalogue {
-            language: if lang.is_some() { language } else { ENGLISH }.to_string(),
+            locale: crate::format::Locale::get(language).unwrap_or_else(|_| crate::format::Locale::english()),
+            language: language.to_string(),
             page,
             english: bundle(ENGLISH, ENGLISH),
             ids: all_ids,
@@ -300,6 +305,11 @@ impl Catalogue {
     /// `language`, or `en` when no message file serves it.
     pub fn language(&self) -> &str {
         &self.language
+    }
+
+    /// How dates, times and numbers are written in the page's language.
+    pub fn locale(&self) -> &'static crate::format::Locale {
+        self.locale
     }
 
     /// Message `id` formatted with `args`: the page language's, or

@@ -92,7 +92,10 @@ pub fn build(loaded: &Loaded, found: &Found, now: DateTime<Utc>) -> Option<Paylo
                     .nth(update.occurrence)?;
                 let mut lines = vec![u.message.source.trim().to_string()];
                 if let Some(next) = u.next_update {
-                    lines.push(format!("Next update by {}", format::date_time(next, zone)));
+                    lines.push(format!(
+                        "Next update by {}",
+                        format::Locale::english().date_time(next, zone)
+                    ));
                 }
                 (api::incident_object(snap, i), u.status.label(), lines)
             }
@@ -112,8 +115,8 @@ pub fn build(loaded: &Loaded, found: &Found, now: DateTime<Utc>) -> Option<Paylo
             let mut lines = vec![message];
             lines.push(format!(
                 "Window: {} to {}",
-                format::date_time(window.from, zone),
-                format::date_time(window.until, zone)
+                format::Locale::english().date_time(window.from, zone),
+                format::Locale::english().date_time(window.until, zone)
             ));
             (api::maintenance_object(snap, m), label, lines)
         }

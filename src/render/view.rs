@@ -191,10 +191,16 @@ impl Views<'_, '_> {
         }
     }
 
+    /// The language dates, times and numbers are written in
+    /// ([`super::interface_language`]).
+    pub fn locale(&self) -> &'static format::Locale {
+        self.cat.locale()
+    }
+
     pub fn time(&self, t: DateTime<Utc>) -> TimeView {
         let local = t.with_timezone(&self.snap.site.config.time_zone);
-        let date = format::date(local.date_naive());
-        let time = format::clock(&local);
+        let date = self.locale().date(local.date_naive());
+        let time = self.locale().clock(&local);
         TimeView {
             iso: format::iso_utc(t),
             text: format!("{date} {time}"),
@@ -405,7 +411,11 @@ impl Views<'_, '_> {
             description: comp.description.clone(),
             url: links::component(&comp.id),
             status: self.component_label(state.status),
-            uptime: state.uptime.overall.map(format::percent).unwrap_or_default(),
+            uptime: state
+                .uptime
+                .overall
+                .map(|s| self.locale().percent(s))
+                .unwrap_or_default(),
             uptime_days: self.snap.site.config.uptime_days,
             incident_days: state
                 .uptime
@@ -427,8 +437,8 @@ impl Views<'_, '_> {
             (_, ComponentStatus::DegradedPerformance) => "minor",
             _ => "ok",
         };
-        let uptime = d.uptime.map(format::percent).unwrap_or_default();
-        let date = format::date(d.date);
+        let uptime = d.uptime.map(|s| self.locale().percent(s)).unwrap_or_default();
+        let date = self.locale().date(d.date);
         let summary = match d.uptime {
             None => self
                 .cat
@@ -485,7 +495,7 @@ impl Views<'_, '_> {
     pub fn day_entries(&self, date: NaiveDate, entries: &[EntryRef]) -> DayEntries {
         DayEntries {
             iso: date.to_string(),
-            date: format::date(date),
+            date: self.locale().date(date),
             entries: entries.iter().map(|&e| self.entry(e)).collect(),
         }
     }

@@ -214,7 +214,7 @@ fn uptime_weights_partial_outages_and_counts_overlaps_once() {
     // Nov 18: 25 min major + 50 min partial = 25 + 0.3 * 50 = 40 min down.
     let nov18 = uptime_on(&site, now, "api", "2026-11-18").unwrap();
     assert!((nov18 - 1400.0 / 1440.0).abs() < 1e-9, "{nov18}");
-    assert_eq!(allclear::format::percent(nov18), "97.22%");
+    assert_eq!(allclear::format::Locale::english().percent(nov18), "97.22%");
     // Nov 19: partial 00:00-02:00 with a major outage 01:00-01:30 on top:
     // 60 min * 0.3 + 30 min + 30 min * 0.3 = 57 min down.
     let nov19 = uptime_on(&site, now, "api", "2026-11-19").unwrap();

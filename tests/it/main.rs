@@ -34,6 +34,7 @@ mod incremental_output;
 mod init;
 mod kept_pages;
 mod kept_site;
+mod language;
 mod limits;
 mod live;
 mod load_cache;

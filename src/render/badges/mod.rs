@@ -38,7 +38,6 @@ pub use width::{UNITS_PER_EM, badge_text_width, text_width};
 
 use super::OutputFile;
 use crate::escape::{self, xml_text};
-use crate::format;
 use crate::i18n::Catalogue;
 use crate::model::{ComponentStatus, Indicator, Snapshot};
 
@@ -109,7 +108,10 @@ pub fn render(snap: &Snapshot<'_>, cat: &Catalogue) -> Vec<OutputFile> {
             status_color(state.status),
             as_of.components[c].then_some(as_of.text.as_str()),
         ));
-        let uptime = state.uptime.overall.map_or_else(|| no_data.clone(), format::percent);
+        let uptime = state
+            .uptime
+            .overall
+            .map_or_else(|| no_data.clone(), |s| super::interface_language(&snap.site).percent(s));
         out.push(file(
             uptime_path(&comp.id),
             &cat.text_with("badge-uptime", &[("component", comp.name.as_str().into())]),
@@ -156,7 +158,12 @@ impl AsOf {
         AsOf {
             text: cat.text_with(
                 "badge-as-of",
-                &[("time", format::date_time(snap.now, site.config.time_zone).into())],
+                &[(
+                    "time",
+                    super::interface_language(site)
+                        .date_time(snap.now, site.config.time_zone)
+                        .into(),
+                )],
             ),
             page: any && alone.indicator == Indicator::None,
             components,
@@ -197,7 +204,7 @@ pub fn indicator_color(indicator: Indicator) -> &'static str {
 /// The colour of an uptime share (0.0..=1.0, `None` without data), by
 /// shields.io's percentage steps: 99.9% and more, 99%, 97%, 95%, below.
 /// The steps apply to the value the badge shows, which
-/// [`format::percent`] rounds down to hundredths, so colour and text agree.
+/// [`crate::format::Locale::percent`] rounds down to hundredths, so colour and text agree.
 pub fn uptime_color(share: Option<f64>) -> &'static str {
     let Some(share) = share else {
         return colors::GREY;
@@ -410,7 +417,7 @@ mod tests {
         assert_eq!(uptime_color(Some(1.0)), colors::GREEN);
         assert_eq!(uptime_color(Some(0.999)), colors::GREEN);
         assert_eq!(uptime_color(Some(0.99899)), colors::OLIVE, "shown as 99.89%");
-        assert_eq!(format::percent(0.99899), "99.89%");
+        assert_eq!(crate::format::Locale::english().percent(0.99899), "99.89%");
         assert_eq!(uptime_color(Some(0.99)), colors::OLIVE);
         assert_eq!(uptime_color(Some(0.985)), colors::AMBER);
         assert_eq!(uptime_color(Some(0.96)), colors::ORANGE);

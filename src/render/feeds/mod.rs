@@ -219,6 +219,8 @@ struct Context<'a, 's> {
     snap: &'a Snapshot<'s>,
     cat: &'a Catalogue,
     zone: Tz,
+    /// Dates and times in the interface's language.
+    locale: &'static format::Locale,
     host: String,
 }
 
@@ -228,6 +230,7 @@ impl<'a, 's> Context<'a, 's> {
             snap,
             cat,
             zone: snap.site.config.time_zone,
+            locale: super::interface_language(&snap.site),
             host: ids::host(&snap.site.config.base_url),
         }
     }
@@ -275,7 +278,7 @@ impl<'a, 's> Context<'a, 's> {
             .map(|(at, label, message)| {
                 let shown = if previous == Some(label) { same.as_str() } else { label };
                 previous = Some(label);
-                update_paragraph(at, self.zone, shown, &message.html)
+                update_paragraph(self.locale, at, self.zone, shown, &message.html)
             })
             .collect();
         out.reverse();
@@ -316,8 +319,8 @@ impl<'a, 's> Context<'a, 's> {
             let text = self.cat.text_with(
                 "feed-scheduled-for",
                 &[
-                    ("from", format::date_time(state.window.from, self.zone).into()),
-                    ("until", format::date_time(state.window.until, self.zone).into()),
+                    ("from", self.locale.date_time(state.window.from, self.zone).into()),
+                    ("until", self.locale.date_time(state.window.until, self.zone).into()),
                 ],
             );
             html = format!("<p>{text}</p>");
@@ -442,7 +445,7 @@ impl<'a, 's> Context<'a, 's> {
         let label = self.cat.text("postmortem");
         let html = format!(
             "<p><strong>{label}</strong> - {}</p>{}",
-            format::date_time(at, self.zone),
+            self.locale.date_time(at, self.zone),
             body.html
         );
         Some(Item {
@@ -478,13 +481,13 @@ impl<'a, 's> Context<'a, 's> {
         ));
         let mut html = format!(
             "<p><strong>{label}</strong> - {}</p>{}",
-            format::date_time(at, self.zone),
+            self.locale.date_time(at, self.zone),
             message.html
         );
         if let Some(next) = next_update {
             let text = self.cat.text_with(
                 "feed-next-update",
-                &[("time", format::date_time(next, self.zone).into())],
+                &[("time", self.locale.date_time(next, self.zone).into())],
             );
             html.push_str(&format!("<p>{text}</p>"));
         }
@@ -505,11 +508,11 @@ impl<'a, 's> Context<'a, 's> {
 
 /// One update as Statuspage writes it: the time in the page's zone, the
 /// status in bold, " - ", the message.
-fn update_paragraph(at: DateTime<Utc>, zone: Tz, label: &str, message_html: &str) -> String {
+fn update_paragraph(locale: &format::Locale, at: DateTime<Utc>, zone: Tz, label: &str, message_html: &str) -> String {
     let local = at.with_timezone(&zone);
     format!(
         "<p><small>{} <var data-var='date'>{}</var>, <var data-var='time'>{:02}:{:02}</var> {}</small><br><strong>{}</strong> - {}</p>",
-        format::short_month(local.month0()),
+        locale.short_month(local.month0()),
         local.day(),
         local.hour(),
         local.minute(),

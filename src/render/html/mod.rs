@@ -22,7 +22,6 @@ use super::state::{Freshness, Scope, State};
 use super::view::{EntryView, GroupView, Views};
 use super::{Pages, Sink, links};
 use crate::diagnostics::Diagnostic;
-use crate::format;
 use crate::i18n::Catalogue;
 use crate::model::{EntryRef, Link, Snapshot};
 use crate::timing::phase;
@@ -40,6 +39,10 @@ struct SiteView<'a> {
     title: &'a str,
     description: Option<&'a str>,
     base_url: &'a str,
+    /// `<html lang>`: the interface's language
+    /// ([`super::interface_language`]), which the page script formats its
+    /// times in, not site.yaml's `language` while the interface has no
+    /// strings in it.
     language: &'a str,
     /// IANA name, e.g. `Europe/Berlin`.
     time_zone: &'a str,
@@ -344,7 +347,7 @@ fn index_context(views: &Views<'_, '_>) -> KeyedContext {
 fn history_pages(page: &Page<'_, '_>, views: &Views<'_, '_>, selected: &[usize]) -> Result<(), Vec<Diagnostic>> {
     let months = &views.snap.history;
     let link = |k: usize| MonthLink {
-        name: format::month(months[k].year, months[k].month),
+        name: views.locale().month(months[k].year, months[k].month),
         url: links::history_month(months[k].year, months[k].month),
         count: months[k].entries.len(),
     };

@@ -22,9 +22,11 @@
   const label = (k) => T[k] || k;
   // The automatic updates' words, in the page's language.
   const AUTO = {in_progress: T.autoInProgress, completed: T.autoCompleted};
-  // As the inline script shows times: the last hour's in words.
-  const words = new Intl.RelativeTimeFormat(undefined, {numeric: 'auto'});
-  const local = new Intl.DateTimeFormat(undefined, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'});
+  // As the inline script shows times: the last hour's in words, in the
+  // page's language (<html lang>), never the browser's.
+  const lang = d.documentElement.lang || 'en';
+  const words = new Intl.RelativeTimeFormat(lang, {numeric: 'auto'});
+  const local = new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'});
   const when = (t) => {
     const at = Date.parse(t.dateTime), min = Math.round((at - now) / 60000);
     t.textContent = min <= 0 && min > -60 ? words.format(min, 'minute') : local.format(at);

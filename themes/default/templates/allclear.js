@@ -59,8 +59,11 @@
 
   // Times in the viewer's zone, the last hour's in words ("12 minutes ago";
   // a promised time stays a clock time); the site's time stays in the tooltip.
-  const words = new Intl.RelativeTimeFormat(undefined, {numeric: 'auto'});
-  const local = new Intl.DateTimeFormat(undefined, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'});
+  // Words, months and numbers are in the page's language (<html lang>),
+  // never the browser's, so that a page is never in two languages.
+  const lang = d.documentElement.lang || 'en';
+  const words = new Intl.RelativeTimeFormat(lang, {numeric: 'auto'});
+  const local = new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'});
   all('time[datetime*="T"]').forEach((t) => {
     const at = Date.parse(t.dateTime), min = Math.round((at - now) / 60000);
     if (!t.title) t.title = t.textContent;
@@ -70,7 +73,7 @@
   // The past days, regrouped by the viewer's calendar.
   const days = all('.day[data-day]');
   const key = new Intl.DateTimeFormat('en-CA', {year: 'numeric', month: '2-digit', day: '2-digit'});
-  const long = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium'});
+  const long = new Intl.DateTimeFormat(lang, {dateStyle: 'medium'});
   const entries = days.flatMap((x) => all('article[data-start]', x));
   const today = new Date(now);
   days.forEach((x, i) => {
@@ -96,7 +99,7 @@
     if (c.title || !bar || !bar.dataset || !bar.dataset.first) return;
     const day = new Date(bar.dataset.first + 'T12:00:00Z');
     day.setUTCDate(day.getUTCDate() + [...bar.children].indexOf(c));
-    c.title = fill(c.className ? T.nodata : T.clean, {date: new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeZone: 'UTC'}).format(day), uptime: '100%'});
+    c.title = fill(c.className ? T.nodata : T.clean, {date: new Intl.DateTimeFormat(lang, {dateStyle: 'medium', timeZone: 'UTC'}).format(day), uptime: new Intl.NumberFormat(lang, {style: 'percent'}).format(1)});
   });
 
   // Relative words for `ms` from now (negative: past), in minutes under an
