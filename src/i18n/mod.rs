@@ -307,6 +307,15 @@ impl Catalogue {
         &self.language
     }
 
+    /// Whether the page's language is written right to left, by CLDR's
+    /// character order for its script (`unic-langid`'s layout table):
+    /// `ar`, `he`, `fa`, `ur` …
+    pub fn right_to_left(&self) -> bool {
+        self.language
+            .parse::<LanguageIdentifier>()
+            .is_ok_and(|id| id.character_direction() == unic_langid::CharacterDirection::RTL)
+    }
+
     /// How dates, times and numbers are written in the page's language.
     pub fn locale(&self) -> &'static crate::format::Locale {
         self.locale

@@ -209,6 +209,28 @@ fn a_language_without_messages_stays_english_and_warns() {
     );
 }
 
+/// Pages in a right-to-left language say so (`dir="rtl"`, by CLDR's
+/// character order), in its words; left-to-right pages carry no `dir`.
+#[test]
+fn right_to_left_languages_mark_their_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (language, rtl) in [("ar", true), ("he", true), ("de", false), ("en", false)] {
+        let dir = tmp.path().join(language);
+        fs::create_dir_all(&dir).unwrap();
+        let site = common::base_site_with(&dir, &format!("language: {language}"));
+        let out = dir.join("out");
+        build_pinned(&site, Some(&out)).assert().success();
+        for page in ["index.html", "history/index.html", "404.html"] {
+            let html = fs::read_to_string(out.join(page)).unwrap();
+            let root = scraper::Html::parse_document(&html);
+            let element = root.root_element();
+            assert_eq!(element.value().attr("lang"), Some(language), "{language} {page}");
+            let expected = rtl.then_some("rtl");
+            assert_eq!(element.value().attr("dir"), expected, "{language} {page}");
+        }
+    }
+}
+
 /// A template that names a message no file has fails the build with the
 /// template and the id, never an empty string.
 #[test]

@@ -44,6 +44,10 @@ struct SiteView<'a> {
     /// times in, not site.yaml's `language` while the interface has no
     /// strings in it.
     language: &'a str,
+    /// Whether that language is written right to left (Arabic, Hebrew …,
+    /// by CLDR's character order as `unic-langid` holds it): the pages then
+    /// say `<html dir="rtl">` and the layout mirrors.
+    rtl: bool,
     /// IANA name, e.g. `Europe/Berlin`.
     time_zone: &'a str,
     links: &'a [Link],
@@ -110,6 +114,7 @@ fn compile_keyed(snap: &Snapshot<'_>, cat: Arc<Catalogue>) -> Result<(Tera, KeyH
         description: c.description.as_deref(),
         base_url: &c.base_url,
         language: cat.language(),
+        rtl: cat.right_to_left(),
         time_zone: c.time_zone.name(),
         links: &c.links,
         logo: c.logo.as_deref(),

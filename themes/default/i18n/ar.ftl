@@ -74,10 +74,10 @@ entry-rescheduled = أُعيدت جدولتها
 entry-affected = المكوّنات المتأثرة:
 entry-resolved-after = حُلّت بعد { $duration }
 entry-ongoing-for = مستمرة منذ <span data-since="{ $since }">{ $duration }</span>
-next-update = التحديث التالي متوقع قبل <time datetime="{ $iso }">{ $time }</time>
-next-update-overdue = كان التحديث التالي متوقعًا قبل <time datetime="{ $iso }">{ $time }</time> ({ $ago })
+next-update = التحديث التالي متوقع بحلول <time datetime="{ $iso }">{ $time }</time>
+next-update-overdue = كان التحديث التالي متوقعًا بحلول <time datetime="{ $iso }">{ $time }</time> ({ $ago })
 update-rescheduled-to = أُعيدت جدولتها إلى <time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
-update-next-promised = وُعد بالتحديث التالي قبل <time datetime="{ $iso }">{ $time }</time>
+update-next-promised = وُعد بالتحديث التالي بحلول <time datetime="{ $iso }">{ $time }</time>
 time-ago = منذ { $duration }
 time-now = الآن
 incident-description = حادثة ({ $impact }): { $status }
@@ -222,7 +222,7 @@ embed-how = كيف يبدو
 ## البرنامج النصي للصفحة (allclear.js)
 
 script-built-before-day = لا توجد بيانات: أُنشئت هذه الصفحة قبل هذا اليوم.
-script-next-update-overdue = كان التحديث التالي متوقعًا قبل { $time } ({ $ago })
+script-next-update-overdue = كان التحديث التالي متوقعًا بحلول { $time } ({ $ago })
 script-stale = آخر تحديث لهذه الصفحة كان { $ago }. قد لا تكون محدّثة: أعد تحميلها للاطلاع على أحدث التحديثات.
 script-stale-incident = آخر تحديث لهذه الصفحة كان { $ago }، أثناء حادثة. قد لا تكون محدّثة: أعد تحميلها للاطلاع على أحدث التحديثات.
 
@@ -238,7 +238,7 @@ feed-description = حوادث { $site } وأعمال صيانته
 feed-update-same-status = تحديث
 feed-item-title = [{ $label }] { $title }
 feed-scheduled-for = مجدولة من { $from } حتى { $until }.
-feed-next-update = التحديث التالي متوقع قبل { $time }.
+feed-next-update = التحديث التالي متوقع بحلول { $time }.
 
 ## تقاويم الصيانة (iCalendar)
 
