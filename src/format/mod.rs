@@ -31,12 +31,11 @@ pub fn rfc822(t: DateTime<Utc>) -> String {
     t.format("%a, %d %b %Y %H:%M:%S +0000").to_string()
 }
 
-/// A duration for people: `45 min`, `2 h 05 min`, `3 d 4 h`.
-///
-/// In English whatever the interface's language: ICU4X's stable API has no
-/// duration or relative-time formatter (they are in `icu_experimental`),
-/// so these words belong with the interface's messages, and
-/// [`Locale::integer`] formats their numbers.
+/// A duration for people, in English: `45 min`, `2 h 05 min`, `3 d 4 h`,
+/// for the command line's messages (warnings of `build` and `check`).
+/// Pages write durations in their own language with
+/// [`crate::i18n::Catalogue::duration`], whose English messages give the
+/// same text.
 pub fn duration(d: chrono::Duration) -> String {
     let minutes = d.num_minutes().max(0);
     let (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);

@@ -316,6 +316,29 @@ impl Catalogue {
             .is_ok_and(|id| id.character_direction() == unic_langid::CharacterDirection::RTL)
     }
 
+    /// A length of time in the page's language, in whole minutes (a
+    /// negative one counts as none): `57 min`, `2 h 05 min`, `3 d 4 h`
+    /// in English (messages `duration-minutes`, `duration-hours`,
+    /// `duration-days`), its numbers written by the page's
+    /// [`crate::format::Locale`].
+    pub fn duration(&self, d: chrono::Duration) -> String {
+        let minutes = d.num_minutes().max(0);
+        let (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+        let n = |v: i64| FluentValue::from(self.locale.integer(v));
+        match (days, hours) {
+            (0, 0) => self.text_with("duration-minutes", &[("minutes", n(mins))]),
+            (0, h) => {
+                let padded = if mins < 10 {
+                    self.locale.integer(0) + &self.locale.integer(mins)
+                } else {
+                    self.locale.integer(mins)
+                };
+                self.text_with("duration-hours", &[("hours", n(h)), ("minutes", padded.into())])
+            }
+            (d, h) => self.text_with("duration-days", &[("days", n(d)), ("hours", n(h))]),
+        }
+    }
+
     /// How dates, times and numbers are written in the page's language.
     pub fn locale(&self) -> &'static crate::format::Locale {
         self.locale
@@ -464,6 +487,9 @@ pub const SCRIPT_WORDS: &[ScriptWord] = &[
     ("autoInProgress", "maintenance-auto-in_progress", &[]),
     ("autoCompleted", "maintenance-auto-completed", &[]),
     ("history", "nav-history", &[]),
+    ("durMinutes", "duration-minutes", &[("minutes", "{m}")]),
+    ("durHours", "duration-hours", &[("hours", "{h}"), ("minutes", "{m}")]),
+    ("durDays", "duration-days", &[("days", "{d}"), ("hours", "{h}")]),
 ];
 
 /// [`SCRIPT_WORDS`] in `catalogue`'s language, as the JSON object the

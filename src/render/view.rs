@@ -88,7 +88,7 @@ pub struct EntryView {
     /// The promised next update of an ongoing incident.
     pub next_update: Option<TimeView>,
     /// When that promise is overdue at the build: how long ago it fell
-    /// due, `15 min ago` ([`format::duration`] in message `time-ago`), or
+    /// due, `15 min ago` ([`Catalogue::duration`] in message `time-ago`), or
     /// `now` (message `time-now`) within its first minute (as the page script's `Intl.RelativeTimeFormat` with
     /// `numeric: 'auto'` says it); `None` while it is not yet due.
     pub overdue_by: Option<String>,
@@ -348,7 +348,7 @@ impl Views<'_, '_> {
             ongoing: state.ongoing,
             started: self.time(inc.started),
             ended: state.resolved_at.map(|t| self.time(t)),
-            duration: format::duration(end - inc.started),
+            duration: self.cat.duration(end - inc.started),
             components: if state.ongoing {
                 inc.current_components()
             } else {
@@ -362,7 +362,7 @@ impl Views<'_, '_> {
                 late if late.num_minutes() < 1 => self.cat.text("time-now"),
                 late => self
                     .cat
-                    .text_with("time-ago", &[("duration", format::duration(late).into())]),
+                    .text_with("time-ago", &[("duration", self.cat.duration(late).into())]),
             }),
             latest,
             cancelled: false,
@@ -391,7 +391,7 @@ impl Views<'_, '_> {
             ongoing: state.is_active(),
             started: self.time(state.window.from),
             ended: Some(self.time(state.window.until)),
-            duration: format::duration(state.window.until - state.window.from),
+            duration: self.cat.duration(state.window.until - state.window.from),
             components: mt.components.iter().map(|&(c, s)| self.component_ref(c, s)).collect(),
             latest: self.maintenance_latest(m),
             next_update: None,

@@ -100,29 +100,49 @@ for (const [name, path] of [
   });
 }
 
-test('a site with `language: de` (no German interface strings yet) is an English page with English times, in a German browser', { timeout: 120_000 }, async () => {
-  const src = unpinnedExample(join(env.tempDir('allclear-de-site-'), 'site'));
+/** Build the unpinned example with `language: LANGUAGE` into a new folder. */
+function buildIn(language) {
+  const src = unpinnedExample(join(env.tempDir(`allclear-${language}-site-`), 'site'));
   const yaml = readFileSync(join(src, 'site.yaml'), 'utf8');
   assert.match(yaml, /^language: en$/m, 'the example says `language: en`');
-  writeFileSync(join(src, 'site.yaml'), yaml.replace(/^language: en$/m, 'language: de'));
-  const out = join(env.tempDir('allclear-de-out-'), 'public');
+  writeFileSync(join(src, 'site.yaml'), yaml.replace(/^language: en$/m, `language: ${language}`));
+  const out = join(env.tempDir(`allclear-${language}-out-`), 'public');
   const r = spawnSync('cargo', ['run', '--quiet', '--', 'build', src, '--now', BUILD_NOW, '--out', out], { cwd: HERE, encoding: 'utf8' });
   assert.equal(r.status, 0, `building the site failed:\n${r.stdout}\n${r.stderr}`);
-  // The feeds carry the content's language.
-  assert.match(readFileSync(join(out, 'history.rss'), 'utf8'), /<language>de<\/language>/);
+  return out;
+}
+
+/** The index of the site in `out` in a browser of `locale`: its script's texts. */
+async function indexTexts(out, locale) {
   const server = await startServer({ root: out });
-  const p = await env.newPage({ locale: 'de-DE', clock: NOW });
-  let texts;
+  const p = await env.newPage({ locale, clock: NOW });
   try {
     await p.page.goto(server.origin + PAGES.index);
     await p.page.waitForFunction(() => ![...document.querySelectorAll('time[datetime*="T"]')].some((t) => /\bCES?T\b/.test(t.textContent)));
-    texts = await scriptTexts(p.page);
+    const texts = await scriptTexts(p.page);
+    assert.deepEqual(p.errors, [], errorsMessage(p));
+    return texts;
   } finally {
     await env.closeContext(p.context);
     await server.close();
   }
+}
+
+test('a site with `language: fi` (no Finnish interface messages) is an English page with English times, in a German browser', { timeout: 120_000 }, async () => {
+  const out = buildIn('fi');
+  // Nothing is Finnish, so the feeds say English too.
+  assert.match(readFileSync(join(out, 'history.rss'), 'utf8'), /<language>en<\/language>/);
+  const texts = await indexTexts(out, 'de-DE');
   assert.equal(texts.lang, 'en', 'the interface, and so <html lang>, is English');
   assert.deepEqual(germanIn(texts), [], `German in an English page: ${JSON.stringify(texts)}`);
   assert.ok(texts.times.some((t) => /\bminutes ago\b/.test(t)), texts.times.join(' | '));
-  assert.deepEqual(p.errors, [], errorsMessage(p));
+});
+
+test('a site with `language: de` is a German page with German times, in an English browser', { timeout: 120_000 }, async () => {
+  const out = buildIn('de');
+  assert.match(readFileSync(join(out, 'history.rss'), 'utf8'), /<language>de<\/language>/);
+  const texts = await indexTexts(out, 'en-US');
+  assert.equal(texts.lang, 'de');
+  assert.ok(texts.times.some((t) => /^vor \d+ Minuten$/.test(t)), texts.times.join(' | '));
+  assert.ok(!texts.times.some((t) => /\bago\b|\b(AM|PM)\b/.test(t)), `English in a German page: ${texts.times.join(' | ')}`);
 });

@@ -79,6 +79,10 @@ next-update-overdue = كان التحديث التالي متوقعًا بحلو
 update-rescheduled-to = أُعيدت جدولتها إلى <time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = وُعد بالتحديث التالي بحلول <time datetime="{ $iso }">{ $time }</time>
 time-ago = منذ { $duration }
+
+duration-minutes = { $minutes } د
+duration-hours = { $hours } س { $minutes } د
+duration-days = { $days } ي { $hours } س
 time-now = الآن
 incident-description = حادثة ({ $impact }): { $status }
 incident-kind = حادثة

@@ -76,6 +76,10 @@ next-update-overdue = Nächste Aktualisierung war erwartet bis <time datetime="{
 update-rescheduled-to = Verschoben auf <time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = Nächste Aktualisierung zugesagt bis <time datetime="{ $iso }">{ $time }</time>
 time-ago = vor { $duration }
+
+duration-minutes = { $minutes } Min.
+duration-hours = { $hours } Std. { $minutes } Min.
+duration-days = { $days } T. { $hours } Std.
 time-now = jetzt
 incident-description = Vorfall – { $impact }: { $status }
 incident-kind = Vorfall

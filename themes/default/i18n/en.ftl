@@ -94,6 +94,14 @@ update-rescheduled-to = Rescheduled to <time datetime="{ $from_iso }">{ $from }<
 update-next-promised = Next update promised by <time datetime="{ $iso }">{ $time }</time>
 # A time in the past, e.g. "15 min ago"; $duration is written by allclear.
 time-ago = { $duration } ago
+
+# A length of time (an incident's, "57 min so far", "15 min ago"):
+# allclear picks the form by the length and writes the numbers in the
+# page's language; $minutes in duration-hours has two digits ("05").
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h { $minutes } min
+duration-days = { $days } d { $hours } h
+
 # An overdue promise within its first minute.
 time-now = now
 incident-description = { $impact } incident: { $status }

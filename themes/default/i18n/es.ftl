@@ -77,6 +77,10 @@ next-update-overdue = La próxima actualización estaba prevista antes de <time 
 update-rescheduled-to = Reprogramado a <time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = Próxima actualización comprometida antes de <time datetime="{ $iso }">{ $time }</time>
 time-ago = hace { $duration }
+
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h { $minutes } min
+duration-days = { $days } d { $hours } h
 time-now = ahora
 incident-description = Incidente ({ $impact }): { $status }
 incident-kind = Incidente

@@ -77,6 +77,10 @@ next-update-overdue = Prochaine mise à jour attendue d'ici <time datetime="{ $i
 update-rescheduled-to = Reprogrammée du <time datetime="{ $from_iso }">{ $from }</time> au <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = Prochaine mise à jour promise d'ici <time datetime="{ $iso }">{ $time }</time>
 time-ago = il y a { $duration }
+
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h { $minutes } min
+duration-days = { $days } j { $hours } h
 time-now = maintenant
 incident-description = Incident ({ $impact }) : { $status }
 incident-kind = Incident

@@ -77,6 +77,10 @@ next-update-overdue = העדכון הבא היה צפוי עד <time datetime="{
 update-rescheduled-to = המועד שונה ל-<time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = העדכון הבא הובטח עד <time datetime="{ $iso }">{ $time }</time>
 time-ago = לפני { $duration }
+
+duration-minutes = { $minutes } דק׳
+duration-hours = { $hours } שע׳ { $minutes } דק׳
+duration-days = { $days } ימ׳ { $hours } שע׳
 time-now = עכשיו
 incident-description = תקלה ({ $impact }): { $status }
 incident-kind = תקלה

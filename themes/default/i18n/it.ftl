@@ -77,6 +77,10 @@ next-update-overdue = Il prossimo aggiornamento era previsto entro <time datetim
 update-rescheduled-to = Riprogrammata a <time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = Prossimo aggiornamento promesso entro <time datetime="{ $iso }">{ $time }</time>
 time-ago = { $duration } fa
+
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h { $minutes } min
+duration-days = { $days } g { $hours } h
 time-now = ora
 incident-description = Incidente ({ $impact }): { $status }
 incident-kind = Incidente

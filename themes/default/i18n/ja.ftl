@@ -75,6 +75,10 @@ next-update-overdue = 次回の更新予定は<time datetime="{ $iso }">{ $time 
 update-rescheduled-to = 日程を変更しました：<time datetime="{ $from_iso }">{ $from }</time>～<time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = 次回の更新予定：<time datetime="{ $iso }">{ $time }</time>まで
 time-ago = { $duration } 前
+
+duration-minutes = { $minutes }分
+duration-hours = { $hours }時間{ $minutes }分
+duration-days = { $days }日{ $hours }時間
 time-now = たった今
 incident-description = インシデント（{ $impact }）：{ $status }
 incident-kind = インシデント

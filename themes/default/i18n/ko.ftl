@@ -74,6 +74,10 @@ next-update-overdue = 다음 업데이트 예정 시각이 지났습니다: <tim
 update-rescheduled-to = 일정 변경: <time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = 다음 업데이트 약속: <time datetime="{ $iso }">{ $time }</time>까지
 time-ago = { $duration } 전
+
+duration-minutes = { $minutes }분
+duration-hours = { $hours }시간 { $minutes }분
+duration-days = { $days }일 { $hours }시간
 time-now = 방금
 incident-description = 장애({ $impact }): { $status }
 incident-kind = 장애

@@ -76,6 +76,10 @@ next-update-overdue = Volgende update werd verwacht vóór <time datetime="{ $is
 update-rescheduled-to = Verplaatst naar <time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = Volgende update toegezegd vóór <time datetime="{ $iso }">{ $time }</time>
 time-ago = { $duration } geleden
+
+duration-minutes = { $minutes } min
+duration-hours = { $hours } u { $minutes } min
+duration-days = { $days } d { $hours } u
 time-now = nu
 incident-description = Incident ({ $impact }): { $status }
 incident-kind = Incident

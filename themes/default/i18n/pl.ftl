@@ -78,6 +78,10 @@ next-update-overdue = Następna aktualizacja była spodziewana do <time datetime
 update-rescheduled-to = Przełożone na <time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = Następna aktualizacja zapowiedziana do <time datetime="{ $iso }">{ $time }</time>
 time-ago = { $duration } temu
+
+duration-minutes = { $minutes } min
+duration-hours = { $hours } godz. { $minutes } min
+duration-days = { $days } d. { $hours } godz.
 time-now = teraz
 incident-description = Incydent ({ $impact }): { $status }
 incident-kind = Incydent

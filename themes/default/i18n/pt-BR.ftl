@@ -77,6 +77,10 @@ next-update-overdue = A próxima atualização estava prevista até <time dateti
 update-rescheduled-to = Reagendada para <time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = Próxima atualização prometida até <time datetime="{ $iso }">{ $time }</time>
 time-ago = há { $duration }
+
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h { $minutes } min
+duration-days = { $days } d { $hours } h
 time-now = agora
 incident-description = Incidente ({ $impact }): { $status }
 incident-kind = Incidente

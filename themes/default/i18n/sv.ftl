@@ -76,6 +76,10 @@ next-update-overdue = Nästa uppdatering väntades senast <time datetime="{ $iso
 update-rescheduled-to = Flyttat till <time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = Nästa uppdatering utlovad senast <time datetime="{ $iso }">{ $time }</time>
 time-ago = för { $duration } sedan
+
+duration-minutes = { $minutes } min
+duration-hours = { $hours } tim { $minutes } min
+duration-days = { $days } d { $hours } tim
 time-now = nu
 incident-description = Incident ({ $impact }): { $status }
 incident-kind = Incident

@@ -76,6 +76,10 @@ next-update-overdue = Sonraki güncelleme en geç <time datetime="{ $iso }">{ $t
 update-rescheduled-to = Yeni zaman: <time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = Sonraki güncelleme en geç <time datetime="{ $iso }">{ $time }</time> verilecek
 time-ago = { $duration } önce
+
+duration-minutes = { $minutes } dk
+duration-hours = { $hours } sa { $minutes } dk
+duration-days = { $days } g { $hours } sa
 time-now = şimdi
 incident-description = Olay ({ $impact }): { $status }
 incident-kind = Olay

@@ -78,6 +78,10 @@ next-update-overdue = Наступне оновлення очікувалося
 update-rescheduled-to = Перенесено на <time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = Наступне оновлення обіцяно до <time datetime="{ $iso }">{ $time }</time>
 time-ago = { $duration } тому
+
+duration-minutes = { $minutes } хв
+duration-hours = { $hours } год { $minutes } хв
+duration-days = { $days } дн. { $hours } год
 time-now = зараз
 incident-description = Інцидент ({ $impact }): { $status }
 incident-kind = Інцидент

@@ -74,6 +74,10 @@ next-update-overdue = 原定下次更新不晚于 <time datetime="{ $iso }">{ $t
 update-rescheduled-to = 改期至 <time datetime="{ $from_iso }">{ $from }</time> – <time datetime="{ $until_iso }">{ $until }</time>
 update-next-promised = 承诺下次更新不晚于 <time datetime="{ $iso }">{ $time }</time>
 time-ago = { $duration } 前
+
+duration-minutes = { $minutes }分钟
+duration-hours = { $hours }小时{ $minutes }分钟
+duration-days = { $days }天{ $hours }小时
 time-now = 刚刚
 incident-description = 事件（{ $impact }）：{ $status }
 incident-kind = 事件

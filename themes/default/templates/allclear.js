@@ -152,9 +152,10 @@
   });
 
   // Durations so far ("1 h 05 min so far"), written as the build writes them.
+  const num = new Intl.NumberFormat(lang), n = (v) => num.format(v);
   const since = () => all('[data-since]').forEach((e) => {
     const m = Math.max(0, Math.floor((Date.now() - Date.parse(e.dataset.since)) / 6e4)), h = Math.floor(m / 60) % 24;
-    e.textContent = m >= 1440 ? Math.floor(m / 1440) + ' d ' + h + ' h' : h ? h + ' h ' + String(m % 60).padStart(2, '0') + ' min' : m + ' min';
+    e.textContent = m >= 1440 ? fill(T.durDays, {d: n(Math.floor(m / 1440)), h: n(h)}) : h ? fill(T.durHours, {h: n(h), m: (m % 60 < 10 ? n(0) : '') + n(m % 60)}) : fill(T.durMinutes, {m: n(m)});
   });
 
   // All of the above follow the clock while the page is open.
