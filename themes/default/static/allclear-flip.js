@@ -26,7 +26,8 @@
   // page's language (<html lang>), never the browser's.
   const lang = d.documentElement.lang || 'en';
   const words = new Intl.RelativeTimeFormat(lang, {numeric: 'auto'});
-  const local = new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'});
+  // English keeps the 24-hour clock, as the build writes it (src/format/locale.rs).
+  const local = new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', ...(/^en\b/.test(lang) && {hourCycle: 'h23'})});
   const when = (t) => {
     const at = Date.parse(t.dateTime), min = Math.round((at - now) / 60000);
     t.textContent = min <= 0 && min > -60 ? words.format(min, 'minute') : local.format(at);

@@ -63,7 +63,8 @@
   // never the browser's, so that a page is never in two languages.
   const lang = d.documentElement.lang || 'en';
   const words = new Intl.RelativeTimeFormat(lang, {numeric: 'auto'});
-  const local = new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'});
+  // English keeps the 24-hour clock, as the build writes it (src/format/locale.rs).
+  const local = new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', ...(/^en\b/.test(lang) && {hourCycle: 'h23'})});
   all('time[datetime*="T"]').forEach((t) => {
     const at = Date.parse(t.dateTime), min = Math.round((at - now) / 60000);
     if (!t.title) t.title = t.textContent;
