@@ -168,9 +168,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         diagnostics: vec![e.diagnostic(&out_dir)],
     };
     output::check_out_dir(&out_dir, &options.site_dir).map_err(refuse)?;
-    // Claimed now when no other build holds the output's lock, so that the
-    // kept site is listed while the site loads; otherwise after loading
-    // (see `output::Claim`).
+    // Claimed now when the folder was built into before and no other build
+    // holds its lock, so that the kept site is listed while the site loads;
+    // otherwise after loading (see `output::Claim`).
     let claim = output::Claim::try_now(&out_dir);
     let mut cache = options
         .load_cache

@@ -2,8 +2,8 @@
 //! removed, and its kept site (see [`super::kept`]) being listed, before
 //! the staging folder is made ([`super::Staging::from_claim`]).
 //!
-//! `build` claims its output before loading the site when no other build
-//! holds the lock ([`Claim::try_now`]), so that listing the kept site
+//! `build` claims an output it built before before loading the site when
+//! no other build holds the lock ([`Claim::try_now`]), so that listing the kept site
 //! overlaps loading; otherwise it claims it after loading, waiting for the
 //! lock as `--lock-timeout` says ([`super::Staging::create`]), so a site
 //! with errors is reported at once even while another build writes.
@@ -61,10 +61,16 @@ impl Claim {
         })
     }
 
-    /// [`Claim::acquire`] without waiting: `None` when another build holds
-    /// the lock or the claim fails for any other reason (the same claim
-    /// made again later reports it).
+    /// [`Claim::acquire`] without waiting, for a folder built into before
+    /// (its lock file exists, so claiming it creates nothing: a build whose
+    /// site has errors leaves everything as it was). `None` for a first
+    /// build, when another build holds the lock, or when the claim fails
+    /// for any other reason (the same claim made again later reports it).
     pub fn try_now(out: &Path) -> Option<Claim> {
+        let (parent, name) = split(out).ok()?;
+        if !super::lock::lock_path(&parent, &name).is_file() {
+            return None;
+        }
         Claim::acquire(out, Duration::ZERO, |_| {}).ok()
     }
 }

@@ -224,6 +224,25 @@ fn a_held_lock_makes_the_build_wait_or_fail_clearly_after_lock_timeout() {
 }
 
 #[test]
+fn a_site_with_errors_creates_nothing_next_to_a_new_output() {
+    // A first build claims its output folder only once the site has loaded:
+    // one whose site has errors makes no folder and no lock file.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    common::copy_tree(&example_site(), &site);
+    let ongoing = site.join("incidents/2026/11/2026-11-20-api-errors.md");
+    let text = fs::read_to_string(&ongoing).unwrap();
+    fs::write(&ongoing, text.replacen("impact: ", "impact: enormous\nx_impact: ", 1)).unwrap();
+    let out = tmp.path().join("new/deeper/public");
+    build_pinned(&site, Some(&out)).assert().failure();
+    assert!(!tmp.path().join("new").exists(), "the failed build made folders");
+    let parent = tmp.path().join("existing");
+    fs::create_dir(&parent).unwrap();
+    build_pinned(&site, Some(&parent.join("public"))).assert().failure();
+    assert_eq!(names(&parent), Vec::<String>::new(), "the failed build left files");
+}
+
+#[test]
 fn a_site_with_errors_is_reported_at_once_while_another_build_holds_the_lock() {
     // A build takes the output's lock before loading only when it is free;
     // otherwise it loads first, so a communicator's typo is reported at
