@@ -232,8 +232,9 @@ pub struct Catalogue {
     /// Every message id of the page's language and of English.
     ids: std::collections::BTreeSet<String>,
     labels: Labels,
-    /// How dates, times and numbers are written in the page's language
-    /// (see [`crate::render::interface_language`]).
+    /// How dates, times and numbers are written in the page's language:
+    /// the language whose messages serve the page (so that words and dates
+    /// always agree), English when none do.
     locale: &'static crate::format::Locale,
 }
 

@@ -20,7 +20,6 @@ use std::collections::HashSet;
 use std::sync::Mutex;
 
 use crate::diagnostics::Diagnostic;
-use crate::format;
 use crate::model::Snapshot;
 
 /// One file of the built site.
@@ -307,16 +306,4 @@ fn generated_twice(path: &str) -> Diagnostic {
     } else {
         d
     }
-}
-
-/// The language of the interface, and so the one every page's dates,
-/// times and numbers are formatted in ([`format::Locale`]): the language
-/// whose message files the pages' words come from
-/// ([`crate::i18n::catalogue_language`]: site.yaml's `language`, or its
-/// primary subtag, when the theme or the site has messages in it), else
-/// English, so that a page is never in two languages.
-pub fn interface_language(site: &crate::model::Site) -> &'static format::Locale {
-    crate::i18n::catalogue_language(&site.theme.messages, &site.config.language)
-        .and_then(|_| format::Locale::get(&site.config.language).ok())
-        .unwrap_or_else(format::Locale::english)
 }

@@ -192,7 +192,7 @@ impl Views<'_, '_> {
     }
 
     /// The language dates, times and numbers are written in
-    /// ([`super::interface_language`]).
+    /// ([`Catalogue::locale`]).
     pub fn locale(&self) -> &'static format::Locale {
         self.cat.locale()
     }

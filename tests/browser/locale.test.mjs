@@ -3,7 +3,7 @@
 // and "Nov 20, 2026", not "vor 55 Minuten" and "20.11.2026" inside English
 // text (issue 15). A site whose `language` the interface has no strings in
 // is an English page with English times (src/render/mod.rs,
-// interface_language).
+// Catalogue::locale).
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -147,6 +147,20 @@ fn a_site_message_overrides_that_message_and_nothing_else() {
 /// `language: xx` with a site `i18n/xx.ftl` of one message: that message
 /// shows, the rest is English, `<html lang="xx">`; `check` warns about
 /// each missing message with the language and the id, `build` does not.
+/// What `allclear check` prints about `site` (it must succeed): standard
+/// output and standard error together.
+fn check_output(site: &Path) -> String {
+    let checked = allclear()
+        .args(["check"])
+        .arg(site)
+        .args(["--now", NOW])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    String::from_utf8_lossy(&checked.stdout).into_owned() + &String::from_utf8_lossy(&checked.stderr)
+}
+
 #[test]
 fn a_language_of_the_site_s_own_falls_back_to_english_per_message() {
     let tmp = tempfile::tempdir().unwrap();
@@ -160,15 +174,7 @@ fn a_language_of_the_site_s_own_falls_back_to_english_per_message() {
     let index = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains(r#"<html lang="xx">"#));
     assert_eq!(select(&index, ".site-nav a")[..2], ["Xtatus", "History"]);
-    let checked = allclear()
-        .args(["check"])
-        .arg(&site)
-        .args(["--now", NOW])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let all = String::from_utf8_lossy(&checked.stdout).into_owned() + &String::from_utf8_lossy(&checked.stderr);
+    let all = check_output(&site);
     assert!(all.contains("language `xx` has no message `nav-history`"), "{all}");
     assert!(!all.contains("no message `nav-status`"), "{all}");
     assert!(all.contains("i18n/xx.ftl"), "the warning names the file: {all}");
@@ -193,15 +199,7 @@ fn a_language_without_messages_stays_english_and_warns() {
     let index = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains(r#"<html lang="en">"#));
     assert_eq!(select(&index, ".site-nav a")[..2], ["Status", "History"]);
-    let checked = allclear()
-        .args(["check"])
-        .arg(&site)
-        .args(["--now", NOW])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let all = String::from_utf8_lossy(&checked.stdout).into_owned() + &String::from_utf8_lossy(&checked.stderr);
+    let all = check_output(&site);
     assert_eq!(
         all.matches("no interface messages for language `fi`").count(),
         1,

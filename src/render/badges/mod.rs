@@ -111,7 +111,7 @@ pub fn render(snap: &Snapshot<'_>, cat: &Catalogue) -> Vec<OutputFile> {
         let uptime = state
             .uptime
             .overall
-            .map_or_else(|| no_data.clone(), |s| super::interface_language(&snap.site).percent(s));
+            .map_or_else(|| no_data.clone(), |s| cat.locale().percent(s));
         out.push(file(
             uptime_path(&comp.id),
             &cat.text_with("badge-uptime", &[("component", comp.name.as_str().into())]),
@@ -158,12 +158,7 @@ impl AsOf {
         AsOf {
             text: cat.text_with(
                 "badge-as-of",
-                &[(
-                    "time",
-                    super::interface_language(site)
-                        .date_time(snap.now, site.config.time_zone)
-                        .into(),
-                )],
+                &[("time", cat.locale().date_time(snap.now, site.config.time_zone).into())],
             ),
             page: any && alone.indicator == Indicator::None,
             components,

@@ -230,7 +230,7 @@ impl<'a, 's> Context<'a, 's> {
             snap,
             cat,
             zone: snap.site.config.time_zone,
-            locale: super::interface_language(&snap.site),
+            locale: cat.locale(),
             host: ids::host(&snap.site.config.base_url),
         }
     }

@@ -40,7 +40,7 @@ struct SiteView<'a> {
     description: Option<&'a str>,
     base_url: &'a str,
     /// `<html lang>`: the interface's language
-    /// ([`super::interface_language`]), which the page script formats its
+    /// ([`crate::i18n::Catalogue::language`]), which the page script formats its
     /// times in, not site.yaml's `language` while the interface has no
     /// strings in it.
     language: &'a str,
