@@ -255,6 +255,7 @@ pub(crate) fn load_incident(
                 message: ck.message(&u.message, &here("message")),
                 next_update,
                 components: changes,
+                fallback: None,
             });
         }
     }
@@ -306,6 +307,7 @@ pub(crate) fn load_incident(
         updates,
         postmortem,
         postmortem_published_at,
+        fallback: Default::default(),
     })
 }
 
@@ -426,6 +428,7 @@ pub(crate) fn load_maintenance(
                 scheduled_for: new_from,
                 scheduled_until: new_until,
                 cancels,
+                fallback: None,
             });
         }
     }
@@ -449,6 +452,7 @@ pub(crate) fn load_maintenance(
         body: body
             .filter(|t| !t.trim().is_empty())
             .map(|t| ck.message(&t, &[Seg::Key("title")])),
+        fallback: Default::default(),
     })
 }
 

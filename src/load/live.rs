@@ -170,6 +170,7 @@ impl LiveSite {
             incidents: entries.incidents,
             maintenances: entries.maintenances,
             theme,
+            translations: Default::default(),
             next_publication: None,
         };
         sort_entries(&mut site);

@@ -337,6 +337,7 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
             base_url,
             description: raw.description,
             time_zone,
+            languages: vec![raw.language.clone().unwrap_or_else(|| "en".into())],
             language: raw.language.unwrap_or_else(|| "en".into()),
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             uptime_days,

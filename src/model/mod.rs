@@ -9,6 +9,8 @@ pub use site::*;
 pub use types::*;
 pub mod reliability;
 mod snapshot;
+mod translation;
 pub mod uptime;
 
 pub use snapshot::*;
+pub use translation::*;

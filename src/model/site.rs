@@ -35,6 +35,9 @@ pub struct Site {
     /// Sorted by (effective) window start, then id.
     pub maintenances: Vec<Maintenance>,
     pub theme: Theme,
+    /// The texts in the site's further languages
+    /// ([`SiteConfig::languages`]); [`Site::in_language`] puts them in place.
+    pub translations: super::translation::Translations,
     /// Set by [`Site::as_of`]: when the earliest update it hid becomes
     /// published.
     pub next_publication: Option<DateTime<Utc>>,
@@ -48,8 +51,15 @@ pub struct SiteConfig {
     pub base_url: String,
     pub description: Option<String>,
     pub time_zone: Tz,
-    /// BCP 47 tag, default `en`.
+    /// The language of the site's text and pages, a BCP 47 tag: `language`
+    /// in `site.yaml` (default `en`), or the language a copy made by
+    /// [`Site::in_language`] is in.
     pub language: String,
+    /// Every language the site is published in: the default language
+    /// (`language` in `site.yaml`, at the output's root) first, then
+    /// `languages:` in the order written (each under `/TAG/`). Never
+    /// empty once loaded; the same in every [`Site::in_language`] copy.
+    pub languages: Vec<String>,
     pub theme: String,
     /// Days of uptime history shown (default 90).
     pub uptime_days: u32,
@@ -135,6 +145,10 @@ pub struct Incident {
     /// when [`Incident::postmortem`] is; [`Site::as_of`] hides a postmortem
     /// published after `now`. Statuspage's `postmortem_published_at`.
     pub postmortem_published_at: Option<DateTime<Utc>>,
+    /// The texts left in the default language in a translated copy
+    /// ([`Site::in_language`]); never cached.
+    #[serde(skip)]
+    pub fallback: super::translation::Fallback,
 }
 
 /// One update of an incident.
@@ -149,6 +163,10 @@ pub struct IncidentUpdate {
     pub next_update: Option<DateTime<Utc>>,
     /// Component statuses from this update on, merged over earlier ones.
     pub components: Vec<(ComponentIdx, ComponentStatus)>,
+    /// In a translated copy ([`Site::in_language`]): the language the
+    /// message is in, when it has no translation. Never cached.
+    #[serde(skip)]
+    pub fallback: Option<String>,
 }
 
 impl Incident {
@@ -282,6 +300,10 @@ pub struct Maintenance {
     pub updates: Vec<MaintenanceUpdate>,
     /// The Markdown body (details).
     pub body: Option<Markdown>,
+    /// The texts left in the default language in a translated copy
+    /// ([`Site::in_language`]); never cached.
+    #[serde(skip)]
+    pub fallback: super::translation::Fallback,
 }
 
 /// One update of a maintenance.
@@ -300,6 +322,10 @@ pub struct MaintenanceUpdate {
     /// is then `completed`, as Statuspage, which has no cancelled status,
     /// reports a called-off maintenance). What `allclear cancel` writes.
     pub cancels: bool,
+    /// In a translated copy ([`Site::in_language`]): the language the
+    /// message is in, when it has no translation. Never cached.
+    #[serde(skip)]
+    pub fallback: Option<String>,
 }
 
 /// A maintenance window after every reschedule, and how many updates

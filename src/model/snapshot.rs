@@ -178,6 +178,29 @@ impl<'s> Snapshot<'s> {
         Self::derive(site.as_of(now), now)
     }
 
+    /// This snapshot with its site read in `lang` ([`Site::in_language`]):
+    /// the derived state is kept as it is, since a translation changes
+    /// texts only, never a fact, an order or an index. Costs one copy of
+    /// the site.
+    pub fn in_language(&self, lang: &str) -> Snapshot<'s> {
+        Snapshot {
+            site: Cow::Owned(self.site.in_language(lang)),
+            now: self.now,
+            today: self.today,
+            status: self.status,
+            components: self.components.clone(),
+            incidents: self.incidents.clone(),
+            maintenances: self.maintenances.clone(),
+            ongoing: self.ongoing.clone(),
+            active_maintenance: self.active_maintenance.clone(),
+            upcoming_maintenance: self.upcoming_maintenance.clone(),
+            by_component: self.by_component.clone(),
+            history: self.history.clone(),
+            recent_days: self.recent_days.clone(),
+            last_change: self.last_change,
+        }
+    }
+
     /// [`Snapshot::new`] for a site already cut at `now`.
     fn derive(cut: Cow<'s, Site>, now: DateTime<Utc>) -> Self {
         let site: &Site = &cut;

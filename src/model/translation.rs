@@ -1,0 +1,182 @@
+//! A site read in one of its languages (content format, "Languages"): the
+//! texts that `site.yaml`'s `translations:` and the entry translation files
+//! (`NAME.LANG.md`, `NAME.LANG.yaml`) give, put in place of the default
+//! language's, and a mark on every text left in the default language.
+//!
+//! Translations hold text only; the facts (times, statuses, components)
+//! are the original entry's, so a site in any language has the same
+//! entries, updates and states in the same order.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+use super::site::{Markdown, Site};
+
+/// Every translation of a site, by language (BCP 47 tags as written in
+/// `languages:`). Empty for a site with one language.
+#[derive(Debug, Clone, Default)]
+pub struct Translations {
+    /// `site.yaml`'s `translations:`, by language.
+    pub site: BTreeMap<String, SiteTexts>,
+    /// The entry translation files, by language, then by entry id.
+    pub entries: BTreeMap<String, HashMap<String, EntryTexts>>,
+}
+
+/// The site's own texts in one language (`translations: {LANG: …}` in
+/// `site.yaml`). `None` and absent keys keep the default language's text.
+#[derive(Debug, Clone, Default)]
+pub struct SiteTexts {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// By component id.
+    pub components: HashMap<String, ComponentTexts>,
+    /// By the group's name in the default language.
+    pub groups: HashMap<String, String>,
+    /// By the link's title in the default language.
+    pub links: HashMap<String, String>,
+}
+
+/// A component's name and description in one language.
+#[derive(Debug, Clone, Default)]
+pub struct ComponentTexts {
+    pub name: Option<String>,
+    pub description: Option<String>,
+}
+
+/// One entry translation file (`NAME.LANG.md` or `NAME.LANG.yaml`): text
+/// only. The loader has checked that every update it translates exists.
+#[derive(Debug, Clone, Default)]
+pub struct EntryTexts {
+    /// Path inside the site folder, e.g. `incidents/2026/x.de.md`.
+    pub path: PathBuf,
+    pub title: Option<String>,
+    /// Update messages by the original update's `at` (UTC).
+    pub updates: HashMap<DateTime<Utc>, Markdown>,
+    /// The Markdown body (`.md`) or `postmortem:`/`body:` (`.yaml`): an
+    /// incident's postmortem, a maintenance's details.
+    pub body: Option<Markdown>,
+}
+
+/// Which texts of an entry are not in the language of the page they are
+/// on: each `Some(tag)` names the language the text is in (the site's
+/// default language), so the page marks its element with `lang` (and
+/// `dir` when the direction differs) and screen readers switch voice.
+/// Set only by [`Site::in_language`]; empty in the default language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fallback {
+    pub title: Option<String>,
+    /// The postmortem (incidents) or the details (maintenance).
+    pub body: Option<String>,
+}
+
+impl Site {
+    /// The site's default language: `language` in `site.yaml`, published
+    /// at the root of the output.
+    pub fn default_language(&self) -> &str {
+        self.config.languages.first().unwrap_or(&self.config.language)
+    }
+
+    /// The site read in `lang`, one of [`crate::model::SiteConfig::languages`]:
+    /// `config.language` becomes `lang`, and each text that has a
+    /// translation in `lang` takes its place. A text without one stays in
+    /// the default language and is marked ([`Fallback`], and each update's
+    /// `fallback`). Facts, order and indices are unchanged, so a
+    /// [`crate::model::Snapshot`] of the site holds for the copy too.
+    /// Pure. In the default language, a plain copy.
+    pub fn in_language(&self, lang: &str) -> Site {
+        let mut site = self.clone();
+        let default = self.default_language().to_string();
+        if lang == default {
+            return site;
+        }
+        site.config.language = lang.to_string();
+        if let Some(texts) = self.translations.site.get(lang) {
+            site.translate_texts(texts);
+        }
+        let none = HashMap::new();
+        let entries = self.translations.entries.get(lang).unwrap_or(&none);
+        let mark = |text: &Markdown| (!text.is_empty()).then(|| default.clone());
+        for incident in &mut site.incidents {
+            let t = entries.get(&incident.id);
+            match t.and_then(|t| t.title.clone()) {
+                Some(title) => incident.title = title,
+                None => incident.fallback.title = Some(default.clone()),
+            }
+            for update in &mut incident.updates {
+                match t.and_then(|t| t.updates.get(&update.at)) {
+                    Some(message) => update.message = message.clone(),
+                    None => update.fallback = mark(&update.message),
+                }
+            }
+            if let Some(body) = &mut incident.postmortem {
+                match t.and_then(|t| t.body.clone()) {
+                    Some(translated) => *body = translated,
+                    None => incident.fallback.body = mark(body),
+                }
+            }
+        }
+        for maintenance in &mut site.maintenances {
+            let t = entries.get(&maintenance.id);
+            match t.and_then(|t| t.title.clone()) {
+                Some(title) => maintenance.title = title,
+                None => maintenance.fallback.title = Some(default.clone()),
+            }
+            for update in &mut maintenance.updates {
+                match t.and_then(|t| t.updates.get(&update.at)) {
+                    Some(message) => update.message = message.clone(),
+                    None => update.fallback = mark(&update.message),
+                }
+            }
+            if let Some(body) = &mut maintenance.body {
+                match t.and_then(|t| t.body.clone()) {
+                    Some(translated) => *body = translated,
+                    None => maintenance.fallback.body = mark(body),
+                }
+            }
+        }
+        site
+    }
+
+    /// Put the site's own texts of one language in place.
+    fn translate_texts(&mut self, texts: &SiteTexts) {
+        let config = &mut self.config;
+        if let Some(title) = &texts.title {
+            config.title.clone_from(title);
+        }
+        if texts.description.is_some() {
+            config.description.clone_from(&texts.description);
+        }
+        for link in &mut config.links {
+            if let Some(title) = texts.links.get(&link.title) {
+                link.title.clone_from(title);
+            }
+        }
+        for component in &mut self.components {
+            if let Some(t) = texts.components.get(&component.id) {
+                if let Some(name) = &t.name {
+                    component.name.clone_from(name);
+                }
+                if t.description.is_some() {
+                    component.description.clone_from(&t.description);
+                }
+            }
+            if let Some(group) = &mut component.group {
+                if let Some(name) = texts.groups.get(group.as_str()) {
+                    group.clone_from(name);
+                }
+            }
+        }
+        for group in &mut self.groups {
+            if let Some(name) = &mut group.name {
+                if let Some(translated) = texts.groups.get(name.as_str()) {
+                    name.clone_from(translated);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
