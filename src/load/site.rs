@@ -21,6 +21,8 @@ struct RawSite {
     description: Option<String>,
     time_zone: Option<String>,
     language: Option<String>,
+    /// `languages:`, with each item's index in the list, for positions.
+    languages: Vec<(usize, String)>,
     theme: Option<String>,
     /// A number (any, as YAML resolves it) so that `-1` and `1e26` reach
     /// the range check below; `Err(())` when it is not a number (reported
@@ -56,6 +58,7 @@ const SITE_KEYS: &[&str] = &[
     "description",
     "time_zone",
     "language",
+    "languages",
     "theme",
     "uptime_days",
     "stale_after",
@@ -102,6 +105,14 @@ fn read_site(r: &mut Reader<'_>, root: &Node) -> Option<RawSite> {
         .enumerate()
         .filter_map(|(i, item)| r.text(item, &format!("publish_hidden[{i}]")).map(|t| (i, t)))
         .collect();
+    let languages = f
+        .get("languages")
+        .and_then(|n| r.list(n, "languages"))
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| r.text(item, &format!("languages[{i}]")).map(|t| (i, t)))
+        .collect();
     let mut components = Vec::new();
     let items = r.required(&f, "components").and_then(|n| r.list(n, "components"));
     for (i, item) in items.unwrap_or_default().iter().enumerate() {
@@ -129,6 +140,7 @@ fn read_site(r: &mut Reader<'_>, root: &Node) -> Option<RawSite> {
         description: r.optional_text(&f, "description"),
         time_zone: r.optional_text(&f, "time_zone"),
         language: r.optional_text(&f, "language"),
+        languages,
         theme: r.optional_text(&f, "theme"),
         uptime_days,
         stale_after: r.optional_text(&f, "stale_after"),
@@ -316,6 +328,8 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
             );
         }
     }
+    let language = raw.language.clone().unwrap_or_else(|| "en".into());
+    let languages = site_languages(src, &language, &raw.languages, &mut errors);
     let components = load_components(src, &raw.components, &mut errors);
     if raw.components.len() <= MAX_COMPONENTS {
         check_reserved_ids(src, &raw.components, &mut errors);
@@ -337,8 +351,8 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
             base_url,
             description: raw.description,
             time_zone,
-            languages: vec![raw.language.clone().unwrap_or_else(|| "en".into())],
-            language: raw.language.unwrap_or_else(|| "en".into()),
+            languages,
+            language,
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             uptime_days,
             stale_after,
@@ -352,6 +366,40 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
         components,
         groups,
     })
+}
+
+/// Every language the site is published in: `language` first, then each
+/// of `languages:` in its canonical BCP 47 form (`pt-br` becomes `pt-BR`,
+/// as unic-langid writes it), which is also the name of its output
+/// folder. A tag that does not parse, the default language again, or a
+/// language listed twice is an error at its item.
+fn site_languages(src: &Source, language: &str, raw: &[(usize, String)], errors: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut out = vec![language.to_string()];
+    for (i, tag) in raw {
+        let at = [Seg::Key("languages"), Seg::Index(*i)];
+        let Ok(id) = tag.trim().parse::<unic_langid::LanguageIdentifier>() else {
+            errors.push(
+                src.error_at(&at, false, format!("`{tag}` is not a language tag"))
+                    .with_help("write a BCP 47 language tag, like `de`, `pt-BR` or `zh-Hans`"),
+            );
+            continue;
+        };
+        let canonical = id.to_string();
+        if canonical.eq_ignore_ascii_case(language) {
+            errors.push(
+                src.error_at(&at, false, format!("`{tag}` is the site's `language`"))
+                    .with_help("`languages` lists the further languages, published under /TAG/; the default language is published at the root already"),
+            );
+        } else if out.iter().any(|l| l.eq_ignore_ascii_case(&canonical)) {
+            errors.push(
+                src.error_at(&at, false, format!("`{tag}` is listed twice in `languages`"))
+                    .with_help("list each language once"),
+            );
+        } else {
+            out.push(canonical);
+        }
+    }
+    out
 }
 
 /// A theme name is one plain folder name under `themes/`: ASCII letters,
