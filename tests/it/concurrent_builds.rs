@@ -19,7 +19,15 @@ use predicates::prelude::PredicateBooleanExt;
 /// A synthetic site of `incidents` incidents in `dir` (`cargo dev
 /// gen-site`'s generator, seed 1).
 fn generated_site(dir: &Path, incidents: usize) {
-    allclear_dev::generate(dir, &allclear_dev::GenOptions { incidents, seed: 1 }).unwrap();
+    allclear_dev::generate(
+        dir,
+        &allclear_dev::GenOptions {
+            incidents,
+            seed: 1,
+            translations: false,
+        },
+    )
+    .unwrap();
 }
 
 /// `allclear build SITE --out OUT --now NOW ARGS`, started, its standard

@@ -370,6 +370,7 @@ fn a_cached_entry_is_exactly_the_parsed_entry_in_a_generated_site() {
         &allclear_dev::GenOptions {
             incidents: 400,
             seed: 7,
+            translations: false,
         },
     )
     .unwrap();

@@ -27,6 +27,7 @@ fn pipeline(c: &mut Criterion) {
         &GenOptions {
             incidents: INCIDENTS,
             seed: 1,
+            translations: false,
         },
     )
     .expect("the synthetic site");

@@ -54,6 +54,9 @@ pub struct BenchOptions {
     pub check: bool,
     /// Edits to time in `serve` per size (see [`super::preview`]); 0 skips.
     pub edits: usize,
+    /// Sites with a second language (`gen-site --translations`), for the
+    /// cost of publishing two.
+    pub translations: bool,
 }
 
 /// The figures for one size (medians over the runs).
@@ -278,6 +281,7 @@ fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<M
     let gen_options = GenOptions {
         incidents: n,
         seed: options.seed,
+        translations: options.translations,
     };
     let generated_in = if generator::is_generated(&site, &gen_options) {
         eprintln!("{n} incidents: reusing the site in {}", site.display());
@@ -285,9 +289,10 @@ fn measure(exe: &Path, dir: &Path, n: usize, options: &BenchOptions) -> Result<M
     } else {
         if site.exists() {
             return Err(format!(
-                "{} exists but is not a site generated with --incidents {n} --seed {}; remove it or choose another --keep",
+                "{} exists but is not a site generated with --incidents {n} --seed {}{}; remove it or choose another --keep",
                 site.display(),
-                options.seed
+                options.seed,
+                if options.translations { " --translations" } else { "" }
             ));
         }
         eprint!("{n} incidents: generating the site… ");

@@ -45,6 +45,10 @@ pub fn reference_now() -> DateTime<Utc> {
 pub struct GenOptions {
     pub incidents: usize,
     pub seed: u64,
+    /// A second language (`languages: [de]`): the site's texts in German,
+    /// and a German translation file for every other incident (see
+    /// [`translate`]). Everything else is the same bytes as without.
+    pub translations: bool,
 }
 
 /// What was written.
@@ -223,6 +227,8 @@ const MAINTENANCE_TITLES: [&str; 8] = [
 
 const DOCS: &str = "https://docs.synthetic.example";
 
+mod translate;
+
 /// Write a synthetic site into `dir`, which must not exist or be empty.
 ///
 /// # Errors
@@ -252,7 +258,7 @@ pub fn generate(dir: &Path, options: &GenOptions) -> io::Result<GenSummary> {
     let span = (now - Duration::days(4) - begin).num_minutes();
     for i in 0..n {
         let mut rng = Rng::for_entry(options.seed, 1, i);
-        let (path, text) = if i < resolved {
+        let (path, text, texts) = if i < resolved {
             let slot = span / resolved as i64;
             let start = begin + Duration::minutes(i as i64 * slot + rng.range(0, slot * 3 / 5));
             incident(&mut rng, i, start, None)
@@ -266,6 +272,9 @@ pub fn generate(dir: &Path, options: &GenOptions) -> io::Result<GenSummary> {
             incident(&mut rng, i, now - Duration::minutes(ago), Some(now))
         };
         w.write(&path, &text)?;
+        if options.translations && i % 2 == 0 {
+            w.write(&translate::path(&path), &translate::incident(&texts))?;
+        }
         w.summary.incidents += 1;
     }
 
@@ -299,8 +308,10 @@ pub fn is_generated(dir: &Path, options: &GenOptions) -> bool {
 
 fn header(options: &GenOptions) -> String {
     format!(
-        "{HEADER_PREFIX} --incidents {} --seed {}",
-        options.incidents, options.seed
+        "{HEADER_PREFIX} --incidents {} --seed {}{}",
+        options.incidents,
+        options.seed,
+        if options.translations { " --translations" } else { "" }
     )
 }
 
@@ -347,6 +358,9 @@ fn site_yaml(options: &GenOptions) -> String {
                 let _ = writeln!(s, "    start_date: {date}");
             }
         }
+    }
+    if options.translations {
+        s.push_str(&translate::site_texts(&GROUPS));
     }
     s
 }
@@ -542,9 +556,15 @@ fn postmortem(rng: &mut Rng, cx: &Context<'_>, start: DateTime<Utc>, end: DateTi
     p
 }
 
-/// One incident: `(path inside the site, text)`. With `ongoing_at`, the
-/// incident is still open at that time and promises its next update after it.
-fn incident(rng: &mut Rng, i: usize, start: DateTime<Utc>, ongoing_at: Option<DateTime<Utc>>) -> (String, String) {
+/// One incident: `(path inside the site, text, its texts)`. With
+/// `ongoing_at`, the incident is still open at that time and promises its
+/// next update after it.
+fn incident(
+    rng: &mut Rng,
+    i: usize,
+    start: DateTime<Utc>,
+    ongoing_at: Option<DateTime<Utc>>,
+) -> (String, String, translate::Texts) {
     let k = rng.range(1, 3) as usize;
     let affected = pick_components(rng, k);
     let (_, main_name) = component(affected[0]);
@@ -621,17 +641,24 @@ fn incident(rng: &mut Rng, i: usize, start: DateTime<Utc>, ongoing_at: Option<Da
     }
     y.push_str("updates:\n");
     let changes = rng.chance(30);
+    let mut texts = translate::Texts {
+        title: title.clone(),
+        ..translate::Texts::default()
+    };
     for (k, (&status, &at)) in statuses.iter().zip(&times).enumerate() {
-        let _ = writeln!(y, "  - at: {}", time(rng, at));
+        let at = time(rng, at);
+        let _ = writeln!(y, "  - at: {at}");
         let _ = writeln!(y, "    status: {}", status.as_str());
         y.push_str("    message: ");
-        block(&mut y, 6, &message(rng, status, &cx));
+        let text = message(rng, status, &cx);
+        block(&mut y, 6, &text);
+        texts.updates.push((at, text));
         let last = k + 1 == statuses.len();
         if last && let Some(now) = ongoing_at {
             let promised = now + Duration::minutes(rng.range(15, 55));
             let _ = writeln!(y, "    next_update: {}", time(rng, promised));
         } else if !last && rng.chance(60) {
-            let promised = at + Duration::minutes(*rng.pick(&[30, 60]));
+            let promised = times[k] + Duration::minutes(*rng.pick(&[30, 60]));
             let _ = writeln!(y, "    next_update: {}", time(rng, promised));
         }
         // Some incidents report recovery before they are resolved.
@@ -650,6 +677,7 @@ fn incident(rng: &mut Rng, i: usize, start: DateTime<Utc>, ongoing_at: Option<Da
     }
     // One in ten has a postmortem.
     let post = (ongoing_at.is_none() && i % 10 == 7).then(|| postmortem(rng, &cx, start, end));
+    texts.postmortem.clone_from(&post);
     let yaml_file = rng.chance(40);
     let folder = format!("incidents/{:04}/{:02}", date.year(), date.month());
     if yaml_file {
@@ -657,13 +685,13 @@ fn incident(rng: &mut Rng, i: usize, start: DateTime<Utc>, ongoing_at: Option<Da
             y.push_str("postmortem: ");
             block(&mut y, 2, &p);
         }
-        (format!("{folder}/{id}.yaml"), y)
+        (format!("{folder}/{id}.yaml"), y, texts)
     } else {
         let mut md = format!("---\n{y}---\n");
         if let Some(p) = post {
             md.push_str(&p);
         }
-        (format!("{folder}/{id}.md"), md)
+        (format!("{folder}/{id}.md"), md, texts)
     }
 }
 

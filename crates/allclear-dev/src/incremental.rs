@@ -169,6 +169,7 @@ mod tests {
             &GenOptions {
                 incidents: 1000,
                 seed: 1,
+                translations: false,
             },
         )
         .unwrap();

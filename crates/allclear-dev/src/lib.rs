@@ -27,9 +27,16 @@ use allclear::plural::count;
 ///
 /// # Errors
 /// A message when the folder is not empty or a file cannot be written.
-pub fn gen_site(dir: &Path, incidents: usize, seed: u64) -> Result<(), String> {
-    let summary = generate(dir, &GenOptions { incidents, seed })
-        .map_err(|e| format!("cannot generate a site in {}: {e}", dir.display()))?;
+pub fn gen_site(dir: &Path, incidents: usize, seed: u64, translations: bool) -> Result<(), String> {
+    let summary = generate(
+        dir,
+        &GenOptions {
+            incidents,
+            seed,
+            translations,
+        },
+    )
+    .map_err(|e| format!("cannot generate a site in {}: {e}", dir.display()))?;
     eprintln!(
         "Generated {} and {} in {} ({} files, {} bytes). Build it with:\n  allclear build {} --now {}",
         count(summary.incidents, "incident"),

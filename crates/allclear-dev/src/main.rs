@@ -40,6 +40,10 @@ struct GenSiteArgs {
     /// The same seed gives the same bytes.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+
+    /// A second language, German: `languages: [de]`, the site's texts translated, and a translation file for every other incident.
+    #[arg(long)]
+    translations: bool,
 }
 
 #[derive(Debug, Args)]
@@ -68,6 +72,10 @@ struct BenchArgs {
     #[arg(long, default_value_t = 5)]
     edits: usize,
 
+    /// Time sites with a second language (gen-site --translations).
+    #[arg(long)]
+    translations: bool,
+
     /// The allclear binary to time [default: this workspace's, built first with cargo build --release -p allclear].
     #[arg(long, value_name = "PATH")]
     exe: Option<PathBuf>,
@@ -75,7 +83,7 @@ struct BenchArgs {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        DevCommand::GenSite(a) => match allclear_dev::gen_site(&a.dir, a.incidents, a.seed) {
+        DevCommand::GenSite(a) => match allclear_dev::gen_site(&a.dir, a.incidents, a.seed, a.translations) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -90,6 +98,7 @@ fn main() -> ExitCode {
             seed: a.seed,
             check: a.check,
             edits: a.edits,
+            translations: a.translations,
         }),
     }
 }
