@@ -147,6 +147,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } يوم شهدت حوادث
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: نسبة التوفر { $uptime }، { $incidents }
+label-separator = {": "}
+title-list-separator = {"؛ "}
 day-summary = { $date }: نسبة التوفر { $uptime }، { $status ->
         [degraded_performance] أداء متدهور
         [partial_outage] انقطاع جزئي

@@ -128,6 +128,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } Tage
     } mit Vorfällen
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } Verfügbarkeit, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } Verfügbarkeit, { $status ->
         [degraded_performance] beeinträchtigte Leistung
         [partial_outage] teilweiser Ausfall

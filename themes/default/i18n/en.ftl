@@ -155,6 +155,11 @@ uptime-incident-days = { $count ->
     } with incidents
 # A day of the list of days with incidents; $incidents: their links.
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } uptime, { $incidents }
+# Between a label and its value: "API: Operational", a day's tooltip
+# and its incidents (a quoted literal keeps the spaces).
+label-separator = {": "}
+# Between the titles of a day's incidents (titles may hold commas).
+title-list-separator = {"; "}
 # A day's tooltip; $status: the worst status of the day.
 day-summary = { $date }: { $uptime } uptime, { $status ->
         [degraded_performance] degraded performance

@@ -133,6 +133,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } días con incidentes
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } de disponibilidad, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } de disponibilidad, { $status ->
         [degraded_performance] rendimiento degradado
         [partial_outage] interrupción parcial

@@ -133,6 +133,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } jours avec incidents
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time> : { $uptime } de disponibilité, { $incidents }
+label-separator = {"\u00A0: "}
+title-list-separator = {"\u202F; "}
 day-summary = { $date } : { $uptime } de disponibilité, { $status ->
         [degraded_performance] performances dégradées
         [partial_outage] panne partielle

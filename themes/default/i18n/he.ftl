@@ -133,6 +133,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } ימים עם תקלות
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: זמינות { $uptime }, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: זמינות { $uptime }, { $status ->
         [degraded_performance] ביצועים ירודים
         [partial_outage] הפסקה חלקית

@@ -133,6 +133,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } giorni con incidenti
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } di disponibilità, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } di disponibilità, { $status ->
         [degraded_performance] prestazioni ridotte
         [partial_outage] interruzione parziale

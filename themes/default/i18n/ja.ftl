@@ -123,6 +123,8 @@ uptime-incident-days = インシデントのあった日：{ $count ->
        *[other] { $count } 日
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>：稼働率 { $uptime }、{ $incidents }
+label-separator = {"："}
+title-list-separator = {"、"}
 day-summary = { $date }：稼働率 { $uptime }、{ $status ->
         [degraded_performance] パフォーマンス低下
         [partial_outage] 部分的な障害

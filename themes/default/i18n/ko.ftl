@@ -122,6 +122,8 @@ uptime-incident-days = 장애가 있었던 날: { $count ->
        *[other] { $count }일
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: 가동률 { $uptime }, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: 가동률 { $uptime }, { $status ->
         [degraded_performance] 성능 저하
         [partial_outage] 부분 장애

@@ -128,6 +128,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } dagen
     } met incidenten
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } beschikbaarheid, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } beschikbaarheid, { $status ->
         [degraded_performance] verminderde prestaties
         [partial_outage] gedeeltelijke storing

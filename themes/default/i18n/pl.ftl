@@ -138,6 +138,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } dnia z incydentami
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: dostępność { $uptime }, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: dostępność { $uptime }, { $status ->
         [degraded_performance] obniżona wydajność
         [partial_outage] częściowa awaria

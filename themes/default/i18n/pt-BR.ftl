@@ -133,6 +133,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } dias com incidentes
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } de disponibilidade, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } de disponibilidade, { $status ->
         [degraded_performance] desempenho degradado
         [partial_outage] interrupção parcial

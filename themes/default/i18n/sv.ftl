@@ -128,6 +128,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } dagar
     } med incidenter
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } tillgänglighet, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } tillgänglighet, { $status ->
         [degraded_performance] försämrad prestanda
         [partial_outage] delvis avbrott

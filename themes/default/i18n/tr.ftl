@@ -128,6 +128,8 @@ uptime-incident-days = Olay yaşanan { $count ->
        *[other] { $count } gün
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } erişilebilirlik, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } erişilebilirlik, { $status ->
         [degraded_performance] düşük performans
         [partial_outage] kısmi kesinti

@@ -138,6 +138,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } дня з інцидентами
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: доступність { $uptime }, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: доступність { $uptime }, { $status ->
         [degraded_performance] знижена продуктивність
         [partial_outage] частковий збій

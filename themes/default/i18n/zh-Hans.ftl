@@ -122,6 +122,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } 天
     }发生过事件
 uptime-day = <time datetime="{ $iso }">{ $date }</time>：可用率 { $uptime }，{ $incidents }
+label-separator = {"："}
+title-list-separator = {"；"}
 day-summary = { $date }：可用率 { $uptime }，{ $status ->
         [degraded_performance] 性能下降
         [partial_outage] 部分中断
