@@ -219,6 +219,12 @@ impl Locale {
         }
     }
 
+    /// `items` as a list in plain text, with [`Locale::list_glue`]'s glue:
+    /// `API, Web, DB` (en), `API, Web und DB` (de).
+    pub fn list(&self, items: &[&str]) -> String {
+        self.list.format(items.iter()).to_string()
+    }
+
     /// The text around and between the `n` items of a list of names, as
     /// `n + 1` strings: before the first item, between each two, after the
     /// last (the first and last are empty in every shipped language).
@@ -337,6 +343,8 @@ mod tests {
         assert_eq!(de.percent(1.0), "100,00\u{a0}%");
         assert_eq!(de.integer(1234), "1.234");
         assert_eq!(de.list_glue(3), ["", ", ", " und ", ""]);
+        assert_eq!(de.list(&["API", "Web", "DB"]), "API, Web und DB");
+        assert_eq!(de.list(&["API"]), "API");
     }
 
     #[test]
