@@ -566,3 +566,19 @@ fn lists_and_labels_are_glued_in_the_page_language() {
         }
     }
 }
+
+/// The embed's snippet on embed.html, and its live example, give embed.js
+/// the words of its fallback link in the page's language (`data-label`).
+#[test]
+fn the_embed_snippet_carries_its_fallback_words_in_the_page_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, out) = build_in(tmp.path(), "de");
+    let embed = fs::read_to_string(out.join("embed.html")).unwrap();
+    let doc = Html::parse_document(&embed);
+    let code = scraper::Selector::parse("pre code").unwrap();
+    let snippet: String = doc.select(&code).next().unwrap().text().collect();
+    assert!(snippet.contains(r#"data-label="Statusseite""#), "{snippet}");
+    let live = scraper::Selector::parse(r#"script[src$="embed.js"]"#).unwrap();
+    let script = doc.select(&live).next().unwrap();
+    assert_eq!(script.attr("data-label"), Some("Statusseite"));
+}
