@@ -18,6 +18,8 @@ use icu_datetime::input::{Date, Time};
 use icu_datetime::preferences::HourCycle;
 use icu_datetime::{DateTimeFormatterPreferences, FixedCalendarDateTimeFormatter, NoCalendarFormatter};
 use icu_decimal::DecimalFormatter;
+use icu_list::ListFormatter;
+use icu_list::options::{ListFormatterOptions, ListLength};
 
 /// The formatters of one language (a BCP 47 tag such as `en`, `de`, `ja`,
 /// as site.yaml's `language` holds it).
@@ -30,7 +32,9 @@ use icu_decimal::DecimalFormatter;
 /// - a month, CLDR's long year-month: `November 2026`, `2026年11月`; a
 ///   month alone, CLDR's abbreviated stand-alone name: `Nov`, `11月`;
 /// - a percentage: the number from CLDR's decimal symbols (`99.93`,
-///   `99,93`) in CLDR's percent pattern (see [`Locale::percent`]).
+///   `99,93`) in CLDR's percent pattern (see [`Locale::percent`]);
+/// - the glue of a list of names, CLDR's wide unit list pattern (see
+///   [`Locale::list_glue`]).
 ///
 /// The zone's abbreviation after a time (`CET`) is the tz database's, as
 /// before, in every language.
@@ -44,6 +48,7 @@ pub struct Locale {
     times: OnceLock<Box<[String]>>,
     decimal: DecimalFormatter,
     percent: PercentPattern,
+    list: ListFormatter,
 }
 
 impl std::fmt::Debug for Locale {
@@ -87,6 +92,11 @@ impl Locale {
             times: OnceLock::new(),
             decimal: DecimalFormatter::try_new((&locale).into(), Default::default()).map_err(|e| data(&e))?,
             percent: PercentPattern::of(locale.id.language.as_str()),
+            list: ListFormatter::try_new_unit(
+                (&locale).into(),
+                ListFormatterOptions::default().with_length(ListLength::Wide),
+            )
+            .map_err(|e| data(&e))?,
         })
     }
 
@@ -208,6 +218,33 @@ impl Locale {
             PercentPattern::Prefix => format!("%{number}"),
         }
     }
+
+    /// `items` as a list in plain text, with [`Locale::list_glue`]'s glue:
+    /// `API, Web, DB` (en), `API, Web und DB` (de).
+    pub fn list(&self, items: &[&str]) -> String {
+        self.list.format(items.iter()).to_string()
+    }
+
+    /// The text around and between the `n` items of a list of names, as
+    /// `n + 1` strings: before the first item, between each two, after the
+    /// last (the first and last are empty in every shipped language).
+    /// CLDR's *unit* list pattern, wide (`listPattern-type-unit`, UTS 35
+    /// "List Patterns"): `A, B, C` in English, `A, B und C` in German,
+    /// `A B C` in Japanese. The unit style, not the "and" style: the lists
+    /// are of things (the components an incident affects), not a clause of
+    /// a sentence, and English's unit pattern is the `, ` the pages have
+    /// always written. The items stay with the caller (the templates write
+    /// them as links); only the glue comes from here.
+    pub fn list_glue(&self, n: usize) -> Vec<String> {
+        if n == 0 {
+            return vec![String::new()];
+        }
+        // Each item a NUL, which no CLDR list pattern holds: what stands
+        // between them is the glue.
+        let items = std::iter::repeat_n("\0", n);
+        let list = self.list.format(items).to_string();
+        list.split('\0').map(str::to_string).collect()
+    }
 }
 
 /// A day of the Gregorian calendar for ICU4X; `None` outside its range.
@@ -281,6 +318,10 @@ mod tests {
         assert_eq!(en.percent(0.5), "50.00%");
         assert_eq!(en.integer(1234), "1,234");
         assert_eq!(en.integer(-5), "-5");
+        assert_eq!(en.list_glue(0), [""]);
+        assert_eq!(en.list_glue(1), ["", ""]);
+        assert_eq!(en.list_glue(2), ["", ", ", ""]);
+        assert_eq!(en.list_glue(3), ["", ", ", ", ", ""]);
     }
 
     #[test]
@@ -301,6 +342,9 @@ mod tests {
         assert_eq!(de.percent(0.9993), "99,93\u{a0}%");
         assert_eq!(de.percent(1.0), "100,00\u{a0}%");
         assert_eq!(de.integer(1234), "1.234");
+        assert_eq!(de.list_glue(3), ["", ", ", " und ", ""]);
+        assert_eq!(de.list(&["API", "Web", "DB"]), "API, Web und DB");
+        assert_eq!(de.list(&["API"]), "API");
     }
 
     #[test]
@@ -314,6 +358,7 @@ mod tests {
         assert_eq!(ja.short_month(10), "11月");
         assert_eq!(ja.percent(0.9993), "99.93%");
         assert_eq!(ja.integer(1234), "1,234");
+        assert_eq!(ja.list_glue(3), ["", " ", " ", ""]);
     }
 
     #[test]

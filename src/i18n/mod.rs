@@ -41,6 +41,8 @@ use unic_langid::LanguageIdentifier;
 use crate::diagnostics::Diagnostic;
 use crate::model::{ComponentStatus, Impact, IncidentStatus, Indicator, MaintenanceStatus, MessageFile};
 
+pub mod list;
+
 /// The language every message exists in, and the one missing messages
 /// fall back to.
 pub const ENGLISH: &str = "en";

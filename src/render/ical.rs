@@ -67,9 +67,11 @@ pub const REFRESH: &str = "PT1H";
 /// `DTSTAMP` of the system clock, and builds must be reproducible.
 pub const NO_EVENTS: &str = "BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:UTC\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
 
-/// The message `allclear cancel` writes when given none; in English, the
-/// first paragraph of a cancelled maintenance's DESCRIPTION too (message
-/// `maintenance-cancelled`).
+/// The message `allclear cancel` writes when given none (in English,
+/// whatever the site's language); in English, the first paragraph of a
+/// cancelled maintenance's DESCRIPTION too (message
+/// `maintenance-cancelled`). A cancelled maintenance's DESCRIPTION leaves
+/// it out: its notice, in the calendar's language, says the same.
 pub const CANCELLED: &str = "This maintenance was cancelled and will not take place.";
 
 /// Output path of a component's maintenance calendar:
@@ -249,23 +251,31 @@ fn event(snap: &Snapshot<'_>, cat: &Catalogue, host: &str, m: &Maintenance, stat
 
 /// DESCRIPTION (RFC 5545 §3.8.1.5) as plain text: a cancellation notice,
 /// the latest update's message, the details (both from Markdown to plain
-/// text), then the affected components, separated by blank lines.
+/// text), then the affected components (a list in the language's CLDR
+/// unit pattern, [`crate::format::Locale::list`]), separated by blank lines.
 fn description(cat: &Catalogue, m: &Maintenance, state: &MaintenanceState, components: &[&str]) -> String {
     let mut parts: Vec<String> = Vec::new();
     if state.cancelled {
         parts.push(cat.text("maintenance-cancelled"));
     }
-    if let Some(u) = m.updates.last().filter(|u| !u.message.is_empty()) {
+    // `allclear cancel`'s default message is English whatever the site's
+    // language (CANCELLED): the notice above, in the calendar's language,
+    // says the same, so that message is not repeated after it.
+    let default_cancel = |u: &&crate::model::MaintenanceUpdate| state.cancelled && u.message.source.trim() == CANCELLED;
+    if let Some(u) = m.updates.last().filter(|u| !u.message.is_empty() && !default_cancel(u)) {
         parts.push(plain_text(&u.message.source));
     }
     if let Some(body) = m.body.as_ref().filter(|b| !b.is_empty()) {
         parts.push(plain_text(&body.source));
     }
     if !components.is_empty() {
-        parts.push(cat.text_with("calendar-affected", &[("components", components.join(", ").into())]));
+        parts.push(cat.text_with(
+            "calendar-affected",
+            &[("components", cat.locale().list(components).into())],
+        ));
     }
     parts.retain(|p| !p.is_empty());
-    // `allclear cancel`'s default message is the notice itself: once is enough.
+    // A message that says the notice word for word: once is enough.
     parts.dedup();
     parts.join("\n\n")
 }

@@ -135,3 +135,39 @@ for (const [where, crossOrigin, noCors] of [
     assert.deepEqual(p.external, [], externalMessage(p));
   });
 }
+
+// Without the status (embed-status.js not found), the embed is a plain link
+// to the status page in the words of the snippet's data-label, which
+// embed.html writes in the site's language (message embed-fallback);
+// English for a snippet without one (issue 15).
+for (const [label, expected] of [
+  ['documented', 'Status page'],
+  ['Statusseite', 'Statusseite'],
+  [null, 'Status page'],
+]) {
+  test(`without embed-status.js, the snippet ${label === null ? 'without a data-label' : `with data-label ${label}`} draws a link "${expected}"`, { timeout: 60_000 }, async () => {
+    const { form, snippet } = documentedSnippet();
+    assert.equal(form, 'script');
+    assert.match(snippet, /\bdata-label="Status page"/, 'embed.html documents the English label');
+    // A status site that serves embed.js and nothing else.
+    const broken = await startServer({ routes: new Map([['/embed.js', { body: readFileSync(join(env.root, 'embed.js')) }]]) });
+    let text = snippet.replace(/(\bsrc=["'])\/(?!\/)/g, `$1${broken.origin}/`);
+    if (env.ownOrigin) text = text.split(env.ownOrigin).join(broken.origin);
+    if (label === null) text = text.replace(/ data-label="[^"]*"/, '');
+    else if (label !== 'documented') text = text.replace(/\bdata-label="[^"]*"/, `data-label="${label}"`);
+    other.routes.set(HOST_PATH, { body: hostPage(text), type: 'text/html; charset=utf-8' });
+    const p = await env.newPage();
+    try {
+      await p.page.goto(other.origin + HOST_PATH, { waitUntil: 'load' });
+      const link = p.page.locator(`a[href="${broken.origin}/"]`);
+      await link.waitFor({ timeout: 5000 });
+      assert.equal(await link.innerText(), expected);
+      assert.equal(await link.getAttribute('title'), expected);
+    } finally {
+      await env.closeContext(p.context);
+      await broken.close();
+    }
+    assert.deepEqual(p.errors, [], errorsMessage(p));
+    assert.deepEqual(p.external, [], externalMessage(p));
+  });
+}

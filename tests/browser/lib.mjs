@@ -95,6 +95,24 @@ export function unpinnedExample(dest) {
   return dest;
 }
 
+/**
+ * Build the unpinned example with `language: LANGUAGE` (site.yaml's line
+ * changed, nothing else) into a new folder of `env.tempDir`, with the
+ * debug build of allclear (`cargo run`), at BUILD_NOW. Returns the output
+ * folder.
+ */
+export function buildInLanguage(env, language) {
+  const src = unpinnedExample(join(env.tempDir(`allclear-${language}-site-`), 'site'));
+  const yaml = readFileSync(join(src, 'site.yaml'), 'utf8');
+  if (!/^language: en$/m.test(yaml)) throw new Error('example-site/site.yaml no longer says `language: en`');
+  writeFileSync(join(src, 'site.yaml'), yaml.replace(/^language: en$/m, `language: ${language}`));
+  const out = join(env.tempDir(`allclear-${language}-out-`), 'public');
+  const r = spawnSync('cargo', ['run', '--quiet', '--', 'build', src, '--now', BUILD_NOW, '--out', out], { cwd: HERE, encoding: 'utf8' });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`building the site in ${language} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return out;
+}
+
 const SITE_OUT = join(HERE, '.site');
 const STAMP = join(HERE, '.site.stamp');
 let siteDirCache = null;

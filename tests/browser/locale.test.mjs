@@ -6,11 +6,10 @@
 // Catalogue::locale).
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { BUILD_NOW, HERE, PAGES, errorsMessage, externalMessage, open, setup, startServer, unpinnedExample } from './lib.mjs';
+import { PAGES, buildInLanguage, errorsMessage, externalMessage, open, setup, startServer } from './lib.mjs';
 
 const NOW = '2026-11-20T15:20:00Z';
 
@@ -102,14 +101,7 @@ for (const [name, path] of [
 
 /** Build the unpinned example with `language: LANGUAGE` into a new folder. */
 function buildIn(language) {
-  const src = unpinnedExample(join(env.tempDir(`allclear-${language}-site-`), 'site'));
-  const yaml = readFileSync(join(src, 'site.yaml'), 'utf8');
-  assert.match(yaml, /^language: en$/m, 'the example says `language: en`');
-  writeFileSync(join(src, 'site.yaml'), yaml.replace(/^language: en$/m, `language: ${language}`));
-  const out = join(env.tempDir(`allclear-${language}-out-`), 'public');
-  const r = spawnSync('cargo', ['run', '--quiet', '--', 'build', src, '--now', BUILD_NOW, '--out', out], { cwd: HERE, encoding: 'utf8' });
-  assert.equal(r.status, 0, `building the site failed:\n${r.stdout}\n${r.stderr}`);
-  return out;
+  return buildInLanguage(env, language);
 }
 
 /** The index of the site in `out` in a browser of `locale`: its script's texts. */

@@ -506,7 +506,7 @@ fn a_pale_accent_colour_is_made_readable_and_the_embed_is_written() {
 
     let embed = read(&out, "embed.html");
     assert!(
-        embed.contains(r#"<pre><code>&lt;script src="https://status.fixture.example/embed.js" async&gt;&lt;/script&gt;</code></pre>"#),
+        embed.contains(r#"<pre><code>&lt;script src="https://status.fixture.example/embed.js" data-label="Status page" async&gt;&lt;/script&gt;</code></pre>"#),
         "the snippet to paste: {embed}"
     );
     let js = read(&out, "embed.js");

@@ -225,6 +225,33 @@ fn cancel_marks_the_event_cancelled_with_a_new_sequence_and_dtstamp() {
     assert_eq!(jobs["status"], "completed");
 }
 
+/// On a German site, `allclear cancel`'s default message (English, the
+/// update's text in the entry file) is not repeated after the calendar's
+/// German notice; a message of the author's own still is (above).
+#[test]
+fn a_german_calendar_says_the_default_cancellation_in_german_only() {
+    let (_tmp, site) = site();
+    let yaml = fs::read_to_string(site.join("site.yaml")).unwrap();
+    assert!(yaml.contains("\nlanguage: en\n"));
+    fs::write(
+        site.join("site.yaml"),
+        yaml.replace("\nlanguage: en\n", "\nlanguage: de\n"),
+    )
+    .unwrap();
+    run(&site, &["cancel", JOBS]).success();
+    let text = fs::read_to_string(site.join(JOBS_FILE)).unwrap();
+    assert!(
+        text.contains("message: This maintenance was cancelled and will not take place.\n"),
+        "{text}"
+    );
+    let jobs = event(&calendars(&site), JOBS);
+    assert_eq!(jobs["STATUS"], "CANCELLED");
+    assert_eq!(
+        jobs["DESCRIPTION"],
+        "Diese Wartung wurde abgesagt und findet nicht statt.\n\nBetroffene Komponenten: Background jobs",
+    );
+}
+
 #[test]
 fn a_cancelled_event_never_has_sequence_zero() {
     let (_tmp, site) = site();

@@ -474,3 +474,111 @@ fn a_language_without_interface_messages_builds_the_english_site() {
         }
     }
 }
+
+/// The texts of the elements `selector` picks on the page at `path`
+/// (below `out`), each squeezed, with the names of the links in each.
+fn texts_and_links(out: &Path, path: &str, selector: &str) -> Vec<(String, Vec<String>)> {
+    let html = fs::read_to_string(out.join(path)).unwrap();
+    let doc = Html::parse_document(&html);
+    let picked = scraper::Selector::parse(selector).unwrap();
+    let hidden = scraper::Selector::parse(".visually-hidden").unwrap();
+    let links = scraper::Selector::parse("a").unwrap();
+    doc.select(&picked)
+        .map(|e| {
+            let skip: String = e.select(&hidden).map(|h| h.text().collect::<String>()).collect();
+            let all: String = e.text().collect();
+            let text = squeeze(all.strip_prefix(skip.as_str()).unwrap_or(&all));
+            let names = e
+                .select(&links)
+                .map(|a| squeeze(&a.text().collect::<String>()))
+                .collect();
+            (text, names)
+        })
+        .collect()
+}
+
+/// The components an entry affects are listed with CLDR's unit list
+/// pattern (CLDR 47 `listPatterns.json`, `listPattern-type-unit`):
+/// Japanese `{0} {1}` throughout; German `{0}, {1}` for two, and for
+/// three or more `{0}, {1}` with `{0} und {1}` before the last. A label and its value are joined by the message
+/// `label-separator`, Japanese `：` (full width, no space): an
+/// incident's component changes (`API：部分停止`), a component page's
+/// description, and a day's tooltip in an uptime bar (`day：title`).
+#[test]
+fn lists_and_labels_are_glued_in_the_page_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    for language in ["ja", "de"] {
+        let (_, out) = build_in(tmp.path(), language);
+        let mut lists = texts_and_links(&out, "index.html", ".entry__components");
+        lists.extend(texts_and_links(
+            &out,
+            "history/2026/07/index.html",
+            ".entry__components",
+        ));
+        let mut longest = 0;
+        for (text, names) in &lists {
+            let expected = match (language, names.as_slice()) {
+                ("ja", _) => names.join(" "),
+                (_, [first, second]) => format!("{first}, {second}"),
+                (_, [.., last]) if names.len() > 2 => {
+                    format!("{} und {last}", names[..names.len() - 1].join(", "))
+                }
+                _ => names.join(""),
+            };
+            assert_eq!(text, &expected, "{language}: the components of an entry");
+            longest = longest.max(names.len());
+        }
+        assert!(
+            lists.len() >= 5 && longest >= 3,
+            "{language}: {} lists, longest {longest}",
+            lists.len()
+        );
+        if language != "ja" {
+            continue;
+        }
+        let changes = texts_and_links(
+            &out,
+            "incidents/2026-07-30-platform-outage/index.html",
+            ".timeline__changes li",
+        );
+        assert!(changes.len() >= 2, "{changes:?}");
+        for (text, names) in &changes {
+            let (name, status) = text.split_once('：').unwrap_or_else(|| panic!("no ： in {text:?}"));
+            assert_eq!(name, names[0]);
+            assert!(
+                !status.is_empty() && !status.contains(':') && !status.contains(' '),
+                "{text:?}"
+            );
+        }
+        let page = fs::read_to_string(out.join("components/api/index.html")).unwrap();
+        let doc = Html::parse_document(&page);
+        let meta = scraper::Selector::parse("meta[name=description]").unwrap();
+        let description = doc.select(&meta).next().and_then(|m| m.attr("content")).unwrap();
+        assert!(
+            description.contains('：') && !description.contains(": "),
+            "{description:?}"
+        );
+        let bar = scraper::Selector::parse(".uptime__bar a[title]").unwrap();
+        let tips: Vec<&str> = doc.select(&bar).filter_map(|a| a.attr("title")).collect();
+        assert!(!tips.is_empty());
+        for tip in tips {
+            assert!(tip.contains('：') && !tip.contains(": "), "{tip:?}");
+        }
+    }
+}
+
+/// The embed's snippet on embed.html, and its live example, give embed.js
+/// the words of its fallback link in the page's language (`data-label`).
+#[test]
+fn the_embed_snippet_carries_its_fallback_words_in_the_page_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, out) = build_in(tmp.path(), "de");
+    let embed = fs::read_to_string(out.join("embed.html")).unwrap();
+    let doc = Html::parse_document(&embed);
+    let code = scraper::Selector::parse("pre code").unwrap();
+    let snippet: String = doc.select(&code).next().unwrap().text().collect();
+    assert!(snippet.contains(r#"data-label="Statusseite""#), "{snippet}");
+    let live = scraper::Selector::parse(r#"script[src$="embed.js"]"#).unwrap();
+    let script = doc.select(&live).next().unwrap();
+    assert_eq!(script.attr("data-label"), Some("Statusseite"));
+}

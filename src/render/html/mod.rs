@@ -92,6 +92,7 @@ fn compile_keyed(snap: &Snapshot<'_>, cat: Arc<Catalogue>) -> Result<(Tera, KeyH
     let mut tera = Tera::new();
     tera.register_filter("plural", crate::plural::tera_filter);
     tera.register_function("t", crate::i18n::tera_function(Arc::clone(&cat)));
+    tera.register_function("list_glue", crate::i18n::list::tera_function(Arc::clone(&cat)));
     // Indentation is dropped from the templates once, not from every page.
     let templates: Vec<(&str, String)> = snap
         .site

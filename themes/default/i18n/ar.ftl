@@ -147,6 +147,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } يوم شهدت حوادث
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: نسبة التوفر { $uptime }، { $incidents }
+label-separator = {": "}
+title-list-separator = {"؛ "}
 day-summary = { $date }: نسبة التوفر { $uptime }، { $status ->
         [degraded_performance] أداء متدهور
         [partial_outage] انقطاع جزئي
@@ -221,6 +223,7 @@ embed-description = اعرض الحالة الحالية لـ { $site } على �
 embed-lede = الصق هذا السطر في أي صفحة ويب لعرض الحالة الحالية لـ { $site } فيها. تتحدث الحالة كلما أُعيد إنشاء هذا الموقع، وعند بدء صيانة مجدولة أو انتهائها، وترتبط بهذه الصفحة.
 embed-loads = يحمّل السطر <a href="{ $root }embed-status.js"><code>embed-status.js</code></a>، وهو الحالة نفسها التي في <a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> في صورة برنامج نصي، ويرسم رابطًا صغيرًا في موضع البرنامج النصي. لوضعه في مكان آخر، أضف عنصرًا فارغًا يحمل السمة <code>data-allclear-embed</code> حيث تريد أن يظهر.
 embed-origins = يعمل على صفحة من أي مصدر دون أي إعداد من أي من الطرفين: تُحمَّل البرامج النصية عبر المصادر دون ترويسات CORS، لذا لا يحتاج مضيف هذا الموقع إلى إرسال <code>Access-Control-Allow-Origin</code>. (أما قراءة <code>api/v2/status.json</code> من برنامجك النصي الخاص على مصدر آخر فتتطلب هذه الترويسة.) الحالة حديثة بقدر آخر إنشاء لهذا الموقع؛ وتعيد المتصفحات تحميلها مرة واحدة في الدقيقة على الأقل. وإذا تعذّر تحميلها، يعرض التضمين بدلًا منها رابطًا بسيطًا بعنوان "صفحة الحالة" إلى هنا، ويذكر السبب في وحدة تحكم المتصفح.
+embed-fallback = صفحة الحالة
 embed-how = كيف يبدو
 
 ## البرنامج النصي للصفحة (allclear.js)

@@ -128,6 +128,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } Tage
     } mit Vorfällen
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } Verfügbarkeit, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } Verfügbarkeit, { $status ->
         [degraded_performance] beeinträchtigte Leistung
         [partial_outage] teilweiser Ausfall
@@ -190,6 +192,7 @@ embed-description = Den aktuellen Status von { $site } auf einer anderen Website
 embed-lede = Fügen Sie diese Zeile in eine beliebige Webseite ein, um dort den aktuellen Status von { $site } anzuzeigen. Er wird bei jeder Neuerstellung dieser Website aktualisiert sowie zu Beginn und Ende einer geplanten Wartung, und er verlinkt hierher.
 embed-loads = Die Zeile lädt <a href="{ $root }embed-status.js"><code>embed-status.js</code></a>, denselben Status wie <a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> als Skript, und zeichnet an der Stelle des Skripts einen kleinen Link. Um ihn an anderer Stelle zu platzieren, fügen Sie dort ein leeres Element mit dem Attribut <code>data-allclear-embed</code> ein.
 embed-origins = Das funktioniert auf Seiten jedes Ursprungs, ohne Einrichtung auf einer der beiden Seiten: Skripte werden ursprungsübergreifend ohne CORS-Header geladen, daher muss der Host dieser Website kein <code>Access-Control-Allow-Origin</code> senden. (Wenn Sie <code>api/v2/status.json</code> mit Ihrem eigenen Skript von einem anderen Ursprung lesen, ist dieser Header allerdings nötig.) Der Status ist so aktuell wie die letzte Erstellung dieser Website; Browser laden ihn mindestens einmal pro Minute neu. Kann er nicht geladen werden, zeigt die Einbettung stattdessen einen einfachen Link „Statusseite“ hierher und nennt den Grund in der Browserkonsole.
+embed-fallback = Statusseite
 embed-how = So sieht es aus
 
 ## Das Seitenskript (allclear.js)

@@ -155,6 +155,11 @@ uptime-incident-days = { $count ->
     } with incidents
 # A day of the list of days with incidents; $incidents: their links.
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } uptime, { $incidents }
+# Between a label and its value: "API: Operational", a day's tooltip
+# and its incidents (a quoted literal keeps the spaces).
+label-separator = {": "}
+# Between the titles of a day's incidents (titles may hold commas).
+title-list-separator = {"; "}
 # A day's tooltip; $status: the worst status of the day.
 day-summary = { $date }: { $uptime } uptime, { $status ->
         [degraded_performance] degraded performance
@@ -217,6 +222,9 @@ embed-description = Show { $site }'s current status on another site
 embed-lede = Paste this line into any web page to show { $site }'s current status there. It updates whenever this site is rebuilt, and when a scheduled maintenance starts or ends, and links here.
 embed-loads = It loads <a href="{ $root }embed-status.js"><code>embed-status.js</code></a>, the same status as <a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> in a script, and draws a small link where the script stands. To place it elsewhere, add an empty element with the attribute <code>data-allclear-embed</code> where it should go.
 embed-origins = It works on a page of any origin with no set-up on either side: scripts load across origins without CORS headers, so this site's host need not send <code>Access-Control-Allow-Origin</code>. (Reading <code>api/v2/status.json</code> from your own script on another origin does need that header.) The status is as fresh as this site's last build; browsers reload it at least once a minute. If it cannot be loaded, the embed shows a plain "Status page" link here instead, and says why in the browser console.
+# The embed's link when the status cannot be loaded (embed.js reads it
+# from the snippet's data-label).
+embed-fallback = Status page
 embed-how = How it looks
 
 ## The page script (allclear.js), which keeps a page true between builds.

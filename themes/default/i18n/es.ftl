@@ -133,6 +133,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } días con incidentes
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } de disponibilidad, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } de disponibilidad, { $status ->
         [degraded_performance] rendimiento degradado
         [partial_outage] interrupción parcial
@@ -198,6 +200,7 @@ embed-description = Muestre el estado actual de { $site } en otro sitio
 embed-lede = Pegue esta línea en cualquier página web para mostrar allí el estado actual de { $site }. Se actualiza cada vez que se regenera este sitio y cuando empieza o termina un mantenimiento programado, y enlaza con esta página.
 embed-loads = Carga <a href="{ $root }embed-status.js"><code>embed-status.js</code></a>, el mismo estado que <a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> en forma de script, y dibuja un pequeño enlace donde se encuentra el script. Para colocarlo en otro lugar, añada un elemento vacío con el atributo <code>data-allclear-embed</code> donde deba aparecer.
 embed-origins = Funciona en una página de cualquier origen sin configurar nada en ninguno de los dos lados: los scripts se cargan entre orígenes sin cabeceras CORS, así que el servidor de este sitio no necesita enviar <code>Access-Control-Allow-Origin</code>. (Leer <code>api/v2/status.json</code> desde su propio script en otro origen sí requiere esa cabecera). El estado es tan reciente como la última generación de este sitio; los navegadores lo recargan al menos una vez por minuto. Si no se puede cargar, la inserción muestra en su lugar un simple enlace «Página de estado» a este sitio e indica el motivo en la consola del navegador.
+embed-fallback = Página de estado
 embed-how = Vista previa
 
 ## El script de la página (allclear.js)

@@ -133,6 +133,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } jours avec incidents
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time> : { $uptime } de disponibilité, { $incidents }
+label-separator = {"\u00A0: "}
+title-list-separator = {"\u202F; "}
 day-summary = { $date } : { $uptime } de disponibilité, { $status ->
         [degraded_performance] performances dégradées
         [partial_outage] panne partielle
@@ -198,6 +200,7 @@ embed-description = Afficher l'état actuel de { $site } sur un autre site
 embed-lede = Collez cette ligne dans n'importe quelle page web pour y afficher l'état actuel de { $site }. Il est mis à jour à chaque nouvelle génération de ce site, ainsi qu'au début et à la fin de chaque maintenance planifiée, et renvoie vers cette page.
 embed-loads = Elle charge <a href="{ $root }embed-status.js"><code>embed-status.js</code></a>, le même état que <a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> sous forme de script, et affiche un petit lien à l'emplacement du script. Pour le placer ailleurs, ajoutez un élément vide portant l'attribut <code>data-allclear-embed</code> à l'endroit voulu.
 embed-origins = Cela fonctionne sur une page de n'importe quelle origine, sans configuration de part et d'autre : les scripts se chargent d'une origine à l'autre sans en-têtes CORS, l'hébergeur de ce site n'a donc pas besoin d'envoyer <code>Access-Control-Allow-Origin</code>. (Lire <code>api/v2/status.json</code> depuis votre propre script sur une autre origine nécessite en revanche cet en-tête.) L'état est aussi récent que la dernière génération de ce site ; les navigateurs le rechargent au moins une fois par minute. S'il ne peut pas être chargé, l'intégration affiche à la place un simple lien « Page d'état » vers ce site et en indique la raison dans la console du navigateur.
+embed-fallback = Page d'état
 embed-how = Aperçu
 
 ## Le script de la page (allclear.js)

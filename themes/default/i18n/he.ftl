@@ -133,6 +133,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } ימים עם תקלות
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: זמינות { $uptime }, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: זמינות { $uptime }, { $status ->
         [degraded_performance] ביצועים ירודים
         [partial_outage] הפסקה חלקית
@@ -198,6 +200,7 @@ embed-description = הצגת המצב הנוכחי של { $site } באתר אח�
 embed-lede = אפשר להדביק את השורה הזו בכל דף אינטרנט כדי להציג בו את המצב הנוכחי של { $site }. המצב מתעדכן בכל פעם שהאתר הזה נבנה מחדש, וכשתחזוקה מתוכננת מתחילה או מסתיימת, והוא מקשר לכאן.
 embed-loads = השורה טוענת את <a href="{ $root }embed-status.js"><code>embed-status.js</code></a>, אותו מצב כמו ב-<a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> בצורת סקריפט, ומציירת קישור קטן במקום שבו נמצא הסקריפט. כדי למקם אותו במקום אחר, יש להוסיף במקום הרצוי רכיב ריק עם המאפיין <code>data-allclear-embed</code>.
 embed-origins = זה עובד בדף מכל מקור, בלי הגדרות באף אחד מהצדדים: סקריפטים נטענים בין מקורות בלי כותרות CORS, כך שהשרת של האתר הזה לא צריך לשלוח <code>Access-Control-Allow-Origin</code>. (קריאת <code>api/v2/status.json</code> מסקריפט משלך במקור אחר דורשת את הכותרת הזו.) המצב עדכני כמו הבנייה האחרונה של האתר הזה; דפדפנים טוענים אותו מחדש לפחות פעם בדקה. אם אי אפשר לטעון אותו, ההטמעה מציגה במקומו קישור פשוט "דף המצב" לכאן, ומציינת את הסיבה במסוף הדפדפן.
+embed-fallback = דף המצב
 embed-how = איך זה נראה
 
 ## הסקריפט של הדף (allclear.js)

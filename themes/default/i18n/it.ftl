@@ -133,6 +133,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } giorni con incidenti
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } di disponibilità, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } di disponibilità, { $status ->
         [degraded_performance] prestazioni ridotte
         [partial_outage] interruzione parziale
@@ -198,6 +200,7 @@ embed-description = Mostrare lo stato attuale di { $site } su un altro sito
 embed-lede = Incolli questa riga in qualsiasi pagina web per mostrarvi lo stato attuale di { $site }. Si aggiorna ogni volta che questo sito viene rigenerato e quando una manutenzione pianificata inizia o termina, e rimanda a questa pagina.
 embed-loads = La riga carica <a href="{ $root }embed-status.js"><code>embed-status.js</code></a>, lo stesso stato di <a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> sotto forma di script, e disegna un piccolo link nel punto in cui si trova lo script. Per collocarlo altrove, aggiunga un elemento vuoto con l'attributo <code>data-allclear-embed</code> dove deve comparire.
 embed-origins = Funziona su una pagina di qualsiasi origine senza alcuna configurazione da nessuna delle due parti: gli script si caricano tra origini diverse senza intestazioni CORS, quindi l'host di questo sito non deve inviare <code>Access-Control-Allow-Origin</code>. (Leggere <code>api/v2/status.json</code> dal proprio script su un'altra origine richiede invece tale intestazione.) Lo stato è aggiornato quanto l'ultima generazione di questo sito; i browser lo ricaricano almeno una volta al minuto. Se non è possibile caricarlo, l'elemento incorporato mostra invece un semplice link "Pagina di stato" verso questo sito e ne indica il motivo nella console del browser.
+embed-fallback = Pagina di stato
 embed-how = Anteprima
 
 ## Lo script della pagina (allclear.js)

@@ -123,6 +123,8 @@ uptime-incident-days = インシデントのあった日：{ $count ->
        *[other] { $count } 日
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>：稼働率 { $uptime }、{ $incidents }
+label-separator = {"："}
+title-list-separator = {"、"}
 day-summary = { $date }：稼働率 { $uptime }、{ $status ->
         [degraded_performance] パフォーマンス低下
         [partial_outage] 部分的な障害
@@ -180,6 +182,7 @@ embed-description = { $site } の現在のステータスを他のサイトに�
 embed-lede = この 1 行を任意のウェブページに貼り付けると、そのページに { $site } の現在のステータスを表示できます。表示はこのサイトが再生成されるたび、また予定メンテナンスの開始時と終了時に更新され、このページへリンクします。
 embed-loads = この行は <a href="{ $root }embed-status.js"><code>embed-status.js</code></a> を読み込み（<a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> と同じステータスをスクリプトにしたもの）、スクリプトを置いた場所に小さなリンクを描画します。別の場所に表示するには、表示したい位置に属性 <code>data-allclear-embed</code> を持つ空の要素を追加してください。
 embed-origins = どのオリジンのページでも、双方で設定することなく動作します。スクリプトは CORS ヘッダーなしでオリジンをまたいで読み込まれるため、このサイトのホストが <code>Access-Control-Allow-Origin</code> を送信する必要はありません（ただし、別オリジン上のご自身のスクリプトから <code>api/v2/status.json</code> を読み取る場合は、このヘッダーが必要です）。ステータスはこのサイトの最終生成時点のもので、ブラウザーは少なくとも 1 分に 1 回再読み込みします。読み込めない場合は、代わりにこのサイトへの「ステータスページ」というシンプルなリンクを表示し、理由をブラウザーのコンソールに出力します。
+embed-fallback = ステータスページ
 embed-how = 表示例
 
 ## ページのスクリプト（allclear.js）

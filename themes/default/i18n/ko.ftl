@@ -122,6 +122,8 @@ uptime-incident-days = 장애가 있었던 날: { $count ->
        *[other] { $count }일
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: 가동률 { $uptime }, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: 가동률 { $uptime }, { $status ->
         [degraded_performance] 성능 저하
         [partial_outage] 부분 장애
@@ -179,6 +181,7 @@ embed-description = 다른 사이트에 { $site }의 현재 상태를 표시합�
 embed-lede = 이 한 줄을 아무 웹 페이지에 붙여 넣으면 그 페이지에 { $site }의 현재 상태가 표시됩니다. 이 사이트를 다시 생성할 때마다, 그리고 예정된 점검이 시작되거나 끝날 때 갱신되며, 이 페이지로 연결됩니다.
 embed-loads = 이 줄은 <a href="{ $root }embed-status.js"><code>embed-status.js</code></a>를 불러옵니다. <a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a>과 같은 상태를 스크립트로 담은 것으로, 스크립트가 있는 자리에 작은 링크를 그립니다. 다른 곳에 두려면 표시할 위치에 <code>data-allclear-embed</code> 속성이 있는 빈 요소를 추가하세요.
 embed-origins = 어느 출처의 페이지에서든 양쪽 모두 설정 없이 작동합니다. 스크립트는 CORS 헤더 없이 출처를 넘나들어 불러올 수 있으므로, 이 사이트의 호스트가 <code>Access-Control-Allow-Origin</code>을 보낼 필요가 없습니다. (다른 출처에서 직접 작성한 스크립트로 <code>api/v2/status.json</code>을 읽으려면 이 헤더가 필요합니다.) 상태는 이 사이트를 마지막으로 생성한 시점의 것이며, 브라우저는 적어도 1분에 한 번 다시 불러옵니다. 불러오지 못하면 대신 이 사이트로 가는 간단한 "상태 페이지" 링크를 표시하고, 그 이유를 브라우저 콘솔에 남깁니다.
+embed-fallback = 상태 페이지
 embed-how = 표시 예시
 
 ## 페이지 스크립트(allclear.js)

@@ -128,6 +128,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } dagen
     } met incidenten
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } beschikbaarheid, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } beschikbaarheid, { $status ->
         [degraded_performance] verminderde prestaties
         [partial_outage] gedeeltelijke storing
@@ -190,6 +192,7 @@ embed-description = Toon de huidige status van { $site } op een andere website
 embed-lede = Plak deze regel in een willekeurige webpagina om daar de huidige status van { $site } te tonen. De status wordt bijgewerkt telkens wanneer deze website opnieuw wordt gegenereerd en wanneer gepland onderhoud begint of eindigt, en linkt naar deze pagina.
 embed-loads = De regel laadt <a href="{ $root }embed-status.js"><code>embed-status.js</code></a>, dezelfde status als <a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> in de vorm van een script, en tekent een kleine link op de plek van het script. Wilt u hem elders plaatsen, voeg dan op die plek een leeg element toe met het attribuut <code>data-allclear-embed</code>.
 embed-origins = Dit werkt op een pagina van elke oorsprong, zonder instellingen aan beide kanten: scripts worden zonder CORS-headers tussen oorsprongen geladen, dus de host van deze website hoeft geen <code>Access-Control-Allow-Origin</code> te sturen. (Om <code>api/v2/status.json</code> vanuit uw eigen script op een andere oorsprong te lezen, is die header wel nodig.) De status is zo actueel als de laatste generatie van deze website; browsers laden hem minstens eens per minuut opnieuw. Als hij niet kan worden geladen, toont de insluiting in plaats daarvan een eenvoudige link "Statuspagina" naar deze website en vermeldt de reden in de browserconsole.
+embed-fallback = Statuspagina
 embed-how = Zo ziet het eruit
 
 ## Het paginascript (allclear.js)

@@ -138,6 +138,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } dnia z incydentami
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: dostępność { $uptime }, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: dostępność { $uptime }, { $status ->
         [degraded_performance] obniżona wydajność
         [partial_outage] częściowa awaria
@@ -206,6 +208,7 @@ embed-description = Pokaż bieżący status serwisu { $site } w innej witrynie
 embed-lede = Wklej ten wiersz na dowolnej stronie internetowej, aby wyświetlić na niej bieżący status serwisu { $site }. Status odświeża się przy każdym ponownym wygenerowaniu tej witryny oraz na początku i na końcu zaplanowanych prac konserwacyjnych i zawiera link do tej strony.
 embed-loads = Wiersz wczytuje <a href="{ $root }embed-status.js"><code>embed-status.js</code></a>, ten sam status co <a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> w postaci skryptu, i rysuje mały link w miejscu skryptu. Aby umieścić go gdzie indziej, dodaj w tym miejscu pusty element z atrybutem <code>data-allclear-embed</code>.
 embed-origins = Działa na stronie z dowolnego źródła bez konfiguracji po żadnej stronie: skrypty wczytują się między źródłami bez nagłówków CORS, więc serwer tej witryny nie musi wysyłać <code>Access-Control-Allow-Origin</code>. (Odczyt <code>api/v2/status.json</code> z własnego skryptu w innym źródle wymaga jednak tego nagłówka). Status jest tak aktualny jak ostatnie wygenerowanie tej witryny; przeglądarki wczytują go ponownie co najmniej raz na minutę. Jeśli nie da się go wczytać, osadzony element wyświetla zamiast niego zwykły link „Strona statusu” do tej witryny, a przyczynę podaje w konsoli przeglądarki.
+embed-fallback = Strona statusu
 embed-how = Jak to wygląda
 
 ## Skrypt strony (allclear.js)

@@ -133,6 +133,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } dias com incidentes
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } de disponibilidade, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } de disponibilidade, { $status ->
         [degraded_performance] desempenho degradado
         [partial_outage] interrupção parcial
@@ -198,6 +200,7 @@ embed-description = Mostre o status atual de { $site } em outro site
 embed-lede = Cole esta linha em qualquer página da web para mostrar nela o status atual de { $site }. Ele é atualizado sempre que este site é gerado novamente e quando uma manutenção agendada começa ou termina, e leva a esta página.
 embed-loads = A linha carrega <a href="{ $root }embed-status.js"><code>embed-status.js</code></a>, o mesmo status de <a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> em forma de script, e desenha um pequeno link onde o script está. Para colocá-lo em outro lugar, adicione um elemento vazio com o atributo <code>data-allclear-embed</code> onde ele deve aparecer.
 embed-origins = Funciona em uma página de qualquer origem, sem configuração em nenhum dos lados: scripts são carregados entre origens sem cabeçalhos CORS, então o servidor deste site não precisa enviar <code>Access-Control-Allow-Origin</code>. (Ler <code>api/v2/status.json</code> a partir do seu próprio script em outra origem exige esse cabeçalho.) O status é tão recente quanto a última geração deste site; os navegadores o recarregam pelo menos uma vez por minuto. Se não for possível carregá-lo, a incorporação mostra um simples link "Página de status" para este site e informa o motivo no console do navegador.
+embed-fallback = Página de status
 embed-how = Como fica
 
 ## O script da página (allclear.js)

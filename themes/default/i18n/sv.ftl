@@ -128,6 +128,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } dagar
     } med incidenter
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } tillgänglighet, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } tillgänglighet, { $status ->
         [degraded_performance] försämrad prestanda
         [partial_outage] delvis avbrott
@@ -190,6 +192,7 @@ embed-description = Visa aktuell status för { $site } på en annan webbplats
 embed-lede = Klistra in den här raden på valfri webbsida för att visa aktuell status för { $site } där. Den uppdateras varje gång den här webbplatsen byggs om och när ett planerat underhåll börjar eller slutar, och länkar hit.
 embed-loads = Raden läser in <a href="{ $root }embed-status.js"><code>embed-status.js</code></a>, samma status som <a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> i form av ett skript, och ritar en liten länk där skriptet står. Vill du placera den någon annanstans lägger du till ett tomt element med attributet <code>data-allclear-embed</code> där den ska stå.
 embed-origins = Det fungerar på en sida från vilket ursprung som helst utan inställningar på någon sida: skript läses in mellan ursprung utan CORS-huvuden, så den här webbplatsens värd behöver inte skicka <code>Access-Control-Allow-Origin</code>. (Att läsa <code>api/v2/status.json</code> från ditt eget skript på ett annat ursprung kräver däremot det huvudet.) Statusen är lika färsk som webbplatsens senaste bygge; webbläsare läser in den igen minst en gång i minuten. Om den inte kan läsas in visar inbäddningen i stället en enkel länk ”Statussida” hit och anger orsaken i webbläsarens konsol.
+embed-fallback = Statussida
 embed-how = Så ser det ut
 
 ## Sidans skript (allclear.js)

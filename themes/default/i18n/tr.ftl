@@ -128,6 +128,8 @@ uptime-incident-days = Olay yaşanan { $count ->
        *[other] { $count } gün
     }
 uptime-day = <time datetime="{ $iso }">{ $date }</time>: { $uptime } erişilebilirlik, { $incidents }
+label-separator = {": "}
+title-list-separator = {"; "}
 day-summary = { $date }: { $uptime } erişilebilirlik, { $status ->
         [degraded_performance] düşük performans
         [partial_outage] kısmi kesinti
@@ -190,6 +192,7 @@ embed-description = { $site } için güncel durumu başka bir sitede gösterin
 embed-lede = { $site } için güncel durumu göstermek istediğiniz herhangi bir web sayfasına bu satırı yapıştırın. Durum, bu site her yeniden oluşturulduğunda ve planlı bir bakım başlayıp bittiğinde güncellenir ve buraya bağlantı verir.
 embed-loads = Bu satır <a href="{ $root }embed-status.js"><code>embed-status.js</code></a> dosyasını, yani <a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> ile aynı durumu bir betik olarak yükler ve betiğin bulunduğu yere küçük bir bağlantı çizer. Başka bir yere yerleştirmek için, görünmesini istediğiniz yere <code>data-allclear-embed</code> özniteliğine sahip boş bir öğe ekleyin.
 embed-origins = Her iki tarafta da ayar gerekmeden, herhangi bir kaynaktaki sayfada çalışır: betikler kaynaklar arasında CORS üst bilgileri olmadan yüklenir, bu yüzden bu sitenin sunucusunun <code>Access-Control-Allow-Origin</code> göndermesi gerekmez. (Başka bir kaynaktaki kendi betiğinizden <code>api/v2/status.json</code> dosyasını okumak ise bu üst bilgiyi gerektirir.) Durum, bu sitenin son oluşturulması kadar günceldir; tarayıcılar onu en az dakikada bir yeniden yükler. Yüklenemezse yerleştirilen öğe bunun yerine buraya giden sade bir "Durum sayfası" bağlantısı gösterir ve nedenini tarayıcı konsoluna yazar.
+embed-fallback = Durum sayfası
 embed-how = Görünümü
 
 ## Sayfa betiği (allclear.js)

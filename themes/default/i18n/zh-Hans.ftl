@@ -122,6 +122,8 @@ uptime-incident-days = { $count ->
        *[other] { $count } 天
     }发生过事件
 uptime-day = <time datetime="{ $iso }">{ $date }</time>：可用率 { $uptime }，{ $incidents }
+label-separator = {"："}
+title-list-separator = {"；"}
 day-summary = { $date }：可用率 { $uptime }，{ $status ->
         [degraded_performance] 性能下降
         [partial_outage] 部分中断
@@ -179,6 +181,7 @@ embed-description = 在其他网站上显示 { $site } 的当前状态
 embed-lede = 将这行代码粘贴到任意网页中，即可在该网页上显示 { $site } 的当前状态。每次重新生成本网站时，以及计划维护开始或结束时，状态都会更新；它还会链接到本页面。
 embed-loads = 它会加载 <a href="{ $root }embed-status.js"><code>embed-status.js</code></a>（以脚本形式提供与 <a href="{ $root }api/v2/status.json"><code>api/v2/status.json</code></a> 相同的状态），并在脚本所在位置绘制一个小链接。如需放在其他位置，请在目标位置添加一个带有 <code>data-allclear-embed</code> 属性的空元素。
 embed-origins = 它可在任何来源的页面上使用，双方均无需设置：脚本跨来源加载时不需要 CORS 标头，因此本网站的主机无需发送 <code>Access-Control-Allow-Origin</code>。（但如果您在其他来源上用自己的脚本读取 <code>api/v2/status.json</code>，则需要该标头。）状态的新鲜程度与本网站最近一次生成相同；浏览器至少每分钟重新加载一次。如果无法加载，嵌入内容会改为显示一个指向本网站的普通“状态页面”链接，并在浏览器控制台中说明原因。
+embed-fallback = 状态页面
 embed-how = 显示效果
 
 ## 页面脚本（allclear.js）

@@ -46,11 +46,15 @@
     drawn = true;
     draw(st.description, s.page.url, s.page.name, colors[st.indicator] || '#555');
   });
-  // Never blank: without the status, a plain link to the status page.
+  // Never blank: without the status, a plain link to the status page, in
+  // the words of the snippet's data-label (embed.html writes them in the
+  // site's language: message embed-fallback); English for a snippet
+  // without one.
   const fail = () => {
     if (drawn) return;
     console.warn('allclear embed: could not load ' + data.src + '; showing a link to the status page instead');
-    draw('Status page', base.href, 'Status page', '#555');
+    const label = me.dataset.label || 'Status page';
+    draw(label, base.href, label, '#555');
   };
   data.addEventListener('load', fail);
   data.addEventListener('error', fail);
