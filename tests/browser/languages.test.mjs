@@ -22,9 +22,10 @@ const LANGUAGES = {
   de: {
     dir: 'ltr',
     // A time the script writes: a German relative time ("vor 55 Minuten",
-    // "in 10 Minuten", "gerade eben") or a German date (`20.11.2026` from
-    // dateStyle medium, `20. Nov. 2026, 15:03 MEZ` with a month name).
-    time: /^(vor \d+ (Minuten?|Stunden?|Tagen?)|in \d+ (Minuten?|Stunden?|Tagen?)|jetzt|gerade eben|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+\.? \d{4}.*)$/,
+    // "in 10 Minuten", "gerade eben") or a German date in CLDR's medium
+    // form, as the build writes it, alone or with the time and zone
+    // (`20.11.2026 16:03 MEZ`).
+    time: /^(vor \d+ (Minuten?|Stunden?|Tagen?)|in \d+ (Minuten?|Stunden?|Tagen?)|jetzt|gerade eben|\d{2}\.\d{2}\.\d{4}( \d{2}:\d{2} \S+)?)$/,
     // English words, the English month abbreviations German does not share
     // (`Nov.` is German too), and the English date form `Nov 20, 2026`.
     english: /\b(ago|minutes?|hours?|days?|AM|PM|Mar|May|Jun|Jul|Sep|Oct|Dec)\b|\b[A-Z][a-z]{2} \d{1,2}, \d{4}\b/,

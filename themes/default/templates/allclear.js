@@ -63,8 +63,11 @@
   // never the browser's, so that a page is never in two languages.
   const lang = d.documentElement.lang || 'en';
   const words = new Intl.RelativeTimeFormat(lang, {numeric: 'auto'});
-  // English keeps the 24-hour clock, as the build writes it (src/format/locale.rs).
-  const local = new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', ...(/^en\b/.test(lang) && {hourCycle: 'h23'})});
+  // As the build writes times (src/format/locale.rs): CLDR's medium date, a
+  // space, hours and minutes (24-hour in English too) and the zone.
+  const day = new Intl.DateTimeFormat(lang, {dateStyle: 'medium'});
+  const clock = new Intl.DateTimeFormat(lang, {hour: '2-digit', minute: '2-digit', timeZoneName: 'short', ...(/^en\b/.test(lang) && {hourCycle: 'h23'})});
+  const local = {format: (at) => day.format(at) + ' ' + clock.format(at)};
   all('time[datetime*="T"]').forEach((t) => {
     const at = Date.parse(t.dateTime), min = Math.round((at - now) / 60000);
     if (!t.title) t.title = t.textContent;
