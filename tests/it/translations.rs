@@ -266,3 +266,67 @@ fn a_stem_with_a_dot_is_an_entry_translation_not_an_invalid_id() {
     let text = String::from_utf8(out.stderr).unwrap();
     assert!(text.contains("rename it to `2026-11-01-ok-v2`"), "{text}");
 }
+
+#[test]
+fn the_example_site_loads_with_its_german_files() {
+    let site = common::example_site();
+    let (code, findings) = check(&site);
+    assert_eq!(code, Some(0), "{findings:#?}");
+    assert!(findings.iter().all(|f| f.severity == "warning"), "{findings:#?}");
+    assert!(with_code(&findings, "translation-missing").is_empty(), "{findings:#?}");
+    let loaded = load::load(&site, &LoadOptions::default()).unwrap();
+    let s = &loaded.site;
+    assert_eq!(s.config.languages, ["en", "de"]);
+    let de = &s.translations.site["de"];
+    assert!(de.title.is_some() && de.description.is_some());
+    for c in &s.components {
+        let t = &de.components[&c.id];
+        assert!(t.name.is_some() && t.description.is_some(), "{} untranslated", c.id);
+    }
+    for g in s.groups.iter().filter_map(|g| g.name.as_ref()) {
+        assert!(de.groups.contains_key(g), "group {g} untranslated");
+    }
+    for l in &s.config.links {
+        assert!(de.links.contains_key(&l.title), "link {} untranslated", l.title);
+    }
+    let entries = &s.translations.entries["de"];
+    let mut ids: Vec<&str> = entries.keys().map(String::as_str).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        [
+            "2026-10-06-database-outage",
+            "2026-11-05-storage-listing-slow",
+            "2026-11-20-api-errors",
+            "2026-11-20-search-index-migration"
+        ]
+    );
+    // Fully translated, with its postmortem; partly translated; others not.
+    let german = s.in_language("de");
+    let by_id = |id: &str| german.incidents.iter().find(|i| i.id == id).unwrap();
+    let outage = by_id("2026-10-06-database-outage");
+    assert_eq!(outage.fallback, Default::default());
+    assert!(outage.updates.iter().all(|u| u.fallback.is_none()));
+    assert!(
+        outage
+            .postmortem
+            .as_ref()
+            .unwrap()
+            .source
+            .contains("## Zusammenfassung")
+    );
+    let partly = by_id("2026-11-05-storage-listing-slow");
+    assert_eq!(partly.fallback.title, None);
+    assert_eq!(partly.updates[0].fallback, None);
+    assert!(partly.updates[1..].iter().all(|u| u.fallback.as_deref() == Some("en")));
+    assert!(german.incidents.len() > 4);
+    let untranslated = german.incidents.iter().filter(|i| i.fallback.title.is_some()).count();
+    assert_eq!(untranslated, german.incidents.len() - 3);
+    let search = german
+        .maintenances
+        .iter()
+        .find(|m| m.id == "2026-11-20-search-index-migration")
+        .unwrap();
+    assert_eq!(search.title, "Umzug der Suchindizes");
+    assert!(search.body.as_ref().unwrap().source.contains("drei Zonen"));
+}
