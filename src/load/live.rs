@@ -324,6 +324,10 @@ impl LiveSite {
         incidents: &[Incident],
         maintenances: &[Maintenance],
     ) -> BTreeMap<String, HashMap<String, EntryTexts>> {
+        if self.translation_files.is_empty() {
+            self.translation_errors.clear();
+            return BTreeMap::new();
+        }
         let originals = translation::originals(incidents, maintenances);
         let (translated, errors) = self.with_context(|cx| {
             translation::load(
