@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { BUILD_NOW, HERE, PAGES, errorsMessage, externalMessage, open, setup, startServer, unpinnedExample } from './lib.mjs';
@@ -105,7 +105,16 @@ function buildIn(language) {
   const src = unpinnedExample(join(env.tempDir(`allclear-${language}-site-`), 'site'));
   const yaml = readFileSync(join(src, 'site.yaml'), 'utf8');
   assert.match(yaml, /^language: en$/m, 'the example says `language: en`');
-  writeFileSync(join(src, 'site.yaml'), yaml.replace(/^language: en$/m, `language: ${language}`));
+  // One language only: the example's German translations go (German would
+  // be the default language here, which has no translations).
+  const at = yaml.indexOf('\ntranslations:\n');
+  assert.ok(at > 0, 'the example translates its texts');
+  assert.match(yaml, /^languages: \[de\]$/m, 'the example is in German too');
+  for (const file of readdirSync(src, { recursive: true })) {
+    if (/\.de\.(md|ya?ml)$/.test(file)) rmSync(join(src, file));
+  }
+  const single = yaml.slice(0, at + 1).replace(/^languages: \[de\]\n/m, '');
+  writeFileSync(join(src, 'site.yaml'), single.replace(/^language: en$/m, `language: ${language}`));
   const out = join(env.tempDir(`allclear-${language}-out-`), 'public');
   const r = spawnSync('cargo', ['run', '--quiet', '--', 'build', src, '--now', BUILD_NOW, '--out', out], { cwd: HERE, encoding: 'utf8' });
   assert.equal(r.status, 0, `building the site failed:\n${r.stdout}\n${r.stderr}`);
