@@ -328,16 +328,18 @@ impl LiveSite {
             self.translation_errors.clear();
             return BTreeMap::new();
         }
-        let originals = translation::originals(incidents, maintenances);
-        let (translated, errors) = self.with_context(|cx| {
-            translation::load(
-                &self.translation_files,
-                &self.files,
-                &originals,
-                self.checks.as_ref().map(|c| c.languages.as_slice()),
-                cx,
-                &self.options.overrides,
-            )
+        let (translated, errors) = crate::timing::phase("load: translations", || {
+            let originals = translation::originals(incidents, maintenances);
+            self.with_context(|cx| {
+                translation::load(
+                    &self.translation_files,
+                    &self.files,
+                    &originals,
+                    self.checks.as_ref().map(|c| c.languages.as_slice()),
+                    cx,
+                    &self.options.overrides,
+                )
+            })
         });
         self.translation_errors = errors;
         translated
