@@ -126,13 +126,20 @@ fn translation_missing(
         if texts.is_some_and(|t| t.updates.contains_key(&at)) {
             continue;
         }
-        let file = match texts {
-            Some(t) => t.path.clone(),
+        // Next to the original, as the site folder is shown.
+        let name = match texts {
+            Some(t) => t
+                .path
+                .file_name()
+                .map(std::ffi::OsStr::to_os_string)
+                .unwrap_or_default(),
             None => {
                 let ext = incident.path.extension().and_then(|e| e.to_str()).unwrap_or("md");
-                incident.path.with_file_name(format!("{id}.{lang}.{ext}"))
+                format!("{id}.{lang}.{ext}").into()
             }
         };
+        let original = loaded.sources.get(&incident.path).map_or(&incident.path, |s| &s.shown);
+        let file = original.with_file_name(name);
         let written = at
             .with_timezone(&site.config.time_zone)
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
