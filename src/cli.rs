@@ -99,7 +99,9 @@ pub enum Command {
     /// `base_url` still the placeholder `allclear init` writes,
     /// `allow_raw_html: true` (entries' HTML published unsanitized), a
     /// `language` without interface messages (the pages stay English),
-    /// and each interface message that language lacks (shown in English).
+    /// each interface message that language lacks (shown in English), and
+    /// an ongoing incident whose newest update has no translation in one of
+    /// `languages:` (shown in the default language there).
     #[command(after_help = "Examples:\n  allclear check\n  allclear check my-status --format json --deny-warnings\n")]
     Check(CheckArgs),
 

@@ -50,6 +50,7 @@ pub(super) fn incident_warnings(loaded: &Loaded, incident: &Incident, now: DateT
         }
         return;
     }
+    translation_missing(loaded, incident, latest.index, latest.at, out);
     match latest.next_update {
         // Overdue from its very instant on, as the pages show it
         // (`model::Promise::overdue`).
@@ -102,6 +103,58 @@ pub(super) fn incident_warnings(loaded: &Loaded, incident: &Incident, now: DateT
                 )
                 .with_help(format!(
                     "if it is over, resolve it: allclear resolve {id} --message \"…\""
+                )),
+        );
+    }
+}
+
+/// `translation-missing`: the newest update (`index`, at `at`) of an
+/// ongoing incident has no translation in one of the site's further
+/// languages, so that language's pages show it in the default language.
+/// One warning per language, at the update.
+fn translation_missing(
+    loaded: &Loaded,
+    incident: &Incident,
+    index: usize,
+    at: DateTime<Utc>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let site = &loaded.site;
+    let id = &incident.id;
+    for lang in site.config.languages.iter().skip(1) {
+        let texts = site.translations.entries.get(lang).and_then(|t| t.get(id));
+        if texts.is_some_and(|t| t.updates.contains_key(&at)) {
+            continue;
+        }
+        // Next to the original, as the site folder is shown.
+        let name = match texts {
+            Some(t) => t
+                .path
+                .file_name()
+                .map(std::ffi::OsStr::to_os_string)
+                .unwrap_or_default(),
+            None => {
+                let ext = incident.path.extension().and_then(|e| e.to_str()).unwrap_or("md");
+                format!("{id}.{lang}.{ext}").into()
+            }
+        };
+        let original = loaded.sources.get(&incident.path).map_or(&incident.path, |s| &s.shown);
+        let file = original.with_file_name(name);
+        let written = at
+            .with_timezone(&site.config.time_zone)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        out.push(
+            loaded
+                .warning_at(
+                    &incident.path,
+                    &update_key(index, "at"),
+                    false,
+                    "translation-missing",
+                    format!("the newest update of this ongoing incident has no translation into `{lang}`: its `{lang}` pages show it in `{}`", site.default_language()),
+                )
+                .with_help(format!(
+                    "add `- at: {written}` with its `message:` under `updates:` in {}, or run: allclear update {id} --lang {lang} --message \"…\"",
+                    file.display()
                 )),
         );
     }

@@ -28,6 +28,11 @@
 //! to loading would have to be cached with the value, and [`FORMAT`]
 //! bumped.
 //!
+//! Translation files (`NAME.LANG.md`, see [`super::translation`]) are not
+//! entry files and are never cached: they are read and checked against
+//! the loaded entries on every load, so an edited translation, or an
+//! original whose update times moved, is never served stale.
+//!
 //! Nothing in the file is trusted: it ends with the SHA-256 of everything
 //! before it, and a cache that is missing, unreadable, truncated, corrupt,
 //! from another version or for another `site.yaml` is ignored (every file

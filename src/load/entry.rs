@@ -51,7 +51,7 @@ pub(crate) fn split_front_matter(shown: &Path, text: &str) -> Result<(String, St
 }
 
 /// A time as diagnostics show it: in the site's zone, naming it.
-fn shown_time(t: DateTime<Utc>, zone: Tz) -> String {
+pub(crate) fn shown_time(t: DateTime<Utc>, zone: Tz) -> String {
     t.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z").to_string()
 }
 

@@ -13,13 +13,14 @@ use super::cache::{self, Fresh, LoadCache, Previous, Sha};
 use super::entry::EntryContext;
 use super::{
     Entry, EntryFile, LoadOptions, Loaded, check_static_refs, discover, entry_bytes, entry_stem, load_entry,
-    parse_entry, read_site_yaml, shown_root, theme,
+    parse_entry, read_site_yaml, shown_root, theme, translation,
 };
+use translation::TranslationFile;
 
 /// What reading one entry file gives.
 type EntryResult = Result<(Entry, super::Source), Vec<Diagnostic>>;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Incident, Maintenance, Site};
+use crate::model::{EntryTexts, Incident, Maintenance, Site, Translations};
 
 /// What [`LiveSite::update`] read again.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +44,10 @@ pub struct LiveSite {
     discover_errors: Vec<Diagnostic>,
     /// Each entry file that does not load, and why.
     entry_errors: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    /// The translation files found (`NAME.LANG.md`), sorted by path.
+    translation_files: Vec<TranslationFile>,
+    /// Every problem in the translation files.
+    translation_errors: Vec<Diagnostic>,
     /// Errors in the theme and in `site.yaml`'s references to static files.
     theme_errors: Vec<Diagnostic>,
     /// What entries are checked against; `None` when `site.yaml` failed.
@@ -58,6 +63,8 @@ struct Checks {
     zone: chrono_tz::Tz,
     components: HashMap<String, usize>,
     allow_raw_html: bool,
+    /// The site's languages, the default first.
+    languages: Vec<String>,
 }
 
 impl LiveSite {
@@ -78,6 +85,8 @@ impl LiveSite {
             files: Vec::new(),
             discover_errors: Vec::new(),
             entry_errors: BTreeMap::new(),
+            translation_files: Vec::new(),
+            translation_errors: Vec::new(),
             theme_errors: Vec::new(),
             checks: None,
             loaded: None,
@@ -98,8 +107,9 @@ impl LiveSite {
                 .map(|(i, c)| (c.id.clone(), i))
                 .collect(),
             allow_raw_html: s.config.allow_raw_html,
+            languages: s.config.languages.clone(),
         });
-        live.files = crate::timing::phase("load: discover", || {
+        (live.files, live.translation_files) = crate::timing::phase("load: discover", || {
             discover(site_dir, &shown, &live.options.overrides, &mut live.discover_errors)
         });
         let mut entries = Entries::default();
@@ -148,6 +158,7 @@ impl LiveSite {
             cache.fresh = Some(fresh);
         }
 
+        let translated = live.translations(&entries.incidents, &entries.maintenances);
         let Some((s, src)) = site_yaml else { return live };
         let mut warnings = Vec::new();
         let theme = match theme::load_theme(site_dir, &shown, &s.config.theme, &s.config.language, &s.publish_hidden) {
@@ -162,6 +173,11 @@ impl LiveSite {
         };
         check_static_refs(site_dir, &shown, &src, &s, &mut live.theme_errors);
         let Some(theme) = theme else { return live };
+        live.theme_errors.extend(translation::languages_without_messages(
+            &src,
+            &s.config.languages,
+            &theme.messages,
+        ));
         entries.sources.insert(PathBuf::from("site.yaml"), src);
         let mut site = Site {
             config: s.config,
@@ -170,7 +186,10 @@ impl LiveSite {
             incidents: entries.incidents,
             maintenances: entries.maintenances,
             theme,
-            translations: Default::default(),
+            translations: Translations {
+                site: s.translations,
+                entries: translated,
+            },
             next_publication: None,
         };
         sort_entries(&mut site);
@@ -185,8 +204,14 @@ impl LiveSite {
     /// Read again what `changed` (paths inside the site folder) touched.
     /// Edited, added and removed entry files are read on their own; any
     /// other change reads the whole site again.
+    ///
+    /// A translation file edited, added or removed reads the whole site
+    /// again ([`Changed::Everything`]): a translation changes every page
+    /// of its language, and they are few. After entry files are read
+    /// again, every translation is read and checked again against them
+    /// (an original's update times may have moved).
     pub fn update(&mut self, changed: &[PathBuf]) -> Changed {
-        let entries_only = !changed.is_empty() && changed.iter().all(|p| is_entry_path(p));
+        let entries_only = !changed.is_empty() && changed.iter().all(|p| is_entry_path(p) && !is_translation_path(p));
         if self.loaded.is_none() || !entries_only {
             *self = LiveSite::open(&self.site_dir, std::mem::take(&mut self.options));
             return Changed::Everything;
@@ -207,7 +232,8 @@ impl LiveSite {
             // Find the entry files again: ids may now clash or stop clashing.
             let shown = shown_root(&self.site_dir);
             let mut errors = Vec::new();
-            let files = discover(&self.site_dir, &shown, &self.options.overrides, &mut errors);
+            let (files, translation_files) = discover(&self.site_dir, &shown, &self.options.overrides, &mut errors);
+            self.translation_files = translation_files;
             let new: HashSet<&PathBuf> = files.iter().map(|f| &f.rel).collect();
             for f in self.files.iter().filter(|f| !new.contains(&f.rel)) {
                 again.push(f.rel.clone());
@@ -242,7 +268,10 @@ impl LiveSite {
                 }
             }
         }
-        if let Some(loaded) = &mut self.loaded {
+        if let Some(loaded) = self.loaded.take() {
+            let translated = self.translations(&loaded.site.incidents, &loaded.site.maintenances);
+            let loaded = self.loaded.insert(loaded);
+            loaded.site.translations.entries = translated;
             sort_entries(&mut loaded.site);
         }
         ids.sort();
@@ -280,11 +309,40 @@ impl LiveSite {
             .iter()
             .chain(&self.discover_errors)
             .chain(self.entry_errors.values().flatten())
+            .chain(&self.translation_errors)
             .chain(&self.theme_errors)
             .cloned()
             .collect();
         errors.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
         errors
+    }
+
+    /// Read and check every translation file against the entries that
+    /// loaded, keeping their errors; the translations by language.
+    fn translations(
+        &mut self,
+        incidents: &[Incident],
+        maintenances: &[Maintenance],
+    ) -> BTreeMap<String, HashMap<String, EntryTexts>> {
+        if self.translation_files.is_empty() {
+            self.translation_errors.clear();
+            return BTreeMap::new();
+        }
+        let (translated, errors) = crate::timing::phase("load: translations", || {
+            let originals = translation::originals(incidents, maintenances);
+            self.with_context(|cx| {
+                translation::load(
+                    &self.translation_files,
+                    &self.files,
+                    &originals,
+                    self.checks.as_ref().map(|c| c.languages.as_slice()),
+                    cx,
+                    &self.options.overrides,
+                )
+            })
+        });
+        self.translation_errors = errors;
+        translated
     }
 
     /// Read and check one entry file.
@@ -365,6 +423,12 @@ fn sort_entries(site: &mut Site) {
         .sort_by(|a, b| (a.window().from, &a.id).cmp(&(b.window().from, &b.id)));
 }
 
+/// Whether `rel` (a path inside the site folder) names a translation
+/// file: an entry path whose stem is `NAME.LANG`.
+fn is_translation_path(rel: &Path) -> bool {
+    entry_stem(rel).is_some_and(|(stem, _)| translation::split_stem(&stem).is_some())
+}
+
 /// Whether `rel` (a path inside the site folder) names an entry file: a
 /// `.md`, `.yaml` or `.yml` file under `incidents/` or `maintenance/`.
 fn is_entry_path(rel: &Path) -> bool {
@@ -385,5 +449,9 @@ mod tests {
         assert!(!is_entry_path(Path::new("site.yaml")));
         assert!(!is_entry_path(Path::new("templates/index.html")));
         assert!(!is_entry_path(Path::new("incidents/README.md")));
+        assert!(is_translation_path(Path::new("incidents/2026/a.de.md")));
+        assert!(is_translation_path(Path::new("maintenance/b.pt-BR.yml")));
+        assert!(!is_translation_path(Path::new("incidents/a.md")));
+        assert!(!is_translation_path(Path::new("incidents/A.B.md")));
     }
 }

@@ -18,6 +18,7 @@ mod site;
 mod source;
 mod theme;
 pub mod time;
+mod translation;
 pub mod yaml;
 
 use std::collections::HashMap;
@@ -215,7 +216,9 @@ struct EntryFile {
     markdown: bool,
 }
 
-/// Every entry file under `incidents/` and `maintenance/`, sorted by path.
+/// Every entry file under `incidents/` and `maintenance/`, sorted by path,
+/// and every translation file there (`NAME.LANG.md`, checked by
+/// [`translation::load`]).
 /// Hidden files, editor leftovers, READMEs and other extensions are ignored
 /// (content format, "A site folder"); a bad or duplicate id is an error.
 /// So is a folder that cannot be read and a symbolic link (to a file or a
@@ -226,7 +229,7 @@ fn discover(
     shown: &Path,
     overrides: &std::collections::BTreeMap<PathBuf, String>,
     errors: &mut Vec<Diagnostic>,
-) -> Vec<EntryFile> {
+) -> (Vec<EntryFile>, Vec<translation::TranslationFile>) {
     let mut candidates: Vec<(Kind, PathBuf)> = Vec::new();
     let shown_path = |path: &Path| shown.join(path.strip_prefix(site_dir).unwrap_or(path));
     let [incidents, maintenance] = layout::ENTRY_FOLDERS;
@@ -282,12 +285,27 @@ fn discover(
     candidates.sort_by(|a, b| a.1.cmp(&b.1));
 
     let mut out: Vec<EntryFile> = Vec::new();
+    let mut translations = Vec::new();
     let mut ids: HashMap<String, PathBuf> = HashMap::new();
     for (kind, rel) in candidates {
         let Some((stem, markdown)) = entry_stem(&rel) else {
             continue;
         };
         let shown_path = shown.join(&rel);
+        if let Some((name, lang)) = translation::split_stem(&stem) {
+            translations.push(translation::TranslationFile {
+                lang: lang.to_string(),
+                file: EntryFile {
+                    kind,
+                    id: name.to_string(),
+                    path: site_dir.join(&rel),
+                    rel,
+                    shown: shown_path,
+                    markdown,
+                },
+            });
+            continue;
+        }
         if !is_valid_id(&stem) {
             errors.push(
                 Diagnostic::file_error(
@@ -321,7 +339,7 @@ fn discover(
             markdown,
         });
     }
-    out
+    (out, translations)
 }
 
 /// `(id, is_markdown)` for an entry file, `None` for a file to ignore.

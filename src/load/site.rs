@@ -59,6 +59,7 @@ const SITE_KEYS: &[&str] = &[
     "time_zone",
     "language",
     "languages",
+    "translations",
     "theme",
     "uptime_days",
     "stale_after",
@@ -169,6 +170,8 @@ pub(crate) struct LoadedSite {
     pub publish_hidden: Vec<String>,
     pub components: Vec<Component>,
     pub groups: Vec<Group>,
+    /// `translations:`, by language (see [`super::translation`]).
+    pub translations: std::collections::BTreeMap<String, crate::model::SiteTexts>,
 }
 
 /// Longest uptime history accepted, in days (ten years).
@@ -334,6 +337,8 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
     if raw.components.len() <= MAX_COMPONENTS {
         check_reserved_ids(src, &raw.components, &mut errors);
     }
+    let links: Vec<Link> = raw.links.iter().map(|(_, l)| l.clone()).collect();
+    let translations = super::translation::site_texts(src, &languages, &components, &links, &mut errors);
     if components.is_empty() && errors.is_empty() {
         errors.push(
             src.error_at(&[Seg::Key("components")], false, "`components` is empty")
@@ -356,7 +361,7 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             uptime_days,
             stale_after,
-            links: raw.links.into_iter().map(|(_, l)| l).collect(),
+            links,
             logo: raw.logo,
             favicon: raw.favicon,
             accent_color: raw.accent_color,
@@ -365,6 +370,7 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
         },
         components,
         groups,
+        translations,
     })
 }
 

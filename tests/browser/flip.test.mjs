@@ -253,6 +253,8 @@ async function quietSite() {
     const site = join(dir, 'site');
     unpinnedExample(site);
     rmSync(join(site, 'incidents', '2026', '11', '2026-11-20-api-errors.md'));
+    // Its German translation goes with it: a translation needs its entry.
+    rmSync(join(site, 'incidents', '2026', '11', '2026-11-20-api-errors.de.md'));
     const r = spawnSync('cargo', ['run', '--quiet', '--', 'build', site, '--now', '2026-11-20T15:00:00Z', '--out', join(dir, 'out')], { cwd: HERE, encoding: 'utf8' });
     assert.equal(r.status, 0, `building the quiet site failed:\n${r.stderr}`);
     quiet = await startServer({ root: join(dir, 'out') });

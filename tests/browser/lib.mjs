@@ -4,7 +4,7 @@
 // `env.close()` in an `after()` hook.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -105,7 +105,16 @@ export function buildInLanguage(env, language) {
   const src = unpinnedExample(join(env.tempDir(`allclear-${language}-site-`), 'site'));
   const yaml = readFileSync(join(src, 'site.yaml'), 'utf8');
   if (!/^language: en$/m.test(yaml)) throw new Error('example-site/site.yaml no longer says `language: en`');
-  writeFileSync(join(src, 'site.yaml'), yaml.replace(/^language: en$/m, `language: ${language}`));
+  // One language only: the example's further languages and their
+  // translations go (German could not be both the default and a further
+  // language).
+  const at = yaml.indexOf('\ntranslations:\n');
+  if (at < 0 || !/^languages: \[de\]$/m.test(yaml)) throw new Error('example-site/site.yaml no longer says `languages: [de]` with `translations:` last');
+  for (const file of readdirSync(src, { recursive: true })) {
+    if (/\.de\.(md|ya?ml)$/.test(file)) rmSync(join(src, file));
+  }
+  const single = yaml.slice(0, at + 1).replace(/^languages: \[de\]\n/m, '');
+  writeFileSync(join(src, 'site.yaml'), single.replace(/^language: en$/m, `language: ${language}`));
   const out = join(env.tempDir(`allclear-${language}-out-`), 'public');
   const r = spawnSync('cargo', ['run', '--quiet', '--', 'build', src, '--now', BUILD_NOW, '--out', out], { cwd: HERE, encoding: 'utf8' });
   if (r.error) throw r.error;

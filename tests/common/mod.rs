@@ -189,3 +189,26 @@ pub fn git(repo: &Path, args: &[&str]) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `site` as `{:#?}` writes it, but with its translations sorted: they are
+/// kept in hash maps, whose `Debug` order differs from map to map, so two
+/// equal sites compare equal as text.
+pub fn site_debug(site: &allclear::model::Site) -> String {
+    let mut rest = site.clone();
+    let t = std::mem::take(&mut rest.translations);
+    let mut lines: Vec<String> = Vec::new();
+    for (lang, texts) in &t.site {
+        lines.push(format!("{lang} {:?} {:?}", texts.title, texts.description));
+        lines.extend(texts.components.iter().map(|(id, c)| format!("{lang} {id} {c:?}")));
+        lines.extend(texts.groups.iter().map(|(k, v)| format!("{lang} group {k} {v}")));
+        lines.extend(texts.links.iter().map(|(k, v)| format!("{lang} link {k} {v}")));
+    }
+    for (lang, entries) in &t.entries {
+        for (id, e) in entries {
+            lines.push(format!("{lang} {id} {:?} {:?} {:?}", e.path, e.title, e.body));
+            lines.extend(e.updates.iter().map(|(at, m)| format!("{lang} {id} {at} {m:?}")));
+        }
+    }
+    lines.sort();
+    format!("{rest:#?}\n{}", lines.join("\n"))
+}

@@ -169,6 +169,8 @@ fn badges_the_clock_can_change_say_as_of_when() {
     let site = tmp.path().join("quiet");
     copy_tree(&example_site(), &site);
     fs::remove_file(site.join("incidents/2026/11/2026-11-20-api-errors.md")).unwrap();
+    // Its German translation goes with it: a translation needs its entry.
+    fs::remove_file(site.join("incidents/2026/11/2026-11-20-api-errors.de.md")).unwrap();
     let out = tmp.path().join("quiet-public");
     build_pinned(&site, Some(&out)).assert().success();
     says_as_of(

@@ -40,14 +40,40 @@ fn build_any(tmp: &Path, language: &str) -> (PathBuf, PathBuf, String) {
     copy_tree(&example_site(), &site);
     let yaml = fs::read_to_string(site.join("site.yaml")).unwrap();
     assert!(yaml.contains("\nlanguage: en\n"), "the example says `language: en`");
+    // One language only: the example's German translations go (German
+    // would be the default language here, which has no translations).
+    let (yaml, _) = yaml
+        .split_once("\ntranslations:\n")
+        .expect("the example translates its texts");
+    assert!(yaml.contains("\nlanguages: [de]\n"), "the example is in German too");
+    remove_translations(&site.join("incidents"));
+    remove_translations(&site.join("maintenance"));
     fs::write(
         site.join("site.yaml"),
-        yaml.replace("\nlanguage: en\n", &format!("\nlanguage: {language}\n")),
+        yaml.replace("\nlanguages: [de]\n", "\n")
+            .replace("\nlanguage: en\n", &format!("\nlanguage: {language}\n")),
     )
     .unwrap();
     let out = tmp.join(format!("out-{language}"));
     let built = build_pinned(&site, Some(&out)).assert().success().get_output().clone();
     (site, out, String::from_utf8_lossy(&built.stderr).into_owned())
+}
+
+/// Remove every German translation file (`NAME.de.md`, `.yaml`) under
+/// `dir`.
+fn remove_translations(dir: &Path) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            remove_translations(&path);
+        } else if path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .is_some_and(|s| s.ends_with(".de"))
+        {
+            fs::remove_file(&path).unwrap();
+        }
+    }
 }
 
 /// `text` with every run of white space made one space, trimmed.

@@ -53,6 +53,7 @@ mod serve;
 mod serve_watch;
 mod site_files;
 mod theme;
+mod translations;
 mod usage;
 mod window_history;
 mod xss;
