@@ -287,6 +287,15 @@ fn discover(
         let Some((stem, markdown)) = entry_stem(&rel) else {
             continue;
         };
+        // Stand-in until the translation loader (issue 15, branch i15-load)
+        // reads them: a translation `NAME.LANG.md` next to entry NAME is no
+        // entry of its own, so `allclear update --lang` can edit one.
+        if stem
+            .rsplit_once('.')
+            .is_some_and(|(id, tag)| is_valid_id(id) && tag.parse::<unic_langid::LanguageIdentifier>().is_ok())
+        {
+            continue;
+        }
         let shown_path = shown.join(&rel);
         if !is_valid_id(&stem) {
             errors.push(
