@@ -97,34 +97,51 @@ pub fn translate(
     } else {
         yaml_text::scalar(&chosen.at)
     };
+    if request.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(AuthorError::usage(
+            "the title is empty",
+            Some(
+                "give the entry's title in the language, or leave the title out to keep the default language's"
+                    .to_string(),
+            ),
+        ));
+    }
+
+    let (rel, markdown) = translation_file(cx, &entry.path, &lang);
+    let path = cx.site_dir.join(&rel);
+    let existing = match fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(source) => return Err(AuthorError::Io { path, source }),
+    };
+    let write = |message: &str| -> Result<String, AuthorError> {
+        let translated = Translated {
+            title: request.title.as_deref(),
+            at: &at,
+            instant: chosen.instant,
+            message,
+        };
+        let Some(original) = &existing else {
+            return Ok(yaml_text::new_translation(markdown, &translated));
+        };
+        // A byte order mark (some Windows editors write one) stays where it was.
+        let (bom, body) = match original.strip_prefix(crate::load::BOM) {
+            Some(rest) => ("\u{feff}", rest),
+            None => ("", original.as_str()),
+        };
+        let edited = yaml_text::edit_translation(body, markdown, &cx.shown(&rel), &translated, |t| {
+            time::parse_time(t, zone).ok()
+        })?;
+        Ok(format!("{bom}{edited}"))
+    };
+    // A file that cannot be edited is refused before the message is asked for.
+    write("")?;
     let what = format!(
         "the {lang} translation of the `{}` update of \"{}\" at {}",
         chosen.status, entry.title, chosen.at
     );
-    let text = message(&what)?;
-    let translated = Translated {
-        title: request.title.as_deref(),
-        at: &at,
-        instant: chosen.instant,
-        message: &text,
-    };
-
-    let (rel, markdown) = translation_file(cx, &entry.path, &lang);
-    let path = cx.site_dir.join(&rel);
-    let (edited, created) = match fs::read_to_string(&path) {
-        Ok(original) => {
-            let (bom, body) = match original.strip_prefix(crate::load::BOM) {
-                Some(rest) => ("\u{feff}", rest),
-                None => ("", original.as_str()),
-            };
-            let edited = yaml_text::edit_translation(body, markdown, &cx.shown(&rel), &translated, |t| {
-                time::parse_time(t, zone).ok()
-            })?;
-            (format!("{bom}{edited}"), false)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (yaml_text::new_translation(markdown, &translated), true),
-        Err(source) => return Err(AuthorError::Io { path, source }),
-    };
+    let edited = write(&message(&what)?)?;
+    let created = existing.is_none();
     // The site as `build` would read it with the translation: once the
     // loader reads translation files, one it refuses is never written.
     cx.load([(rel.clone(), edited.clone())].into())?;

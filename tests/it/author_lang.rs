@@ -8,6 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::{allclear, base_site_with};
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 const ENTRY: &str = "incidents/2026/2026-11-20-api.md";
@@ -460,6 +461,27 @@ fn mistakes_are_refused_and_nothing_is_written() {
         assert!(!site.join(TRANSLATION).exists(), "{args:?} wrote a translation");
         assert_eq!(fs::read_to_string(site.join(ENTRY)).unwrap(), ENTRY_TEXT, "{args:?}");
     }
+
+    run(&site, &["update", ID, "--lang", "de", "--title", " ", "-m", "x"])
+        .code(2)
+        .stderr(contains("the title is empty"));
+    assert!(!site.join(TRANSLATION).exists());
+
+    // A translation file it cannot edit is refused before the message is
+    // asked for (here standard input, empty: its error would come first).
+    let inline = "---\nupdates: [{at: 2026-11-20T14:30:00Z, message: Gefunden.}]\n---\n";
+    fs::write(site.join(TRANSLATION), inline).unwrap();
+    run(&site, &["update", ID, "--lang", "de"])
+        .code(2)
+        .stderr(contains("`updates:` is written inline"))
+        .stderr(contains("standard input").not());
+    let broken = "---\nupdates:\n  - at: gestern\n    message: Gefunden.\n---\n";
+    fs::write(site.join(TRANSLATION), broken).unwrap();
+    run(&site, &["update", ID, "--lang", "de"])
+        .code(1)
+        .stderr(contains("2026-11-20-api.de.md:3:"))
+        .stderr(contains("this update's `at` is not a time: `gestern`"));
+    assert_eq!(fs::read_to_string(site.join(TRANSLATION)).unwrap(), broken);
 
     // A site published in one language has nothing to translate into.
     let plain = tempfile::tempdir().unwrap();
