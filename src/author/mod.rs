@@ -12,6 +12,7 @@ mod message;
 mod new;
 mod schedule;
 mod translate;
+mod translation_text;
 mod yaml_text;
 
 use std::collections::BTreeMap;

@@ -11,7 +11,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::edit::{Found, find};
-use super::yaml_text::{self, Translated};
+use super::translation_text::{self, Translated};
+use super::yaml_text;
 use super::{AuthorError, Context, written_time};
 use crate::load::yaml::{self, Seg, Value};
 use crate::load::{Loaded, time};
@@ -122,14 +123,14 @@ pub fn translate(
             message,
         };
         let Some(original) = &existing else {
-            return Ok(yaml_text::new_translation(markdown, &translated));
+            return Ok(translation_text::new_translation(markdown, &translated));
         };
         // A byte order mark (some Windows editors write one) stays where it was.
         let (bom, body) = match original.strip_prefix(crate::load::BOM) {
             Some(rest) => ("\u{feff}", rest),
             None => ("", original.as_str()),
         };
-        let edited = yaml_text::edit_translation(body, markdown, &cx.shown(&rel), &translated, |t| {
+        let edited = translation_text::edit_translation(body, markdown, &cx.shown(&rel), &translated, |t| {
             time::parse_time(t, zone).ok()
         })?;
         Ok(format!("{bom}{edited}"))
