@@ -54,10 +54,14 @@ fn lang_site(tmp: &Path) -> PathBuf {
 }
 
 fn run(site: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    run_at(site, "2026-11-20T16:00:00Z", args)
+}
+
+fn run_at(site: &Path, now: &str, args: &[&str]) -> assert_cmd::assert::Assert {
     allclear()
         .arg("--site")
         .arg(site)
-        .args(["--now", "2026-11-20T16:00:00Z"])
+        .args(["--now", now])
         .args(args)
         .env_remove("EDITOR")
         .env_remove("VISUAL")
@@ -267,6 +271,32 @@ fn resolve_lang_translates_the_resolving_update() {
     // The resolving update was written at --now, in the site's zone.
     assert_eq!(updates(&front), [pair("2026-11-20T17:00:00+01:00", "Behoben.")]);
     assert!(front.get("title").is_none());
+}
+
+#[test]
+fn resolve_lang_translates_the_completing_update_of_a_maintenance() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = lang_site(tmp.path());
+    let after_window = "2026-12-03T04:05:00Z";
+    let translation = site.join("maintenance/2026-12-03-db.ja.md");
+    run_at(
+        &site,
+        after_window,
+        &["resolve", "2026-12-03-db", "--lang", "ja", "-m", "完了しました。"],
+    )
+    .code(2)
+    .stderr(contains("is not completed"))
+    .stderr(contains("complete it first"));
+    assert!(!translation.exists());
+    run_at(&site, after_window, &["resolve", "2026-12-03-db", "-m", "Done."]).success();
+    run_at(
+        &site,
+        after_window,
+        &["resolve", "2026-12-03-db", "--lang", "ja", "-m", "完了しました。"],
+    )
+    .success();
+    let (front, _) = front_matter(&fs::read_to_string(&translation).unwrap());
+    assert_eq!(updates(&front), [pair("2026-12-03T05:05:00+01:00", "完了しました。")]);
 }
 
 #[test]
