@@ -69,6 +69,8 @@ struct Original {
     plain: bool,
     instant: DateTime<Utc>,
     status: String,
+    /// The message as written, shown in the editor to translate from.
+    message: String,
 }
 
 /// Write the translation `request` describes, with the message `message`
@@ -137,8 +139,15 @@ pub fn translate(
     };
     // A file that cannot be edited is refused before the message is asked for.
     write("")?;
+    // The editor shows the original below the first line, as comments.
+    let original: String = chosen
+        .message
+        .trim_end()
+        .lines()
+        .map(|l| format!("\n    {l}"))
+        .collect();
     let what = format!(
-        "the {lang} translation of the `{}` update of \"{}\" at {}",
+        "the {lang} translation of the `{}` update of \"{}\" at {}, which says:\n{original}\n",
         chosen.status, entry.title, chosen.at
     );
     let edited = write(&message(&what)?)?;
@@ -235,11 +244,13 @@ fn original_updates(cx: &Context, entry: &Found, zone: Tz) -> Result<Vec<Origina
             source: std::io::Error::other(format!("line {}: {e}", pos.line)),
         })?;
         let status = field("status").map(|(s, _)| s).unwrap_or_default();
+        let message = field("message").map(|(m, _)| m).unwrap_or_default();
         out.push(Original {
             at,
             plain,
             instant,
             status,
+            message,
         });
     }
     Ok(out)
