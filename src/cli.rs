@@ -109,22 +109,22 @@ pub enum Command {
     #[command(after_help = "Examples:\n  allclear serve\n  allclear serve my-status --port 8080 --open\n")]
     Serve(ServeArgs),
 
-    /// Start a new incident or scheduled maintenance.
+    /// Start a new incident or scheduled maintenance, or with --lang write the translation of one's title and first update.
     #[command(
         subcommand,
         after_help = "Examples:\n  allclear new incident \"Elevated API errors\" --impact major --component api=partial_outage --next-update 30m\n  allclear new maintenance \"Database upgrade\" --from \"2026-12-01 02:00\" --until \"2026-12-01 04:00\" --component database\n"
     )]
     New(NewCommand),
 
-    /// Add an update to an incident or maintenance.
+    /// Add an update to an incident or maintenance, or with --lang write an update's translation.
     #[command(
-        after_help = "Examples:\n  allclear update 2026-11-20-api-errors --status identified --message \"A bad deploy; rolling back.\" --next-update 30m\n  allclear update 2026-11-20-api-errors --status monitoring --component api=operational\n  allclear update 2026-12-01-db-upgrade --status in_progress\n"
+        after_help = "Examples:\n  allclear update 2026-11-20-api-errors --status identified --message \"A bad deploy; rolling back.\" --next-update 30m\n  allclear update 2026-11-20-api-errors --status monitoring --component api=operational\n  allclear update 2026-12-01-db-upgrade --status in_progress\n  allclear update 2026-11-20-api-errors --lang de --message \"Ein fehlerhaftes Deployment; wir setzen es zurück.\"\n  allclear update 2026-11-20-api-errors --lang de --at \"2026-11-20 15:03\" --title \"Erhöhte API-Fehlerraten\"\n"
     )]
     Update(UpdateArgs),
 
-    /// Resolve an incident, or complete a maintenance.
+    /// Resolve an incident, or complete a maintenance; with --lang, write that update's translation.
     #[command(
-        after_help = "Examples:\n  allclear resolve 2026-11-20-api-errors --message \"Error rates are back to normal.\"\n"
+        after_help = "Examples:\n  allclear resolve 2026-11-20-api-errors --message \"Error rates are back to normal.\"\n  allclear resolve 2026-11-20-api-errors --lang de --message \"Die Fehlerraten sind wieder normal.\"\n"
     )]
     Resolve(ResolveArgs),
 
@@ -354,13 +354,13 @@ pub struct ServeArgs {
 pub enum NewCommand {
     /// Start an incident: writes incidents/YYYY-MM-DD-slug.md with a first `investigating` update.
     #[command(
-        after_help = "Examples:\n  allclear new incident \"Elevated API errors\" --impact major --component api=partial_outage --next-update 30m\n  allclear new incident \"Slow dashboard\" --impact minor --component dashboard=degraded_performance --message \"Pages load slowly; we are investigating.\"\n"
+        after_help = "Examples:\n  allclear new incident \"Elevated API errors\" --impact major --component api=partial_outage --next-update 30m\n  allclear new incident \"Slow dashboard\" --impact minor --component dashboard=degraded_performance --message \"Pages load slowly; we are investigating.\"\n  allclear new incident \"Langsames Dashboard\" --lang de --of 2026-11-20-slow-dashboard --message \"Seiten laden langsam; wir untersuchen das.\"\n"
     )]
     Incident(NewIncidentArgs),
 
     /// Schedule a maintenance: writes maintenance/YYYY-MM-DD-slug.md, dated by the window's start.
     #[command(
-        after_help = "Examples:\n  allclear new maintenance \"Database upgrade\" --from \"2026-12-01 02:00\" --until \"2026-12-01 04:00\" --component database --component api\n"
+        after_help = "Examples:\n  allclear new maintenance \"Database upgrade\" --from \"2026-12-01 02:00\" --until \"2026-12-01 04:00\" --component database --component api\n  allclear new maintenance \"Datenbank-Upgrade\" --lang de --of 2026-12-01-database-upgrade --message \"Wir aktualisieren die Datenbank.\"\n"
     )]
     Maintenance(NewMaintenanceArgs),
 }
@@ -370,9 +370,9 @@ pub struct NewIncidentArgs {
     /// What users see, e.g. "Elevated error rates on the API".
     pub title: String,
 
-    /// How much the incident affects users.
-    #[arg(long, value_parser = Trimmed::<Impact>::new())]
-    pub impact: Impact,
+    /// How much the incident affects users [required unless --lang].
+    #[arg(long, value_parser = Trimmed::<Impact>::new(), required_unless_present = "lang")]
+    pub impact: Option<Impact>,
 
     /// An affected component and its status, ID=STATUS (degraded_performance, partial_outage, major_outage); repeat for more.
     #[arg(long = "component", value_name = "ID=STATUS")]
@@ -385,6 +385,14 @@ pub struct NewIncidentArgs {
     /// When the next update is promised: 30m, 2h, a local time or RFC 3339.
     #[arg(long, value_name = "WHEN")]
     pub next_update: Option<String>,
+
+    /// Write a translation into LANG (one of site.yaml's `languages:`) instead of a new entry: the title (TITLE) and first update of the entry --of names, into NAME.LANG.md next to its file. It holds only text: --impact, --component and --next-update are refused with it.
+    #[arg(long, value_name = "LANG", requires = "of")]
+    pub lang: Option<String>,
+
+    /// With --lang: the entry to translate, by id.
+    #[arg(long, value_name = "ID", requires = "lang")]
+    pub of: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -392,13 +400,13 @@ pub struct NewMaintenanceArgs {
     /// What will happen, e.g. "Database upgrade".
     pub title: String,
 
-    /// When it starts: a local time, RFC 3339, or an offset from now (2h).
-    #[arg(long, value_name = "TIME")]
-    pub from: String,
+    /// When it starts: a local time, RFC 3339, or an offset from now (2h) [required unless --lang].
+    #[arg(long, value_name = "TIME", required_unless_present = "lang")]
+    pub from: Option<String>,
 
-    /// When it ends.
-    #[arg(long, value_name = "TIME")]
-    pub until: String,
+    /// When it ends [required unless --lang].
+    #[arg(long, value_name = "TIME", required_unless_present = "lang")]
+    pub until: Option<String>,
 
     /// An affected component id; repeat for more.
     #[arg(long = "component", value_name = "ID")]
@@ -407,6 +415,14 @@ pub struct NewMaintenanceArgs {
     /// The announcement [default: standard input when it is not a terminal, else $VISUAL or $EDITOR on a temporary file].
     #[arg(long, short)]
     pub message: Option<String>,
+
+    /// Write a translation into LANG (one of site.yaml's `languages:`) instead of a new entry: the title (TITLE) and first update of the entry --of names, into NAME.LANG.md next to its file. It holds only text: --from, --until and --component are refused with it.
+    #[arg(long, value_name = "LANG", requires = "of")]
+    pub lang: Option<String>,
+
+    /// With --lang: the entry to translate, by id.
+    #[arg(long, value_name = "ID", requires = "lang")]
+    pub of: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -414,9 +430,9 @@ pub struct UpdateArgs {
     /// The incident or maintenance id (its file name without extension).
     pub id: String,
 
-    /// The new status: for an incident one of the first four, for a maintenance one of the last four.
-    #[arg(long, value_parser = Trimmed::<AnyStatus>::new())]
-    pub status: AnyStatus,
+    /// The new status: for an incident one of the first four, for a maintenance one of the last four [required unless --lang].
+    #[arg(long, value_parser = Trimmed::<AnyStatus>::new(), required_unless_present = "lang")]
+    pub status: Option<AnyStatus>,
 
     /// The update's text [default: standard input when it is not a terminal, else $VISUAL or $EDITOR on a temporary file].
     #[arg(long, short)]
@@ -429,6 +445,18 @@ pub struct UpdateArgs {
     /// A component's status from this update on, ID=STATUS; repeat for more.
     #[arg(long = "component", value_name = "ID=STATUS")]
     pub components: Vec<String>,
+
+    /// Instead of a new update, write an update's translation into LANG (one of site.yaml's `languages:`): into NAME.LANG.md next to the entry's file (an existing NAME.LANG.yaml is edited instead), replacing an earlier translation of that update. It holds only text: --status, --next-update and --component are refused with it.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// With --lang: the update to translate, by its time (RFC 3339 or a local time, compared as an instant) [default: the newest].
+    #[arg(long, value_name = "TIME", requires = "lang")]
+    pub at: Option<String>,
+
+    /// With --lang: the entry's title in LANG too.
+    #[arg(long, requires = "lang")]
+    pub title: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -439,6 +467,10 @@ pub struct ResolveArgs {
     /// The final text [default: standard input when it is not a terminal, else $VISUAL or $EDITOR on a temporary file].
     #[arg(long, short)]
     pub message: Option<String>,
+
+    /// Write the translation of the resolving (or completing) update into LANG (one of site.yaml's `languages:`) instead: into NAME.LANG.md next to the entry's file. The entry must be resolved already.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -14,7 +14,8 @@ use allclear::notify::{self, NotifyOptions};
 use allclear::serve::ServeOptions;
 
 use crate::cli::{
-    BuildArgs, Cli, InitArgs, NewIncidentArgs, NewMaintenanceArgs, NotifyArgs, RescheduleArgs, ServeArgs, UpdateArgs,
+    BuildArgs, Cli, InitArgs, NewIncidentArgs, NewMaintenanceArgs, NotifyArgs, RescheduleArgs, ResolveArgs, ServeArgs,
+    UpdateArgs,
 };
 use crate::error::Error;
 
@@ -182,42 +183,137 @@ impl NotifyArgs {
     }
 }
 
+/// What `new`, `update` or `resolve` writes: the entry itself, or with
+/// `--lang` a translation of it ([`author::translate`]).
+#[derive(Debug, Clone)]
+pub enum Request<T> {
+    Entry(T),
+    Translation(author::Translation),
+}
+
+/// `--lang`'s refusal of the flags that state facts (`flags`: each flag's
+/// name and whether it was given): a translation holds only text.
+///
+/// # Errors
+/// [`Error::Usage`] naming the first fact flag given.
+fn only_text(flags: &[(&str, bool)]) -> Result<(), Error> {
+    match flags.iter().find(|(_, given)| *given) {
+        Some((flag, _)) => Err(Error::Usage(format!(
+            "{flag} cannot be used with --lang: a translation holds only text (the title and the messages); the facts stay in the entry itself, so leave {flag} out"
+        ))),
+        None => Ok(()),
+    }
+}
+
 impl NewIncidentArgs {
-    /// The incident to start, and `--message`.
-    pub fn request(self) -> (author::NewIncident, Option<String>) {
+    /// The incident to start (or with `--lang` the translation to write),
+    /// and `--message`.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] for a fact flag with `--lang`.
+    pub fn request(self) -> Result<(Request<author::NewIncident>, Option<String>), Error> {
+        if let (Some(lang), Some(of)) = (self.lang, self.of) {
+            only_text(&[
+                ("--impact", self.impact.is_some()),
+                ("--component", !self.components.is_empty()),
+                ("--next-update", self.next_update.is_some()),
+            ])?;
+            let t = author::Translation {
+                id: of,
+                lang,
+                title: Some(self.title),
+                target: author::Target::First { incident: true },
+            };
+            return Ok((Request::Translation(t), self.message));
+        }
         let request = author::NewIncident {
             title: self.title,
-            impact: self.impact,
+            impact: self.impact.expect("clap requires --impact without --lang"),
             components: self.components,
             next_update: self.next_update,
         };
-        (request, self.message)
+        Ok((Request::Entry(request), self.message))
     }
 }
 
 impl NewMaintenanceArgs {
-    /// The maintenance to schedule, and `--message`.
-    pub fn request(self) -> (author::NewMaintenance, Option<String>) {
+    /// The maintenance to schedule (or with `--lang` the translation to
+    /// write), and `--message`.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] for a fact flag with `--lang`.
+    pub fn request(self) -> Result<(Request<author::NewMaintenance>, Option<String>), Error> {
+        if let (Some(lang), Some(of)) = (self.lang, self.of) {
+            only_text(&[
+                ("--from", self.from.is_some()),
+                ("--until", self.until.is_some()),
+                ("--component", !self.components.is_empty()),
+            ])?;
+            let t = author::Translation {
+                id: of,
+                lang,
+                title: Some(self.title),
+                target: author::Target::First { incident: false },
+            };
+            return Ok((Request::Translation(t), self.message));
+        }
         let request = author::NewMaintenance {
             title: self.title,
-            from: self.from,
-            until: self.until,
+            from: self.from.expect("clap requires --from without --lang"),
+            until: self.until.expect("clap requires --until without --lang"),
             components: self.components,
         };
-        (request, self.message)
+        Ok((Request::Entry(request), self.message))
     }
 }
 
 impl UpdateArgs {
-    /// The update to add, and `--message`.
-    pub fn request(self) -> (author::UpdateRequest, Option<String>) {
+    /// The update to add (or with `--lang` the translation to write), and
+    /// `--message`.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] for a fact flag with `--lang`.
+    pub fn request(self) -> Result<(Request<author::UpdateRequest>, Option<String>), Error> {
+        if let Some(lang) = self.lang {
+            only_text(&[
+                ("--status", self.status.is_some()),
+                ("--next-update", self.next_update.is_some()),
+                ("--component", !self.components.is_empty()),
+            ])?;
+            let t = author::Translation {
+                id: self.id,
+                lang,
+                title: self.title,
+                target: author::Target::Update { at: self.at },
+            };
+            return Ok((Request::Translation(t), self.message));
+        }
         let request = author::UpdateRequest {
             id: self.id,
-            status: self.status,
+            status: self.status.expect("clap requires --status without --lang"),
             next_update: self.next_update,
             components: self.components,
         };
-        (request, self.message)
+        Ok((Request::Entry(request), self.message))
+    }
+}
+
+impl ResolveArgs {
+    /// The entry to resolve by id (or with `--lang` the translation to
+    /// write), and `--message`.
+    pub fn request(self) -> (Request<String>, Option<String>) {
+        match self.lang {
+            Some(lang) => {
+                let t = author::Translation {
+                    id: self.id,
+                    lang,
+                    title: None,
+                    target: author::Target::Resolution,
+                };
+                (Request::Translation(t), self.message)
+            }
+            None => (Request::Entry(self.id), self.message),
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use allclear::{notify, serve};
 use crate::cli::{CheckArgs, Cli, Command, Format, NewCommand};
 use crate::error::{Error, print_diagnostics};
 use crate::manual;
-use crate::options::Global;
+use crate::options::{Global, Request};
 
 /// Run the command `cli` names.
 ///
@@ -56,39 +56,51 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::New(NewCommand::Incident(args)) => {
-            let (request, message) = args.request();
-            let w = author::new_incident(&global.author_context(clock), &request, |what| {
-                author::read_message(message, what)
-            })?;
-            println!("{}", w.path.display());
-            eprintln!("Started incident {} in {}", w.id, w.path.display());
-            Ok(())
+            let cx = global.author_context(clock);
+            match args.request()? {
+                (Request::Translation(t), message) => translate(&cx, &t, message),
+                (Request::Entry(request), message) => {
+                    let w = author::new_incident(&cx, &request, |what| author::read_message(message, what))?;
+                    println!("{}", w.path.display());
+                    eprintln!("Started incident {} in {}", w.id, w.path.display());
+                    Ok(())
+                }
+            }
         }
         Command::New(NewCommand::Maintenance(args)) => {
-            let (request, message) = args.request();
-            let w = author::new_maintenance(&global.author_context(clock), &request, |what| {
-                author::read_message(message, what)
-            })?;
-            println!("{}", w.path.display());
-            eprintln!("Scheduled maintenance {} in {}", w.id, w.path.display());
-            Ok(())
+            let cx = global.author_context(clock);
+            match args.request()? {
+                (Request::Translation(t), message) => translate(&cx, &t, message),
+                (Request::Entry(request), message) => {
+                    let w = author::new_maintenance(&cx, &request, |what| author::read_message(message, what))?;
+                    println!("{}", w.path.display());
+                    eprintln!("Scheduled maintenance {} in {}", w.id, w.path.display());
+                    Ok(())
+                }
+            }
         }
         Command::Update(args) => {
-            let (request, message) = args.request();
-            let w = author::update(&global.author_context(clock), &request, |what| {
-                author::read_message(message, what)
-            })?;
-            let status = request.status.as_str();
-            eprintln!("Added an update ({status}) to {} in {}", w.id, w.path.display());
-            Ok(())
+            let cx = global.author_context(clock);
+            match args.request()? {
+                (Request::Translation(t), message) => translate(&cx, &t, message),
+                (Request::Entry(request), message) => {
+                    let w = author::update(&cx, &request, |what| author::read_message(message, what))?;
+                    let status = request.status.as_str();
+                    eprintln!("Added an update ({status}) to {} in {}", w.id, w.path.display());
+                    Ok(())
+                }
+            }
         }
         Command::Resolve(args) => {
-            let message = args.message;
-            let w = author::resolve(&global.author_context(clock), &args.id, |what| {
-                author::read_message(message, what)
-            })?;
-            eprintln!("Resolved {} ({})", w.id, w.path.display());
-            Ok(())
+            let cx = global.author_context(clock);
+            match args.request() {
+                (Request::Translation(t), message) => translate(&cx, &t, message),
+                (Request::Entry(id), message) => {
+                    let w = author::resolve(&cx, &id, |what| author::read_message(message, what))?;
+                    eprintln!("Resolved {} ({})", w.id, w.path.display());
+                    Ok(())
+                }
+            }
         }
         Command::Reschedule(args) => {
             let (request, message) = args.request();
@@ -123,6 +135,28 @@ fn help(command: Vec<String>) -> ! {
         Err(e) => e.exit(),
         Ok(_) => unreachable!("--help always ends parsing"),
     }
+}
+
+/// `--lang` on `new`, `update` or `resolve`: write the translation, print
+/// its file on standard output (as `new` prints the entry's), and say what
+/// was written and what to do next on standard error.
+fn translate(cx: &author::Context, t: &author::Translation, message: Option<String>) -> Result<(), Error> {
+    let w = author::translate(cx, t, |what| author::read_message(message, what))?;
+    println!("{}", w.path.display());
+    let verb = if w.created { "Created" } else { "Updated" };
+    let title = if t.title.is_some() { " and the title" } else { "" };
+    eprintln!(
+        "{verb} {}: the {} translation of the update at {}{title} of {}",
+        w.path.display(),
+        w.lang,
+        w.at,
+        w.id
+    );
+    eprintln!(
+        "Next: `allclear check`, then `allclear serve` shows it under /{}/",
+        w.lang
+    );
+    Ok(())
 }
 
 /// `build`: print its warnings and a summary.

@@ -58,6 +58,8 @@ pub(crate) fn edit(editor: &str, what: &str) -> Result<String, AuthorError> {
         let path = path.to_path_buf();
         move |source| AuthorError::Io { path, source }
     };
+    // Every line of a `what` of several lines is a comment too.
+    let what = what.replace('\n', "\n# ");
     let template = format!(
         "\n# Write the message for {what} above.\n# Lines starting with # are ignored; an empty message writes nothing.\n# It is Markdown: **bold**, lists and links work.\n"
     );
@@ -111,6 +113,24 @@ mod tests {
         .unwrap();
         let message = edit(&format!("sh {}", script.display()), "a test").unwrap();
         assert_eq!(message, "Rolled back.\n\nAll good.");
+    }
+
+    #[test]
+    fn a_description_of_several_lines_stays_out_of_the_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let script = dir.path().join("ed.sh");
+        // The editor adds a line at the top and keeps the rest.
+        std::fs::write(
+            &script,
+            "#!/bin/sh\n{ echo 'Behoben.'; cat \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n",
+        )
+        .unwrap();
+        let message = edit(
+            &format!("sh {}", script.display()),
+            "a translation of:\n\n    Fixed.\n    Really.\n",
+        )
+        .unwrap();
+        assert_eq!(message, "Behoben.");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The authoring commands: `init`, `new`, `update`, `resolve`,
-//! `reschedule`, `cancel`. They edit
+//! `reschedule`, `cancel`, and `--lang` on `new`, `update` and `resolve`,
+//! which writes a translation instead (`translate.rs`). They edit
 //! the text of entry files (never re-serializing YAML, so comments, order
 //! and formatting elsewhere stay as the author wrote them), check the result
 //! with the same loader `build` uses before writing anything, and write
@@ -10,6 +11,8 @@ mod init;
 mod message;
 mod new;
 mod schedule;
+mod translate;
+mod translation_text;
 mod yaml_text;
 
 use std::collections::BTreeMap;
@@ -29,6 +32,7 @@ pub use init::{GitSetup, PLACEHOLDER_BASE_URL, REPOSITORY, git_init, github_work
 pub use message::read_message;
 pub use new::{NewIncident, NewMaintenance, new_incident, new_maintenance};
 pub use schedule::{Reschedule, cancel, reschedule};
+pub use translate::{Target, Translation, TranslationWritten, translate};
 
 /// What a command wrote.
 #[derive(Debug, Clone)]

@@ -200,7 +200,7 @@ fn yaml_region(lines: &[&str], markdown: bool) -> (usize, usize) {
 /// The line after the last line of the list whose last item starts at
 /// `last` and whose dashes stand in column `dash`: trailing blank lines and
 /// comments that are not indented into the list stay after the new item.
-fn end_of_list(lines: &[&str], last: usize, end: usize, dash: usize) -> usize {
+pub(super) fn end_of_list(lines: &[&str], last: usize, end: usize, dash: usize) -> usize {
     let mut after = last + 1;
     for (i, line) in lines.iter().enumerate().take(end).skip(last + 1) {
         let trimmed = line.trim_start();

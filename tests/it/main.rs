@@ -15,6 +15,7 @@ mod action;
 mod api;
 mod atomic_output;
 mod author;
+mod author_lang;
 mod bad_input;
 mod badges;
 mod breadcrumbs;
