@@ -16,6 +16,9 @@
 //! `tag:HOST,2005:Incident/API_ID` (Atom); update items use
 //! `tag:HOST,2005:IncidentUpdate/API_ID`, the update's id in the API, and a
 //! postmortem `tag:HOST,2005:IncidentPostmortem/API_ID` (the incident's).
+//! A further language's feeds (under `TAG/`) link its pages, `BASE/TAG/…`,
+//! and put `TAG/` before the tag's path (`tag:HOST,2005:TAG/Incident/…`,
+//! `tag:HOST,2005:/TAG/history`), so no two languages share an id.
 //! Control characters, which XML 1.0 cannot carry, are stripped from text.
 
 mod atom;
@@ -52,7 +55,8 @@ pub(crate) struct Feed {
     pub description: String,
     /// The page the feed follows (absolute).
     pub page_url: String,
-    /// The site's `base_url`, without a trailing slash.
+    /// The public URL of the feed language's root, without a trailing
+    /// slash: the site's `base_url`, or `BASE/TAG` in a further language.
     pub base_url: String,
     /// The feed's Atom id, `tag:HOST,2005:/history`.
     pub tag: String,
@@ -129,7 +133,7 @@ pub fn render(snap: &Snapshot<'_>, cat: &Catalogue, pages: &super::Pages) -> Vec
                 items.newest(entries, COMPONENT_FEED_LIMIT),
                 COMPONENT_FEED_LIMIT,
             );
-            feed.page_url = links::public_url(&snap.site.config.base_url, &links::component(&comp.id));
+            feed.page_url = links::public_url(&cx.url, &links::component(&comp.id));
             feed
         })
         .collect();
@@ -222,6 +226,12 @@ struct Context<'a, 's> {
     /// Dates and times in the interface's language.
     locale: &'static format::Locale,
     host: String,
+    /// The public URL of the language's root ([`links::language_url`]).
+    url: String,
+    /// `""` in the default language, `TAG/` in a further one: the feeds'
+    /// and items' tags of a further language start with it, so that each
+    /// language's items have ids of their own.
+    prefix: String,
 }
 
 impl<'a, 's> Context<'a, 's> {
@@ -232,6 +242,8 @@ impl<'a, 's> Context<'a, 's> {
             zone: snap.site.config.time_zone,
             locale: cat.locale(),
             host: ids::host(&snap.site.config.base_url),
+            url: links::language_url(&snap.site),
+            prefix: links::language_prefix(&snap.site),
         }
     }
 
@@ -243,7 +255,10 @@ impl<'a, 's> Context<'a, 's> {
     }
 
     fn tag(&self, what: &str) -> String {
-        format!("tag:{},2005:{what}", self.host)
+        match what.strip_prefix('/') {
+            Some(path) => format!("tag:{},2005:/{}{path}", self.host, self.prefix),
+            None => format!("tag:{},2005:{}{what}", self.host, self.prefix),
+        }
     }
 
     /// The feed at `path` of `items`, newest first (ties by tag), at most
@@ -259,8 +274,8 @@ impl<'a, 's> Context<'a, 's> {
                 self.cat
                     .text_with("feed-description", &[("site", c.title.as_str().into())])
             })),
-            page_url: format!("{}/", c.base_url),
-            base_url: c.base_url.clone(),
+            page_url: format!("{}/", self.url),
+            base_url: self.url.clone(),
             tag: self.tag(&format!("/{path}")),
             language: self.cat.language().to_string(),
             author: xml_text(&c.title),
@@ -292,7 +307,7 @@ impl<'a, 's> Context<'a, 's> {
                 .iter()
                 .map(|u| (u.at, self.cat.incident_status(u.status), &u.message)),
         );
-        let link = links::public_url(&self.snap.site.config.base_url, &links::incident(&inc.id));
+        let link = links::public_url(&self.url, &links::incident(&inc.id));
         Item {
             title: xml_text(&inc.title),
             guid: link.clone(),
@@ -326,7 +341,7 @@ impl<'a, 's> Context<'a, 's> {
             html = format!("<p>{text}</p>");
         }
         let date = self.item_date(EntryRef::Maintenance(m));
-        let link = links::public_url(&self.snap.site.config.base_url, &links::maintenance(&mt.id));
+        let link = links::public_url(&self.url, &links::maintenance(&mt.id));
         Item {
             title: xml_text(&mt.title),
             guid: link.clone(),
@@ -440,7 +455,7 @@ impl<'a, 's> Context<'a, 's> {
     fn postmortem_item(&self, i: usize) -> Option<Item> {
         let inc = &self.snap.site.incidents[i];
         let (body, at) = (inc.postmortem.as_ref()?, inc.postmortem_published_at?);
-        let page = links::public_url(&self.snap.site.config.base_url, &links::incident(&inc.id));
+        let page = links::public_url(&self.url, &links::incident(&inc.id));
         let tag = self.tag(&format!("IncidentPostmortem/{}", ids::api_id("incident", &inc.id)));
         let label = self.cat.text("postmortem");
         let html = format!(
@@ -474,7 +489,7 @@ impl<'a, 's> Context<'a, 's> {
         message: &Markdown,
         next_update: Option<DateTime<Utc>>,
     ) -> Item {
-        let link = format!("{}#{anchor}", links::public_url(&self.snap.site.config.base_url, page));
+        let link = format!("{}#{anchor}", links::public_url(&self.url, page));
         let tag = self.tag(&format!(
             "IncidentUpdate/{}",
             ids::api_id("update", &ids::update_key(entry_id, at))
