@@ -88,6 +88,18 @@ pub(crate) struct Item {
     pub html: String,
     /// Maintenance only: the end of the window (`<maintenanceEndDate>`).
     pub maintenance_end: Option<DateTime<Utc>>,
+    /// In a further language, when the item's messages are all left in the
+    /// default language ([`crate::model::Fallback`]): that language, for
+    /// Atom's `xml:lang` on the content and JSON Feed's item `language`.
+    pub lang: Option<String>,
+}
+
+/// The language every one of an item's messages is left in, when each is a
+/// fallback ([`crate::model::Fallback`]); `None` when any is translated or
+/// there is none.
+fn all_fallback<'a>(mut fallbacks: impl Iterator<Item = Option<&'a String>>) -> Option<String> {
+    let first = fallbacks.next()??;
+    fallbacks.all(|f| f == Some(first)).then(|| first.clone())
 }
 
 /// Render every feed file (the component feeds of `pages`' components).
@@ -319,6 +331,7 @@ impl<'a, 's> Context<'a, 's> {
             updated: inc.updated_at(),
             html: xml_text(&html),
             maintenance_end: None,
+            lang: all_fallback(inc.updates.iter().map(|u| u.fallback.as_ref())),
         }
     }
 
@@ -353,6 +366,7 @@ impl<'a, 's> Context<'a, 's> {
             updated: mt.updates.last().map_or(date, |u| u.at),
             html: xml_text(&html),
             maintenance_end: Some(state.window.until),
+            lang: all_fallback(mt.updates.iter().map(|u| u.fallback.as_ref())),
         }
     }
 
@@ -406,7 +420,13 @@ impl<'a, 's> Context<'a, 's> {
         let mut out = Vec::new();
         for e in entries {
             // (time, label, message, promised next update) of each update.
-            type Update<'l, 'm> = (DateTime<Utc>, &'l str, &'m Markdown, Option<DateTime<Utc>>);
+            type Update<'l, 'm> = (
+                DateTime<Utc>,
+                &'l str,
+                &'m Markdown,
+                Option<DateTime<Utc>>,
+                Option<&'m String>,
+            );
             let (id, title, page, updates): (&str, &str, String, Vec<Update<'_, '_>>) = match e {
                 EntryRef::Incident(i) => {
                     let inc = &site.incidents[i];
@@ -416,7 +436,15 @@ impl<'a, 's> Context<'a, 's> {
                         &inc.title,
                         links::incident(&inc.id),
                         updates
-                            .map(|u| (u.at, self.cat.incident_status(u.status), &u.message, u.next_update))
+                            .map(|u| {
+                                (
+                                    u.at,
+                                    self.cat.incident_status(u.status),
+                                    &u.message,
+                                    u.next_update,
+                                    u.fallback.as_ref(),
+                                )
+                            })
                             .collect(),
                     )
                 }
@@ -428,15 +456,25 @@ impl<'a, 's> Context<'a, 's> {
                         &mt.title,
                         links::maintenance(&mt.id),
                         updates
-                            .map(|u| (u.at, self.cat.maintenance_status(u.status), &u.message, None))
+                            .map(|u| {
+                                (
+                                    u.at,
+                                    self.cat.maintenance_status(u.status),
+                                    &u.message,
+                                    None,
+                                    u.fallback.as_ref(),
+                                )
+                            })
                             .collect(),
                     )
                 }
             };
             let anchors = ids::update_anchors(updates.iter().map(|u| u.0));
-            for ((at, label, message, next), anchor) in updates.into_iter().zip(anchors) {
+            for ((at, label, message, next, fallback), anchor) in updates.into_iter().zip(anchors) {
                 if kept(at) {
-                    out.push(self.update_item(id, title, &page, &anchor, at, label, message, next));
+                    let mut item = self.update_item(id, title, &page, &anchor, at, label, message, next);
+                    item.lang = fallback.cloned();
+                    out.push(item);
                 }
             }
             if let EntryRef::Incident(i) = e
@@ -474,6 +512,7 @@ impl<'a, 's> Context<'a, 's> {
             updated: at,
             html: xml_text(&html),
             maintenance_end: None,
+            lang: inc.fallback.body.clone(),
         })
     }
 
@@ -517,6 +556,7 @@ impl<'a, 's> Context<'a, 's> {
             updated: at,
             html: xml_text(&html),
             maintenance_end: None,
+            lang: None,
         }
     }
 }
