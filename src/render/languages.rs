@@ -88,3 +88,6 @@ impl Sink for Prefixed<'_> {
         self.sink.put_keyed(file, key)
     }
 }
+
+#[cfg(test)]
+mod tests;
