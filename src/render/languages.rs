@@ -17,7 +17,8 @@ pub struct Language {
     /// The BCP 47 tag as `site.yaml` writes it (`language`, `languages:`).
     pub tag: String,
     /// The language's name in itself (message `language-name` of its own
-    /// message file, `Deutsch`), or the tag when no message file serves it.
+    /// message file, `Deutsch`), or the tag when no message file serves it
+    /// (and on a site with one language, which shows no names).
     pub name: String,
     /// `""` for the default language, `TAG/` for a further one.
     pub prefix: String,
@@ -34,11 +35,17 @@ pub fn of(site: &Site) -> Vec<Language> {
     } else {
         site.config.languages.iter().map(String::as_str).collect()
     };
+    // A one-language site shows no names: no catalogue is made for them.
+    let several = tags.len() > 1;
     tags.iter()
         .enumerate()
         .map(|(k, &tag)| Language {
             tag: tag.to_string(),
-            name: own_name(&site.theme.messages, tag),
+            name: if several {
+                own_name(&site.theme.messages, tag)
+            } else {
+                tag.to_string()
+            },
             prefix: if k == 0 { String::new() } else { format!("{tag}/") },
             rtl: crate::i18n::right_to_left(tag),
         })
