@@ -13,7 +13,8 @@ use crate::render::view::{TimeView, Views};
 use crate::render::{KeyUse, OutputFile, Sink, links};
 
 /// Renders one template to one output path, adding the path-dependent
-/// values (`root`, `page_url`), the state of what the page shows
+/// values (`root`, `site_root`, `page_url`, and on a site with several
+/// languages `alternates` and `languages`, the same page in each), the state of what the page shows
 /// (`state_json`) and its freshness: `live` (true: the footer gives the
 /// build time, `built_at`) and `changed_at` (a fixed page's last change,
 /// as a time view, or none); `with_words`, whether the page carries the
@@ -166,7 +167,8 @@ impl Page<'_, '_> {
         if self.langs.len() < 2 {
             return Vec::new();
         }
-        let rtl = crate::i18n::right_to_left(&self.snap.site.config.language);
+        // The page's direction, as its `<html dir>` says it.
+        let rtl = self.cat.right_to_left();
         self.langs
             .iter()
             .map(|l| Switch {
