@@ -252,6 +252,15 @@ struct Labels {
     maintenance_impact: String,
 }
 
+/// Whether `language` (a BCP 47 tag) is written right to left, by CLDR's
+/// character order for its script (`unic-langid`'s layout table): `ar`,
+/// `he`, `fa`, `ur` … A tag that does not parse counts as left to right.
+pub fn right_to_left(language: &str) -> bool {
+    language
+        .parse::<LanguageIdentifier>()
+        .is_ok_and(|id| id.character_direction() == unic_langid::CharacterDirection::RTL)
+}
+
 impl Catalogue {
     /// The catalogue of the theme's and site's `messages` for the site's
     /// `language` (see the module's rules).
@@ -314,9 +323,7 @@ impl Catalogue {
     /// character order for its script (`unic-langid`'s layout table):
     /// `ar`, `he`, `fa`, `ur` …
     pub fn right_to_left(&self) -> bool {
-        self.language
-            .parse::<LanguageIdentifier>()
-            .is_ok_and(|id| id.character_direction() == unic_langid::CharacterDirection::RTL)
+        right_to_left(&self.language)
     }
 
     /// A length of time in the page's language, in whole minutes (a

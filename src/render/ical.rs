@@ -87,6 +87,8 @@ pub fn render(snap: &Snapshot<'_>, cat: &Catalogue) -> Vec<OutputFile> {
     let site = &snap.site;
     let c = &site.config;
     let host = ids::host(&c.base_url);
+    // Pages of the calendar's language (a further language's under `/TAG/`).
+    let url = links::language_url(site);
     let events: Vec<Event> = (0..site.maintenances.len())
         .into_par_iter()
         .map(|m| event(snap, cat, &host, &site.maintenances[m], &snap.maintenances[m]))
@@ -98,10 +100,7 @@ pub fn render(snap: &Snapshot<'_>, cat: &Catalogue) -> Vec<OutputFile> {
             &cat.text_with("calendar-name", &[("site", c.title.as_str().into())]),
             &cat.text_with(
                 "calendar-description",
-                &[
-                    ("site", c.title.as_str().into()),
-                    ("url", format!("{}/", c.base_url).into()),
-                ],
+                &[("site", c.title.as_str().into()), ("url", format!("{url}/").into())],
             ),
             events.iter().cloned(),
         ),
@@ -113,7 +112,7 @@ pub fn render(snap: &Snapshot<'_>, cat: &Catalogue) -> Vec<OutputFile> {
             .zip(&events)
             .filter(|(m, _)| affects(m, ci))
             .map(|(_, e)| e.clone());
-        let page = links::public_url(&c.base_url, &links::component(&component.id));
+        let page = links::public_url(&url, &links::component(&component.id));
         OutputFile {
             path: component_calendar(&component.id),
             bytes: calendar(
@@ -234,7 +233,10 @@ fn event(snap: &Snapshot<'_>, cat: &Catalogue, host: &str, m: &Maintenance, stat
         .sequence(window.reschedules)
         .summary(&text(&m.title))
         .description(&text(&description(cat, m, state, &names)))
-        .url(&links::public_url(&site.config.base_url, &links::maintenance(&m.id)))
+        .url(&links::public_url(
+            &links::language_url(site),
+            &links::maintenance(&m.id),
+        ))
         .status(if state.cancelled {
             EventStatus::Cancelled
         } else {

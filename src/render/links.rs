@@ -6,6 +6,8 @@
 //! (feeds, canonical links) are absolute and end in `/`. Ids, anchors and
 //! hosts are in [`crate::ids`].
 
+use crate::model::Site;
+
 /// Output path of an incident page.
 pub fn incident(id: &str) -> String {
     format!("incidents/{id}/index.html")
@@ -40,6 +42,30 @@ pub fn root_from(path: &str) -> String {
 pub fn public_url(base_url: &str, path: &str) -> String {
     let trimmed = path.strip_suffix("index.html").unwrap_or(path);
     format!("{base_url}/{trimmed}")
+}
+
+/// The path prefix of the language `site` is in: `""` for the default
+/// language (published at the output root), `"TAG/"` for each further one
+/// (content format, "Languages": each further language under `/TAG/`).
+pub fn language_prefix(site: &Site) -> String {
+    let lang = &site.config.language;
+    if site.config.languages.len() < 2 || lang == site.default_language() {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
+/// The public URL of the root of the language `site` is in, without a
+/// trailing slash: `base_url` for the default language, `BASE/TAG` for a
+/// further one. Pages, feeds and calendars of that language live under it;
+/// the API and static files only under `base_url`.
+pub fn language_url(site: &Site) -> String {
+    let prefix = language_prefix(site);
+    match prefix.strip_suffix('/') {
+        Some(tag) => format!("{}/{tag}", site.config.base_url),
+        None => site.config.base_url.clone(),
+    }
 }
 
 #[cfg(test)]

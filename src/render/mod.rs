@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod html;
 pub mod ical;
 pub mod key;
+pub mod languages;
 pub mod links;
 pub mod plain;
 pub mod schedule;
@@ -177,7 +178,11 @@ impl Pages {
 }
 
 /// Render every output of the site into `sink`: pages, feeds, API,
-/// calendars, badges, the schedule, then the theme's static files.
+/// calendars, badges, the schedule, then the theme's static files. Each
+/// further language of the site ([`crate::model::SiteConfig::languages`])
+/// gets its pages, feeds, calendars and badges under `TAG/` (see
+/// [`languages`]); the API, the schedule and the static files are only at
+/// the root.
 ///
 /// # Errors
 /// Template errors, a static file that clashes with a generated output or
@@ -194,12 +199,46 @@ pub fn render_to(snap: &Snapshot<'_>, sink: &dyn Sink) -> Result<(), Vec<Diagnos
 /// # Errors
 /// As [`render_to`].
 pub fn render_pages_to(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> Result<(), Vec<Diagnostic>> {
-    use crate::timing::phase;
     let sink = Unique {
         sink,
         paths: Mutex::default(),
         clashes: Mutex::default(),
     };
+    let langs = languages::of(&snap.site);
+    // The default language at the root, with the API and the schedule;
+    // then each further language under its folder, from the site read in
+    // it (content format, "Languages"): the same pages, feeds, calendars
+    // and badges, with the same selection of pages.
+    render_language(snap, &langs, &sink, pages, true)?;
+    for lang in &langs[1..] {
+        let translated = snap.in_language(&lang.tag);
+        let prefixed = languages::Prefixed {
+            sink: &sink,
+            prefix: &lang.prefix,
+        };
+        render_language(&translated, &langs, &prefixed, pages, false)?;
+    }
+    let Unique { sink, paths, clashes } = sink;
+    let generated = paths.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut errors = clashes.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    errors.sort_by(|a, b| a.message.cmp(&b.message));
+    if let Err(clashes) = statics::put(&snap.site.theme.static_files, &generated, sink) {
+        errors.extend(clashes);
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
+
+/// Render `snap` in the language its site is in (`snap.site.config.language`)
+/// into `sink`: pages, feeds, calendars and badges, and with `root_only`
+/// (the default language) the API and the schedule too.
+fn render_language(
+    snap: &Snapshot<'_>,
+    langs: &[languages::Language],
+    sink: &dyn Sink,
+    pages: &Pages,
+    root_only: bool,
+) -> Result<(), Vec<Diagnostic>> {
+    use crate::timing::phase;
     let put_all = |files: Vec<OutputFile>| files.into_iter().try_for_each(|f| sink.put(f).map_err(|d| vec![d]));
     // Pages on one side, the other outputs on the other: each side runs
     // on every core, and neither waits for the other.
@@ -209,27 +248,24 @@ pub fn render_pages_to(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> R
         &snap.site.config.language,
     ));
     let (html, others) = rayon::join(
-        || phase("render html", || html::render(snap, &cat, &sink, pages)),
+        || phase("render html", || html::render(snap, &cat, langs, sink, pages)),
         || {
             phase("render feeds", || put_all(feeds::render(snap, &cat, pages)))?;
-            phase("render api", || put_all(api::render(snap)))?;
+            if root_only {
+                phase("render api", || put_all(api::render(snap)))?;
+            }
             if pages.has_calendars(snap) {
                 phase("render ical", || put_all(ical::render(snap, &cat)))?;
             }
             phase("render badges", || put_all(badges::render(snap, &cat)))?;
-            phase("render schedule", || put_all(schedule::render(snap)))
+            if root_only {
+                phase("render schedule", || put_all(schedule::render(snap)))?;
+            }
+            Ok(())
         },
     );
     html?;
-    others?;
-    let Unique { sink, paths, clashes } = sink;
-    let generated = paths.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let mut errors = clashes.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    errors.sort_by(|a, b| a.message.cmp(&b.message));
-    if let Err(clashes) = statics::put(&snap.site.theme.static_files, &generated, sink) {
-        errors.extend(clashes);
-    }
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
+    others
 }
 
 /// Passes each path on once; a second file at a path is an error, kept

@@ -54,6 +54,10 @@ pub struct UpdateView {
     pub at: TimeView,
     /// Sanitized HTML of the message.
     pub html: String,
+    /// When the message is left in the default language on a page in
+    /// another: that language (see [`LangMark`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<LangMark>,
     pub next_update: Option<TimeView>,
     /// Component changes this update makes.
     pub changes: Vec<ComponentRef>,
@@ -69,6 +73,9 @@ pub struct EntryView {
     pub id: String,
     pub url: String,
     pub title: String,
+    /// When the title is left in the default language (see [`LangMark`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_lang: Option<LangMark>,
     /// Incidents: the impact; maintenance: `maintenance`.
     pub impact: Label,
     /// Current status; for a cancelled maintenance, `cancelled`.
@@ -116,6 +123,22 @@ pub struct DayView {
 pub struct Named {
     pub title: String,
     pub url: String,
+    /// When the title is left in the default language (see [`LangMark`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<LangMark>,
+}
+
+/// The mark of a text left in the site's default language on a page in
+/// another (content format, "Languages"; [`crate::model::Fallback`]): the
+/// element that holds it gets `lang` (HTML's "The lang and xml:lang
+/// attributes", so that screen readers switch voice and hyphenation
+/// follows the text), and `dir` when its direction differs from the page's.
+#[derive(Debug, Clone, Serialize)]
+pub struct LangMark {
+    /// The text's language, a BCP 47 tag.
+    pub lang: String,
+    /// `ltr` or `rtl`, only when the page is written the other way.
+    pub dir: Option<&'static str>,
 }
 
 /// A component with its state and uptime.
@@ -191,6 +214,17 @@ impl Views<'_, '_> {
         }
     }
 
+    /// The mark of a text whose [`crate::model::Fallback`] language is
+    /// `fallback`; `None` for a text in the page's language.
+    pub fn mark(&self, fallback: Option<&String>) -> Option<LangMark> {
+        let lang = fallback?;
+        let rtl = crate::i18n::right_to_left(lang);
+        Some(LangMark {
+            lang: lang.clone(),
+            dir: (rtl != self.cat.right_to_left()).then_some(if rtl { "rtl" } else { "ltr" }),
+        })
+    }
+
     /// The language dates, times and numbers are written in
     /// ([`Catalogue::locale`]).
     pub fn locale(&self) -> &'static format::Locale {
@@ -243,6 +277,7 @@ impl Views<'_, '_> {
             status: self.incident_label(u.status),
             at: self.time(u.at),
             html: u.message.html.clone(),
+            lang: self.mark(u.fallback.as_ref()),
             next_update: u.next_update.map(|t| self.time(t)),
             changes: u.components.iter().map(|&(c, s)| self.component_ref(c, s)).collect(),
             rescheduled_to: None,
@@ -273,6 +308,7 @@ impl Views<'_, '_> {
                     },
                     at: self.time(u.at),
                     html: u.message.html.clone(),
+                    lang: self.mark(u.fallback.as_ref()),
                     next_update: None,
                     changes: Vec::new(),
                     rescheduled_to: moved.then(|| (self.time(new.0), self.time(new.1))),
@@ -314,6 +350,7 @@ impl Views<'_, '_> {
                 status: self.maintenance_label(status),
                 at: self.time(at),
                 html: format!("<p>{}</p>", self.cat.text(message)),
+                lang: None,
                 next_update: None,
                 changes: Vec::new(),
                 rescheduled_to: None,
@@ -340,6 +377,7 @@ impl Views<'_, '_> {
             id: inc.id.clone(),
             url: links::incident(&inc.id),
             title: inc.title.clone(),
+            title_lang: self.mark(inc.fallback.title.as_ref()),
             impact: Label {
                 key: inc.impact.as_str(),
                 label: self.cat.impact(inc.impact).to_string(),
@@ -383,6 +421,7 @@ impl Views<'_, '_> {
             id: mt.id.clone(),
             url: links::maintenance(&mt.id),
             title: mt.title.clone(),
+            title_lang: self.mark(mt.fallback.title.as_ref()),
             impact: Label {
                 key: "maintenance",
                 label: self.cat.maintenance_impact().to_string(),
@@ -463,6 +502,7 @@ impl Views<'_, '_> {
                 .iter()
                 .map(|&i| Named {
                     title: self.snap.site.incidents[i].title.clone(),
+                    lang: self.mark(self.snap.site.incidents[i].fallback.title.as_ref()),
                     url: links::incident(&self.snap.site.incidents[i].id),
                 })
                 .collect(),

@@ -214,13 +214,20 @@ impl Rebuilder {
             Pages::All => HashMap::with_capacity(rendered.len()),
             Pages::Some { entries, .. } => {
                 let mut files = (*self.last_good).clone();
-                for id in entries {
-                    files.remove(&links::incident(id));
-                    files.remove(&links::maintenance(id));
-                }
+                // An entry or month that went is gone in every language.
+                let prefixes: Vec<String> = render::languages::of(&snapshot.site)
+                    .into_iter()
+                    .map(|l| l.prefix)
+                    .collect();
                 let now_shown: BTreeSet<&(i32, u32)> = shown.months.values().collect();
-                for (year, month) in self.shown.months.values().filter(|m| !now_shown.contains(m)) {
-                    files.remove(&links::history_month(*year, *month));
+                for prefix in &prefixes {
+                    for id in entries {
+                        files.remove(&format!("{prefix}{}", links::incident(id)));
+                        files.remove(&format!("{prefix}{}", links::maintenance(id)));
+                    }
+                    for (year, month) in self.shown.months.values().filter(|m| !now_shown.contains(m)) {
+                        files.remove(&format!("{prefix}{}", links::history_month(*year, *month)));
+                    }
                 }
                 files
             }

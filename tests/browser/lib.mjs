@@ -276,10 +276,10 @@ export async function startServer({ root = null, routes = new Map(), cors = true
  * page's `external` list: the pages must make no external requests. The one
  * exception is the site's own origin (base_url): the 404 page links its
  * assets absolutely, since it is served at any path, and those requests are
- * answered from the built folder, as the real host would.
+ * answered from the built folder, as the real host would. `root`: the built
+ * folder to serve, the example site (siteDir) by default.
  */
-export async function setup() {
-  const root = siteDir();
+export async function setup({ root = siteDir() } = {}) {
   const server = await startServer({ root });
   const ownOrigin = siteOrigin(root);
   const tempDirs = [];

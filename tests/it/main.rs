@@ -36,6 +36,7 @@ mod init;
 mod kept_pages;
 mod kept_site;
 mod language;
+mod languages;
 mod limits;
 mod live;
 mod load_cache;

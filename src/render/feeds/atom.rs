@@ -42,6 +42,7 @@ fn entry(i: &Item) -> Entry {
     let mut content = Content::default();
     content.set_content_type(Some("html".to_string()));
     content.set_value(Some(i.html.clone()));
+    content.set_lang(i.lang.clone());
     e.set_content(Some(content));
     e
 }

@@ -29,6 +29,10 @@ struct JsonItem<'a> {
     url: &'a str,
     title: &'a str,
     content_html: &'a str,
+    /// The item's language when it differs from the feed's (JSON Feed
+    /// 1.1's item `language`): its messages left in the default language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
     date_published: String,
     date_modified: String,
 }
@@ -51,6 +55,7 @@ pub(super) fn write(feed: &Feed, name: &str) -> OutputFile {
                 url: &i.link,
                 title: &i.title,
                 content_html: &i.html,
+                language: i.lang.as_deref(),
                 date_published: format::iso_utc(i.published),
                 date_modified: format::iso_utc(i.updated),
             })

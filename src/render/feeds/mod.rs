@@ -16,11 +16,15 @@
 //! `tag:HOST,2005:Incident/API_ID` (Atom); update items use
 //! `tag:HOST,2005:IncidentUpdate/API_ID`, the update's id in the API, and a
 //! postmortem `tag:HOST,2005:IncidentPostmortem/API_ID` (the incident's).
+//! A further language's feeds (under `TAG/`) link its pages, `BASE/TAG/…`,
+//! and put `TAG/` before the tag's path (`tag:HOST,2005:TAG/Incident/…`,
+//! `tag:HOST,2005:/TAG/history`), so no two languages share an id.
 //! Control characters, which XML 1.0 cannot carry, are stripped from text.
 
 mod atom;
 mod json;
 mod rss;
+mod updates;
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Tz;
@@ -52,7 +56,8 @@ pub(crate) struct Feed {
     pub description: String,
     /// The page the feed follows (absolute).
     pub page_url: String,
-    /// The site's `base_url`, without a trailing slash.
+    /// The public URL of the feed language's root, without a trailing
+    /// slash: the site's `base_url`, or `BASE/TAG` in a further language.
     pub base_url: String,
     /// The feed's Atom id, `tag:HOST,2005:/history`.
     pub tag: String,
@@ -84,6 +89,18 @@ pub(crate) struct Item {
     pub html: String,
     /// Maintenance only: the end of the window (`<maintenanceEndDate>`).
     pub maintenance_end: Option<DateTime<Utc>>,
+    /// In a further language, when the item's messages are all left in the
+    /// default language ([`crate::model::Fallback`]): that language, for
+    /// Atom's `xml:lang` on the content and JSON Feed's item `language`.
+    pub lang: Option<String>,
+}
+
+/// The language every one of an item's messages is left in, when each is a
+/// fallback ([`crate::model::Fallback`]); `None` when any is translated or
+/// there is none.
+fn all_fallback<'a>(mut fallbacks: impl Iterator<Item = Option<&'a String>>) -> Option<String> {
+    let first = fallbacks.next()??;
+    fallbacks.all(|f| f == Some(first)).then(|| first.clone())
 }
 
 /// Render every feed file (the component feeds of `pages`' components).
@@ -129,7 +146,7 @@ pub fn render(snap: &Snapshot<'_>, cat: &Catalogue, pages: &super::Pages) -> Vec
                 items.newest(entries, COMPONENT_FEED_LIMIT),
                 COMPONENT_FEED_LIMIT,
             );
-            feed.page_url = links::public_url(&snap.site.config.base_url, &links::component(&comp.id));
+            feed.page_url = links::public_url(&cx.url, &links::component(&comp.id));
             feed
         })
         .collect();
@@ -222,6 +239,12 @@ struct Context<'a, 's> {
     /// Dates and times in the interface's language.
     locale: &'static format::Locale,
     host: String,
+    /// The public URL of the language's root ([`links::language_url`]).
+    url: String,
+    /// `""` in the default language, `TAG/` in a further one: the feeds'
+    /// and items' tags of a further language start with it, so that each
+    /// language's items have ids of their own.
+    prefix: String,
 }
 
 impl<'a, 's> Context<'a, 's> {
@@ -232,6 +255,8 @@ impl<'a, 's> Context<'a, 's> {
             zone: snap.site.config.time_zone,
             locale: cat.locale(),
             host: ids::host(&snap.site.config.base_url),
+            url: links::language_url(&snap.site),
+            prefix: links::language_prefix(&snap.site),
         }
     }
 
@@ -243,7 +268,10 @@ impl<'a, 's> Context<'a, 's> {
     }
 
     fn tag(&self, what: &str) -> String {
-        format!("tag:{},2005:{what}", self.host)
+        match what.strip_prefix('/') {
+            Some(path) => format!("tag:{},2005:/{}{path}", self.host, self.prefix),
+            None => format!("tag:{},2005:{}{what}", self.host, self.prefix),
+        }
     }
 
     /// The feed at `path` of `items`, newest first (ties by tag), at most
@@ -259,8 +287,8 @@ impl<'a, 's> Context<'a, 's> {
                 self.cat
                     .text_with("feed-description", &[("site", c.title.as_str().into())])
             })),
-            page_url: format!("{}/", c.base_url),
-            base_url: c.base_url.clone(),
+            page_url: format!("{}/", self.url),
+            base_url: self.url.clone(),
             tag: self.tag(&format!("/{path}")),
             language: self.cat.language().to_string(),
             author: xml_text(&c.title),
@@ -292,7 +320,7 @@ impl<'a, 's> Context<'a, 's> {
                 .iter()
                 .map(|u| (u.at, self.cat.incident_status(u.status), &u.message)),
         );
-        let link = links::public_url(&self.snap.site.config.base_url, &links::incident(&inc.id));
+        let link = links::public_url(&self.url, &links::incident(&inc.id));
         Item {
             title: xml_text(&inc.title),
             guid: link.clone(),
@@ -304,6 +332,7 @@ impl<'a, 's> Context<'a, 's> {
             updated: inc.updated_at(),
             html: xml_text(&html),
             maintenance_end: None,
+            lang: all_fallback(inc.updates.iter().map(|u| u.fallback.as_ref())),
         }
     }
 
@@ -326,7 +355,7 @@ impl<'a, 's> Context<'a, 's> {
             html = format!("<p>{text}</p>");
         }
         let date = self.item_date(EntryRef::Maintenance(m));
-        let link = links::public_url(&self.snap.site.config.base_url, &links::maintenance(&mt.id));
+        let link = links::public_url(&self.url, &links::maintenance(&mt.id));
         Item {
             title: xml_text(&mt.title),
             guid: link.clone(),
@@ -338,6 +367,7 @@ impl<'a, 's> Context<'a, 's> {
             updated: mt.updates.last().map_or(date, |u| u.at),
             html: xml_text(&html),
             maintenance_end: Some(state.window.until),
+            lang: all_fallback(mt.updates.iter().map(|u| u.fallback.as_ref())),
         }
     }
 
@@ -355,153 +385,6 @@ impl<'a, 's> Context<'a, 's> {
                     self.snap.site.maintenances[m].updated_at().max(state.window.from)
                 }
             }
-        }
-    }
-
-    /// Items for the `limit` newest updates of all entries (and those that
-    /// tie with the last), built only for those.
-    fn update_items(&self, limit: usize) -> Vec<Item> {
-        let site = &self.snap.site;
-        let all: Vec<(DateTime<Utc>, EntryRef)> = site
-            .incidents
-            .iter()
-            .enumerate()
-            .flat_map(|(i, inc)| {
-                let times = inc.updates.iter().map(|u| u.at).chain(inc.postmortem_published_at);
-                times.map(move |at| (at, EntryRef::Incident(i)))
-            })
-            .chain(
-                site.maintenances
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(m, mt)| mt.updates.iter().map(move |u| (u.at, EntryRef::Maintenance(m)))),
-            )
-            .collect();
-        let all = newest_with_ties(all, limit);
-        let Some(&(cutoff, _)) = all.last() else {
-            return Vec::new();
-        };
-        let kept = |at: DateTime<Utc>| at >= cutoff;
-        let mut entries: Vec<EntryRef> = all.into_iter().map(|(_, e)| e).collect();
-        entries.sort_unstable_by_key(|e| match *e {
-            EntryRef::Incident(i) => (0, i),
-            EntryRef::Maintenance(m) => (1, m),
-        });
-        entries.dedup();
-        let mut out = Vec::new();
-        for e in entries {
-            // (time, label, message, promised next update) of each update.
-            type Update<'l, 'm> = (DateTime<Utc>, &'l str, &'m Markdown, Option<DateTime<Utc>>);
-            let (id, title, page, updates): (&str, &str, String, Vec<Update<'_, '_>>) = match e {
-                EntryRef::Incident(i) => {
-                    let inc = &site.incidents[i];
-                    let updates = inc.updates.iter();
-                    (
-                        &inc.id,
-                        &inc.title,
-                        links::incident(&inc.id),
-                        updates
-                            .map(|u| (u.at, self.cat.incident_status(u.status), &u.message, u.next_update))
-                            .collect(),
-                    )
-                }
-                EntryRef::Maintenance(m) => {
-                    let mt = &site.maintenances[m];
-                    let updates = mt.updates.iter();
-                    (
-                        &mt.id,
-                        &mt.title,
-                        links::maintenance(&mt.id),
-                        updates
-                            .map(|u| (u.at, self.cat.maintenance_status(u.status), &u.message, None))
-                            .collect(),
-                    )
-                }
-            };
-            let anchors = ids::update_anchors(updates.iter().map(|u| u.0));
-            for ((at, label, message, next), anchor) in updates.into_iter().zip(anchors) {
-                if kept(at) {
-                    out.push(self.update_item(id, title, &page, &anchor, at, label, message, next));
-                }
-            }
-            if let EntryRef::Incident(i) = e
-                && let Some(item) = self.postmortem_item(i).filter(|item| kept(item.date))
-            {
-                out.push(item);
-            }
-        }
-        out
-    }
-
-    /// An incident's published postmortem as an item of the per-update
-    /// feeds, dated `postmortem_published_at`, linking to the postmortem's
-    /// heading; its id `tag:HOST,2005:IncidentPostmortem/API_ID` is the
-    /// incident's, so editing the postmortem updates one item.
-    fn postmortem_item(&self, i: usize) -> Option<Item> {
-        let inc = &self.snap.site.incidents[i];
-        let (body, at) = (inc.postmortem.as_ref()?, inc.postmortem_published_at?);
-        let page = links::public_url(&self.snap.site.config.base_url, &links::incident(&inc.id));
-        let tag = self.tag(&format!("IncidentPostmortem/{}", ids::api_id("incident", &inc.id)));
-        let label = self.cat.text("postmortem");
-        let html = format!(
-            "<p><strong>{label}</strong> - {}</p>{}",
-            self.locale.date_time(at, self.zone),
-            body.html
-        );
-        Some(Item {
-            title: xml_text(&self.item_title(&label, &inc.title)),
-            link: format!("{page}#h-postmortem"),
-            guid: tag.clone(),
-            guid_is_permalink: false,
-            tag,
-            date: at,
-            published: at,
-            updated: at,
-            html: xml_text(&html),
-            maintenance_end: None,
-        })
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn update_item(
-        &self,
-        entry_id: &str,
-        title: &str,
-        page: &str,
-        anchor: &str,
-        at: DateTime<Utc>,
-        label: &str,
-        message: &Markdown,
-        next_update: Option<DateTime<Utc>>,
-    ) -> Item {
-        let link = format!("{}#{anchor}", links::public_url(&self.snap.site.config.base_url, page));
-        let tag = self.tag(&format!(
-            "IncidentUpdate/{}",
-            ids::api_id("update", &ids::update_key(entry_id, at))
-        ));
-        let mut html = format!(
-            "<p><strong>{label}</strong> - {}</p>{}",
-            self.locale.date_time(at, self.zone),
-            message.html
-        );
-        if let Some(next) = next_update {
-            let text = self.cat.text_with(
-                "feed-next-update",
-                &[("time", self.locale.date_time(next, self.zone).into())],
-            );
-            html.push_str(&format!("<p>{text}</p>"));
-        }
-        Item {
-            title: xml_text(&self.item_title(label, title)),
-            link,
-            guid: tag.clone(),
-            guid_is_permalink: false,
-            tag,
-            date: at,
-            published: at,
-            updated: at,
-            html: xml_text(&html),
-            maintenance_end: None,
         }
     }
 }

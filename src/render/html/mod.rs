@@ -3,7 +3,10 @@
 //! Pages: `index.html`, one per incident, maintenance and component, the
 //! history archive (`history/index.html` and one page per month), and
 //! `404.html`. Each page's context holds `site`, `built_at`, `status`,
-//! `root` (relative way back to the output root), `page_url` (public URL),
+//! `root` (relative way back to the root of the page's language),
+//! `site_root` (relative way back to the output root, where the static
+//! files and the API are), `page_url` (public URL), `alternates` and
+//! `languages` (the same page in every language, see [`page`]),
 //! `state_json` (what the page's script needs, see [`super::state`]),
 //! `live` and `changed_at` (whether the page shows live state, and else
 //! when it last changed: see [`Freshness`]) and the page's own data; see
@@ -18,6 +21,7 @@ use std::sync::Arc;
 use tera::Tera;
 
 use super::key::{KeyHasher, KeyedContext, built_at_only_when_live};
+use super::languages::Language;
 use super::state::{Freshness, Scope, State};
 use super::view::{EntryView, GroupView, Views};
 use super::{Pages, Sink, links};
@@ -38,7 +42,13 @@ pub const COMPONENT_ENTRIES: usize = 50;
 struct SiteView<'a> {
     title: &'a str,
     description: Option<&'a str>,
-    base_url: &'a str,
+    /// The public URL of the page language's root, without a trailing
+    /// slash: `base_url` in the default language, `BASE/TAG` in a further
+    /// one ([`links::language_url`]).
+    base_url: String,
+    /// The public URL of the output's root (`base_url` in `site.yaml`),
+    /// where the files that exist only once are: the API, `embed.js`.
+    root_url: &'a str,
     /// `<html lang>`: the interface's language
     /// ([`crate::i18n::Catalogue::language`]), which the page script formats its
     /// times in, not site.yaml's `language` while the interface has no
@@ -113,7 +123,8 @@ fn compile_keyed(snap: &Snapshot<'_>, cat: Arc<Catalogue>) -> Result<(Tera, KeyH
     let site = SiteView {
         title: &c.title,
         description: c.description.as_deref(),
-        base_url: &c.base_url,
+        base_url: links::language_url(&snap.site),
+        root_url: &c.base_url,
         language: cat.language(),
         rtl: cat.right_to_left(),
         time_zone: c.time_zone.name(),
@@ -187,6 +198,7 @@ impl PageStatusView {
 pub fn render(
     snap: &Snapshot<'_>,
     cat: &Arc<Catalogue>,
+    langs: &[Language],
     sink: &dyn Sink,
     pages: &Pages,
 ) -> Result<(), Vec<Diagnostic>> {
@@ -199,6 +211,8 @@ pub fn render(
         cat,
         state: &state,
         sink,
+        langs,
+        prefix: links::language_prefix(&snap.site),
         base,
         built_at: views.time(snap.now),
         built_at_only_when_live: built_at_only_when_live(snap.site.theme.templates.iter().map(|(_, t)| t.as_str())),
@@ -222,6 +236,7 @@ pub fn render(
                 cx.insert("entry", &views.entry(EntryRef::Incident(i)));
                 cx.insert("updates", &newest_first(views.incident_updates(i)));
                 cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
+                cx.insert("postmortem_lang", &views.mark(inc.fallback.body.as_ref()));
             };
             let freshness = Freshness::of(snap, &[EntryRef::Incident(i)]);
             page.render_kept(
@@ -239,6 +254,7 @@ pub fn render(
             cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
             cx.insert("updates", &newest_first(views.maintenance_updates(m)));
             cx.insert("details", &mt.body.as_ref().map(|b| b.html.as_str()));
+            cx.insert("details_lang", &views.mark(mt.fallback.body.as_ref()));
             // Upcoming maintenance is listed on the front page, not in the
             // history archive (see `Snapshot::history`): the breadcrumb
             // says so.

@@ -7,12 +7,14 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::Catalogue;
 use crate::model::Snapshot;
 use crate::render::key::{KeyHasher, KeyedContext, PageKey};
+use crate::render::languages::Language;
 use crate::render::state::{Freshness, Scope, State};
 use crate::render::view::{TimeView, Views};
 use crate::render::{KeyUse, OutputFile, Sink, links};
 
 /// Renders one template to one output path, adding the path-dependent
-/// values (`root`, `page_url`), the state of what the page shows
+/// values (`root`, `site_root`, `page_url`, and on a site with several
+/// languages `alternates` and `languages`, the same page in each), the state of what the page shows
 /// (`state_json`) and its freshness: `live` (true: the footer gives the
 /// build time, `built_at`) and `changed_at` (a fixed page's last change,
 /// as a time view, or none); `with_words`, whether the page carries the
@@ -24,6 +26,10 @@ pub(super) struct Page<'a, 's> {
     pub(super) cat: &'a Catalogue,
     pub(super) state: &'a State<'a, 's>,
     pub(super) sink: &'a dyn Sink,
+    /// Every language of the site, the default first.
+    pub(super) langs: &'a [Language],
+    /// The page language's folder: `""` or `TAG/`.
+    pub(super) prefix: String,
     /// The digest of the templates and global values (see [`crate::render::key`]).
     pub(super) base: KeyHasher,
     pub(super) built_at: TimeView,
@@ -95,14 +101,20 @@ impl Page<'_, '_> {
     /// whether the page is live.
     fn page_values(&self, cx: &mut KeyedContext, path: &str, scope: Scope<'_>, freshness: Freshness) -> bool {
         let base = &self.snap.site.config.base_url;
+        let url = links::language_url(&self.snap.site);
         // The 404 page is served at any depth, so its links are absolute.
-        let root = if path == "404.html" {
-            format!("{base}/")
+        let (root, site_root) = if path == "404.html" {
+            (format!("{url}/"), format!("{base}/"))
         } else {
-            links::root_from(path)
+            let root = links::root_from(path);
+            let site_root = format!("{root}{}", links::root_from(&self.prefix));
+            (root, site_root)
         };
+        cx.insert("page_url", &links::public_url(&url, path));
+        cx.insert("alternates", &self.alternates(path));
+        cx.insert("languages", &self.switcher(path, &site_root));
         cx.insert("root", &root);
-        cx.insert("page_url", &links::public_url(base, path));
+        cx.insert("site_root", &site_root);
         cx.insert("state_json", &self.state.json(scope, freshness));
         let views = Views {
             snap: self.snap,
@@ -120,6 +132,53 @@ impl Page<'_, '_> {
         // without either (a resolved incident's, 404) stays lighter.
         cx.insert("with_words", &(live || !matches!(scope, Scope::Nothing)));
         live
+    }
+
+    /// The `hreflang` links of the page at `path`: its public URL in every
+    /// language, then `x-default`, the default language's (Google's
+    /// "Tell Google about localized versions of your page"); none on a
+    /// site with one language.
+    fn alternates(&self, path: &str) -> Vec<Alternate> {
+        if self.langs.len() < 2 {
+            return Vec::new();
+        }
+        let base = &self.snap.site.config.base_url;
+        let url = |l: &Language| links::public_url(format!("{base}/{}", l.prefix).trim_end_matches('/'), path);
+        let mut all: Vec<Alternate> = self
+            .langs
+            .iter()
+            .map(|l| Alternate {
+                hreflang: l.tag.clone(),
+                href: url(l),
+            })
+            .collect();
+        all.push(Alternate {
+            hreflang: "x-default".into(),
+            href: url(&self.langs[0]),
+        });
+        all
+    }
+
+    /// The language switcher's links from the page at `path`, whose way
+    /// back to the output root is `site_root`: the same page in each
+    /// language, by the language's own name; none on a site with one
+    /// language.
+    fn switcher(&self, path: &str, site_root: &str) -> Vec<Switch> {
+        if self.langs.len() < 2 {
+            return Vec::new();
+        }
+        // The page's direction, as its `<html dir>` says it.
+        let rtl = self.cat.right_to_left();
+        self.langs
+            .iter()
+            .map(|l| Switch {
+                tag: l.tag.clone(),
+                name: l.name.clone(),
+                href: format!("{site_root}{}{path}", l.prefix),
+                current: l.prefix == self.prefix,
+                dir: (l.rtl != rtl).then_some(if l.rtl { "rtl" } else { "ltr" }),
+            })
+            .collect()
     }
 
     /// The page's key from the digest of its own values, `own`.
@@ -166,6 +225,30 @@ impl Page<'_, '_> {
         }
         .map_err(|d| vec![d])
     }
+}
+
+/// One `<link rel="alternate" hreflang href>` of a page.
+#[derive(serde::Serialize)]
+struct Alternate {
+    /// A language's tag, or `x-default`.
+    hreflang: String,
+    /// The page's public URL in that language.
+    href: String,
+}
+
+/// One link of the language switcher.
+#[derive(serde::Serialize)]
+struct Switch {
+    /// The language's tag (`hreflang` and `lang` of the link).
+    tag: String,
+    /// The language's name in itself.
+    name: String,
+    /// The same page in that language, relative (absolute from the 404 page).
+    href: String,
+    /// Whether it is the page's own language (`aria-current="page"`).
+    current: bool,
+    /// `ltr` or `rtl` when the name is written the other way than the page.
+    dir: Option<&'static str>,
 }
 
 pub(super) fn template_error(template: &str, e: &tera::Error) -> Diagnostic {

@@ -54,6 +54,10 @@ feed-updates-json = { $site }: every update (JSON Feed)
 skip-to-content = Skip to content
 # aria-label of the main navigation.
 nav-site = Site
+# The language switcher (on a site published in several languages):
+# its accessible name, and this language's name in itself.
+nav-languages = Languages
+language-name = English
 nav-status = Status
 nav-history = History
 # aria-label of the breadcrumb navigation.
