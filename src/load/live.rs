@@ -323,7 +323,7 @@ impl LiveSite {
         &mut self,
         incidents: &[Incident],
         maintenances: &[Maintenance],
-    ) -> BTreeMap<String, HashMap<String, EntryTexts>> {
+    ) -> BTreeMap<String, BTreeMap<String, EntryTexts>> {
         if self.translation_files.is_empty() {
             self.translation_errors.clear();
             return BTreeMap::new();

@@ -7,7 +7,7 @@
 //! are the original entry's, so a site in any language has the same
 //! entries, updates and states in the same order.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
@@ -21,7 +21,7 @@ pub struct Translations {
     /// `site.yaml`'s `translations:`, by language.
     pub site: BTreeMap<String, SiteTexts>,
     /// The entry translation files, by language, then by entry id.
-    pub entries: BTreeMap<String, HashMap<String, EntryTexts>>,
+    pub entries: BTreeMap<String, BTreeMap<String, EntryTexts>>,
 }
 
 /// The site's own texts in one language (`translations: {LANG: …}` in
@@ -31,11 +31,11 @@ pub struct SiteTexts {
     pub title: Option<String>,
     pub description: Option<String>,
     /// By component id.
-    pub components: HashMap<String, ComponentTexts>,
+    pub components: BTreeMap<String, ComponentTexts>,
     /// By the group's name in the default language.
-    pub groups: HashMap<String, String>,
+    pub groups: BTreeMap<String, String>,
     /// By the link's title in the default language.
-    pub links: HashMap<String, String>,
+    pub links: BTreeMap<String, String>,
 }
 
 /// A component's name and description in one language.
@@ -53,7 +53,7 @@ pub struct EntryTexts {
     pub path: PathBuf,
     pub title: Option<String>,
     /// Update messages by the original update's `at` (UTC).
-    pub updates: HashMap<DateTime<Utc>, Markdown>,
+    pub updates: BTreeMap<DateTime<Utc>, Markdown>,
     /// The Markdown body (`.md`) or `postmortem:`/`body:` (`.yaml`): an
     /// incident's postmortem, a maintenance's details.
     pub body: Option<Markdown>,
@@ -95,7 +95,7 @@ impl Site {
         if let Some(texts) = self.translations.site.get(lang) {
             site.translate_texts(texts);
         }
-        let none = HashMap::new();
+        let none = BTreeMap::new();
         let entries = self.translations.entries.get(lang).unwrap_or(&none);
         let mark = |text: &Markdown| (!text.is_empty()).then(|| default.clone());
         for incident in &mut site.incidents {

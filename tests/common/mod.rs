@@ -17,6 +17,36 @@ pub fn example_site() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("example-site")
 }
 
+/// The example site copied to `to` in its default language only: without
+/// `languages: [de]`, its `translations:` (the last key of its `site.yaml`)
+/// and its German translation files (`NAME.de.md`, `NAME.de.yaml`), and
+/// with `language: LANGUAGE`.
+pub fn one_language_example(to: &Path, language: &str) {
+    copy_tree(&example_site(), to);
+    let yaml = std::fs::read_to_string(to.join("site.yaml")).unwrap();
+    assert!(yaml.contains("\nlanguage: en\n"), "the example says `language: en`");
+    let (yaml, _) = yaml
+        .split_once("\ntranslations:\n")
+        .expect("the example translates its texts, last in site.yaml");
+    assert!(yaml.contains("\nlanguages: [de]\n"), "the example is in German too");
+    for entry in walkdir::WalkDir::new(to) {
+        let path = entry.unwrap().into_path();
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        if path.is_file() && stem.ends_with(".de") {
+            std::fs::remove_file(&path).unwrap();
+        }
+    }
+    std::fs::write(
+        to.join("site.yaml"),
+        format!(
+            "{}\n",
+            yaml.replace("\nlanguages: [de]\n", "\n")
+                .replace("\nlanguage: en\n", &format!("\nlanguage: {language}\n"))
+        ),
+    )
+    .unwrap();
+}
+
 /// Copy the tree `from` into `to` (created if needed), skipping `public/`;
 /// symbolic links stay links.
 pub fn copy_tree(from: &Path, to: &Path) {
@@ -188,27 +218,4 @@ pub fn git(repo: &Path, args: &[&str]) {
         "git {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-/// `site` as `{:#?}` writes it, but with its translations sorted: they are
-/// kept in hash maps, whose `Debug` order differs from map to map, so two
-/// equal sites compare equal as text.
-pub fn site_debug(site: &allclear::model::Site) -> String {
-    let mut rest = site.clone();
-    let t = std::mem::take(&mut rest.translations);
-    let mut lines: Vec<String> = Vec::new();
-    for (lang, texts) in &t.site {
-        lines.push(format!("{lang} {:?} {:?}", texts.title, texts.description));
-        lines.extend(texts.components.iter().map(|(id, c)| format!("{lang} {id} {c:?}")));
-        lines.extend(texts.groups.iter().map(|(k, v)| format!("{lang} group {k} {v}")));
-        lines.extend(texts.links.iter().map(|(k, v)| format!("{lang} link {k} {v}")));
-    }
-    for (lang, entries) in &t.entries {
-        for (id, e) in entries {
-            lines.push(format!("{lang} {id} {:?} {:?} {:?}", e.path, e.title, e.body));
-            lines.extend(e.updates.iter().map(|(at, m)| format!("{lang} {id} {at} {m:?}")));
-        }
-    }
-    lines.sort();
-    format!("{rest:#?}\n{}", lines.join("\n"))
 }

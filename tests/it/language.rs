@@ -19,7 +19,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use fluent_syntax::ast;
 use scraper::{Html, Node};
 
-use common::{build_pinned, copy_tree, example_site};
+use common::build_pinned;
 
 /// Stands for a `{ placeable }` of a message and for a cut-out site text:
 /// a private-use character, so that no run of words spans one.
@@ -37,43 +37,10 @@ fn build_in(tmp: &Path, language: &str) -> (PathBuf, PathBuf) {
 /// [`build_in`], whatever the build warns: its standard error too.
 fn build_any(tmp: &Path, language: &str) -> (PathBuf, PathBuf, String) {
     let site = tmp.join(format!("site-{language}"));
-    copy_tree(&example_site(), &site);
-    let yaml = fs::read_to_string(site.join("site.yaml")).unwrap();
-    assert!(yaml.contains("\nlanguage: en\n"), "the example says `language: en`");
-    // One language only: the example's German translations go (German
-    // would be the default language here, which has no translations).
-    let (yaml, _) = yaml
-        .split_once("\ntranslations:\n")
-        .expect("the example translates its texts");
-    assert!(yaml.contains("\nlanguages: [de]\n"), "the example is in German too");
-    remove_translations(&site.join("incidents"));
-    remove_translations(&site.join("maintenance"));
-    fs::write(
-        site.join("site.yaml"),
-        yaml.replace("\nlanguages: [de]\n", "\n")
-            .replace("\nlanguage: en\n", &format!("\nlanguage: {language}\n")),
-    )
-    .unwrap();
+    common::one_language_example(&site, language);
     let out = tmp.join(format!("out-{language}"));
     let built = build_pinned(&site, Some(&out)).assert().success().get_output().clone();
     (site, out, String::from_utf8_lossy(&built.stderr).into_owned())
-}
-
-/// Remove every German translation file (`NAME.de.md`, `.yaml`) under
-/// `dir`.
-fn remove_translations(dir: &Path) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            remove_translations(&path);
-        } else if path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .is_some_and(|s| s.ends_with(".de"))
-        {
-            fs::remove_file(&path).unwrap();
-        }
-    }
 }
 
 /// `text` with every run of white space made one space, trimmed.

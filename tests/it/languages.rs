@@ -11,32 +11,26 @@
 use crate::common;
 use crate::serve_harness;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use scraper::{Html, Selector};
 
-use common::{build_pinned, copy_tree, example_site};
+use common::{build_pinned, example_site};
 
 const BASE: &str = "https://status.lumen.example";
 
-/// The example site copied to `tmp` with `languages: [de]` added, and its
-/// output built at the reference time; plus the example built as it is.
+/// The example site (English, and German under `de/`) built at the
+/// reference time; plus the example in English only
+/// ([`common::one_language_example`]) built alike.
 fn built(tmp: &Path) -> (PathBuf, PathBuf) {
-    let site = tmp.join("site");
-    copy_tree(&example_site(), &site);
-    let yaml = fs::read_to_string(site.join("site.yaml")).unwrap();
-    assert!(yaml.contains("\nlanguage: en\n"), "the example says `language: en`");
-    fs::write(
-        site.join("site.yaml"),
-        yaml.replace("\nlanguage: en\n", "\nlanguage: en\nlanguages: [de]\n"),
-    )
-    .unwrap();
     let out = tmp.join("out");
-    build_pinned(&site, Some(&out)).assert().success();
+    build_pinned(example_site(), Some(&out)).assert().success();
+    let site = tmp.join("single-site");
+    common::one_language_example(&site, "en");
     let single = tmp.join("single");
-    build_pinned(example_site(), Some(&single)).assert().success();
+    build_pinned(&site, Some(&single)).assert().success();
     (out, single)
 }
 
@@ -135,17 +129,26 @@ fn a_further_language_is_published_under_its_folder_with_its_feeds_calendars_and
     let english = atom_syndication::Feed::read_from(&fs::read(out.join("updates.atom")).unwrap()[..]).unwrap();
     assert_eq!(atom.lang(), Some("de"));
     assert_eq!(atom.entries().len(), english.entries().len());
+    let mut marks = BTreeSet::new();
     for (de, en) in atom.entries().iter().zip(english.entries()) {
         assert_ne!(de.id(), en.id(), "each language's items have ids of their own");
         assert!(de.links()[0].href().starts_with(&format!("{BASE}/de/")));
-        // Every message is left in English: the content says so.
-        assert_eq!(de.content().unwrap().lang(), Some("en"));
+        // A message left in English says so; a translated one needs no mark.
+        let lang = de.content().unwrap().lang();
+        assert!(matches!(lang, None | Some("en")), "{lang:?}");
+        marks.insert(lang.map(str::to_string));
         assert_eq!(en.content().unwrap().lang(), None);
     }
+    assert_eq!(marks.len(), 2, "translated and untranslated updates: {marks:?}");
     let json: serde_json::Value = serde_json::from_slice(&fs::read(out.join("de/feed.json")).unwrap()).unwrap();
     assert_eq!(json["language"], "de");
     assert_eq!(json["feed_url"], format!("{BASE}/de/feed.json"));
-    assert!(json["items"].as_array().unwrap().iter().all(|i| i["language"] == "en"));
+    // Items whose messages are left in English say so; translated ones
+    // are in the feed's language.
+    let items = json["items"].as_array().unwrap();
+    assert!(items.iter().all(|i| i["language"].is_null() || i["language"] == "en"));
+    assert!(items.iter().any(|i| i["language"] == "en"));
+    assert!(items.iter().any(|i| i["language"].is_null()));
     let json_en: serde_json::Value = serde_json::from_slice(&fs::read(out.join("feed.json")).unwrap()).unwrap();
     assert!(
         json_en["items"]
@@ -251,32 +254,98 @@ fn every_page_links_every_language_by_hreflang_and_the_switcher() {
     }
 }
 
+/// The `lang` of each element `css` selects on `page` of `out`.
+fn langs(out: &Path, page: &str, css: &str) -> Vec<Option<String>> {
+    let doc = Html::parse_document(&fs::read_to_string(out.join(page)).unwrap());
+    doc.select(&sel(css))
+        .map(|e| e.attr("lang").map(str::to_string))
+        .collect()
+}
+
+/// The visible text of the first element `css` selects on `page` of `out`.
+fn text_of(out: &Path, page: &str, css: &str) -> String {
+    let doc = Html::parse_document(&fs::read_to_string(out.join(page)).unwrap());
+    let e = doc
+        .select(&sel(css))
+        .next()
+        .unwrap_or_else(|| panic!("{page}: no {css}"));
+    e.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// On the German pages, a translated text is German and unmarked; a text
+/// without translation is English, marked `lang="en"` (German and English
+/// run the same way: no `dir`). The example translates one incident fully
+/// (postmortem included), one partly (its title and first update) and
+/// leaves others untranslated.
 #[test]
-fn texts_left_in_the_default_language_are_marked() {
+fn translated_texts_replace_the_originals_and_the_rest_is_marked() {
     let tmp = tempfile::tempdir().unwrap();
     let (out, _) = built(tmp.path());
-    let page = "incidents/2026-10-06-database-outage/index.html";
-    let de = Html::parse_document(&fs::read_to_string(out.join("de").join(page)).unwrap());
-    let en = Html::parse_document(&fs::read_to_string(out.join(page)).unwrap());
-    // No translation file on this branch: every entry text is English.
-    for (css, at_least) in [("h1", 1), (".timeline .prose", 2), (".postmortem .prose", 1)] {
-        let marked: Vec<_> = de.select(&sel(css)).collect();
-        assert!(marked.len() >= at_least, "{css}");
-        for e in marked {
-            assert_eq!(e.attr("lang"), Some("en"), "{css}");
-            assert_eq!(e.attr("dir"), None, "German and English run the same way");
-        }
-        for e in en.select(&sel(css)) {
-            assert_eq!(e.attr("lang"), None, "{css} in English needs no mark");
+    let full = "incidents/2026-10-06-database-outage/index.html";
+    let partly = "incidents/2026-11-05-storage-listing-slow/index.html";
+    let none = "incidents/2026-11-18-email-delivery-delays/index.html";
+    let unmarked = |n: usize| vec![None; n];
+
+    // Fully translated: German title, updates and postmortem, no mark.
+    assert_eq!(
+        text_of(&out, &format!("de/{full}"), "h1"),
+        "Ausfall der primären Datenbank"
+    );
+    assert_eq!(langs(&out, &format!("de/{full}"), "h1"), unmarked(1));
+    let updates = langs(&out, &format!("de/{full}"), ".timeline .prose");
+    assert!(updates.len() >= 3);
+    assert_eq!(updates, unmarked(updates.len()));
+    assert_eq!(langs(&out, &format!("de/{full}"), ".postmortem .prose"), unmarked(1));
+    assert!(text_of(&out, &format!("de/{full}"), ".timeline").contains("Write-Ahead-Log"));
+
+    // Partly: the title and the first update German, the last English, marked.
+    assert_eq!(
+        text_of(&out, &format!("de/{partly}"), "h1"),
+        "Langsames Auflisten sehr großer Buckets"
+    );
+    assert_eq!(langs(&out, &format!("de/{partly}"), "h1"), unmarked(1));
+    // The timeline is newest first.
+    assert_eq!(
+        langs(&out, &format!("de/{partly}"), ".timeline .prose"),
+        [Some("en".to_string()), None]
+    );
+
+    // Untranslated: every text English and marked.
+    assert_eq!(langs(&out, &format!("de/{none}"), "h1"), [Some("en".to_string())]);
+    let updates = langs(&out, &format!("de/{none}"), ".timeline .prose");
+    assert!(!updates.is_empty());
+    assert!(updates.iter().all(|l| l.as_deref() == Some("en")), "{updates:?}");
+
+    // The English pages carry no mark at all.
+    for page in [full, partly, none] {
+        for css in ["h1", ".timeline .prose", ".postmortem .prose"] {
+            assert!(langs(&out, page, css).iter().all(Option::is_none), "{page} {css}");
         }
     }
-    let index = Html::parse_document(&fs::read_to_string(out.join("de/index.html")).unwrap());
-    let titles: Vec<_> = index.select(&sel(".entry__title a")).collect();
-    assert!(!titles.is_empty());
-    assert!(titles.iter().all(|a| a.attr("lang") == Some("en")));
+
+    // The German history lists translated titles unmarked, the others marked.
+    let titles: Vec<(String, Option<String>)> = {
+        let doc = Html::parse_document(&fs::read_to_string(out.join("de/history/2026/11/index.html")).unwrap());
+        doc.select(&sel(".entry__title a"))
+            .map(|a| (a.text().collect::<String>(), a.attr("lang").map(str::to_string)))
+            .collect()
+    };
+    assert!(
+        titles.contains(&("Langsames Auflisten sehr großer Buckets".to_string(), None)),
+        "{titles:?}"
+    );
+    assert!(
+        titles.iter().any(|(_, lang)| lang.as_deref() == Some("en")),
+        "{titles:?}"
+    );
     // The interface's own words are German, unmarked.
-    let h1 = index.select(&sel("#overall-status")).next().unwrap();
-    assert_eq!(h1.attr("lang"), None);
+    assert_eq!(langs(&out, "de/index.html", "#overall-status"), unmarked(1));
+    // The site's own texts come from `translations:`.
+    assert_eq!(text_of(&out, "de/components/jobs/index.html", "h1"), "Hintergrundjobs");
 }
 
 #[test]

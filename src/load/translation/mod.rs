@@ -77,7 +77,7 @@ pub(super) fn originals<'a>(
 
 /// Every translation, by language then entry id, and every problem found
 /// in any file.
-pub(super) type Loaded = (BTreeMap<String, HashMap<String, EntryTexts>>, Vec<Diagnostic>);
+pub(super) type Loaded = (BTreeMap<String, BTreeMap<String, EntryTexts>>, Vec<Diagnostic>);
 
 /// Read and check every translation file. `entries` are the entry files
 /// found, `originals` those that loaded ([`originals`]); `languages` is
@@ -92,7 +92,7 @@ pub(super) fn load(
     cx: &EntryContext<'_>,
     overrides: &BTreeMap<PathBuf, String>,
 ) -> Loaded {
-    let mut out: BTreeMap<String, HashMap<String, EntryTexts>> = BTreeMap::new();
+    let mut out: BTreeMap<String, BTreeMap<String, EntryTexts>> = BTreeMap::new();
     let mut errors = Vec::new();
     // (NAME's path without extension, language) -> the first file.
     let mut seen: HashMap<(PathBuf, String), &Path> = HashMap::new();
@@ -469,8 +469,8 @@ impl Reading<'_> {
         node: &Node,
         data: Option<&Original>,
         cx: &EntryContext<'_>,
-    ) -> HashMap<DateTime<Utc>, Markdown> {
-        let mut out = HashMap::new();
+    ) -> BTreeMap<DateTime<Utc>, Markdown> {
+        let mut out = BTreeMap::new();
         let items: &[Node] = match &node.value {
             Value::Seq(items) => items,
             _ => {

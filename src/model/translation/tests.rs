@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::*;
 use crate::model::Snapshot;
@@ -33,21 +33,21 @@ fn translated_texts_take_the_place_of_the_originals() {
     let texts = SiteTexts {
         title: Some("Beispiel".into()),
         description: None,
-        components: HashMap::from([(
+        components: BTreeMap::from([(
             "api".into(),
             ComponentTexts {
                 name: Some("Schnittstelle".into()),
                 description: Some("Die API".into()),
             },
         )]),
-        groups: HashMap::from([("Core".into(), "Kern".into())]),
-        links: HashMap::from([("Docs".into(), "Doku".into())]),
+        groups: BTreeMap::from([("Core".into(), "Kern".into())]),
+        links: BTreeMap::from([("Docs".into(), "Doku".into())]),
     };
     site.translations.site.insert("de".into(), texts);
     let entry = EntryTexts {
         path: "incidents/x.de.md".into(),
         title: Some("API nicht erreichbar".into()),
-        updates: HashMap::from([(
+        updates: BTreeMap::from([(
             at("2026-11-03T09:15:00Z"),
             Markdown {
                 source: "Anfragen schlagen fehl.".into(),
@@ -58,7 +58,7 @@ fn translated_texts_take_the_place_of_the_originals() {
     };
     site.translations
         .entries
-        .insert("de".into(), HashMap::from([("x".to_string(), entry)]));
+        .insert("de".into(), BTreeMap::from([("x".to_string(), entry)]));
 
     let de = site.in_language("de");
     assert_eq!(de.config.language, "de");

@@ -3,7 +3,7 @@
 //! elsewhere): translated texts carry no mark, untranslated ones
 //! `lang="en"`, and an Arabic page marks English text `dir="ltr"` too.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use scraper::{Html, Selector};
@@ -39,7 +39,7 @@ fn site() -> Site {
     let entry = EntryTexts {
         path: "incidents/x.de.md".into(),
         title: Some("API nicht erreichbar".into()),
-        updates: HashMap::from([(
+        updates: BTreeMap::from([(
             at,
             Markdown {
                 source: "Anfragen schlagen fehl.".into(),
@@ -50,7 +50,7 @@ fn site() -> Site {
     };
     site.translations
         .entries
-        .insert("de".into(), HashMap::from([("x".to_string(), entry)]));
+        .insert("de".into(), BTreeMap::from([("x".to_string(), entry)]));
     site
 }
 

@@ -67,17 +67,16 @@
   // space, hours and minutes (24-hour in English too) and the zone.
   const day = new Intl.DateTimeFormat(lang, {dateStyle: 'medium'});
   const clock = new Intl.DateTimeFormat(lang, {hour: '2-digit', minute: '2-digit', timeZoneName: 'short', ...(/^en\b/.test(lang) && {hourCycle: 'h23'})});
-  const local = {format: (at) => day.format(at) + ' ' + clock.format(at)};
+  const local = (at) => day.format(at) + ' ' + clock.format(at);
   all('time[datetime*="T"]').forEach((t) => {
     const at = Date.parse(t.dateTime), min = Math.round((at - now) / 60000);
     if (!t.title) t.title = t.textContent;
-    t.textContent = min <= 0 && min > -60 && !t.closest('.entry__window') ? words.format(min, 'minute') : local.format(at);
+    t.textContent = min <= 0 && min > -60 && !t.closest('.entry__window') ? words.format(min, 'minute') : local(at);
   });
 
   // The past days, regrouped by the viewer's calendar.
   const days = all('.day[data-day]');
   const key = new Intl.DateTimeFormat('en-CA', {year: 'numeric', month: '2-digit', day: '2-digit'});
-  const long = new Intl.DateTimeFormat(lang, {dateStyle: 'medium'});
   const entries = days.flatMap((x) => all('article[data-start]', x));
   const today = new Date(now);
   days.forEach((x, i) => {
@@ -85,7 +84,7 @@
     const k = key.format(noon), h = x.querySelector('time');
     x.dataset.day = k;
     h.dateTime = k;
-    h.textContent = long.format(noon);
+    h.textContent = day.format(noon);
     all('article, .day__quiet', x).forEach((e) => e.remove());
     const mine = entries.filter((a) => key.format(new Date(a.dataset.start)) === k);
     mine.forEach((a) => x.append(a));
@@ -118,7 +117,7 @@
   const promises = () => all('[data-promise]').forEach((p) => {
     const at = Date.parse(p.dataset.promise), t = p.querySelector('time');
     if (Date.now() < at) return;
-    t.textContent = local.format(at);
+    t.textContent = local(at);
     p.classList.add('overdue');
     const [before, after] = fill(T.overdue, {ago: ago(at - Date.now())}).split('{time}');
     p.replaceChildren(before, t, after);
