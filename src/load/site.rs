@@ -374,6 +374,11 @@ pub(crate) fn load_site(src: &Source, base_url_override: Option<&str>) -> Result
     })
 }
 
+/// The folders every build writes at the root of the output (see
+/// [`crate::render::links`]), which a further language's folder must not
+/// be. Only `api`, `badges` and `history` are well-formed language tags.
+const OUTPUT_FOLDERS: [&str; 6] = ["api", "badges", "components", "history", "incidents", "maintenance"];
+
 /// Every language the site is published in: `language` first, then each
 /// of `languages:` in its canonical BCP 47 form (`pt-br` becomes `pt-BR`,
 /// as unic-langid writes it), which is also the name of its output
@@ -391,7 +396,12 @@ fn site_languages(src: &Source, language: &str, raw: &[(usize, String)], errors:
             continue;
         };
         let canonical = id.to_string();
-        if canonical.eq_ignore_ascii_case(language) {
+        if let Some(folder) = OUTPUT_FOLDERS.iter().find(|f| f.eq_ignore_ascii_case(&canonical)) {
+            errors.push(
+                src.error_at(&at, false, format!("`{tag}` is the name of the output's `{folder}/` folder"))
+                    .with_help("a further language is published under /TAG/, beside the folders every build writes (api, badges, components, history, incidents, maintenance); this language cannot be one of the site's further languages"),
+            );
+        } else if canonical.eq_ignore_ascii_case(language) {
             errors.push(
                 src.error_at(&at, false, format!("`{tag}` is the site's `language`"))
                     .with_help("`languages` lists the further languages, published under /TAG/; the default language is published at the root already"),
