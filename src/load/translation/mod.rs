@@ -92,17 +92,23 @@ pub(super) fn load(
     cx: &EntryContext<'_>,
     overrides: &BTreeMap<PathBuf, String>,
 ) -> Loaded {
+    use rayon::prelude::*;
     let mut out: BTreeMap<String, BTreeMap<String, EntryTexts>> = BTreeMap::new();
     let mut errors = Vec::new();
+    // Each entry file by its folder and id, for finding originals.
+    let by_place: HashMap<(&Path, &str), &EntryFile> = entries
+        .iter()
+        .map(|e| ((e.rel.parent().unwrap_or(Path::new("")), e.id.as_str()), e))
+        .collect();
     // (NAME's path without extension, language) -> the first file.
     let mut seen: HashMap<(PathBuf, String), &Path> = HashMap::new();
+    // The files to read, with their language and original, in order.
+    let mut jobs = Vec::with_capacity(files.len());
     for t in files {
         let file = &t.file;
         let lang = languages.and_then(|l| language(t, l, &mut errors));
         let folder = file.rel.parent().unwrap_or(Path::new(""));
-        let original = entries
-            .iter()
-            .find(|e| e.id == file.id && e.rel.parent().unwrap_or(Path::new("")) == folder);
+        let original = by_place.get(&(folder, file.id.as_str())).copied();
         if original.is_none() {
             errors.push(no_original(t, entries, folder));
         }
@@ -123,17 +129,27 @@ pub(super) fn load(
             continue;
         }
         seen.insert(key, &file.shown);
-        let original_data = original.and_then(|e| originals.get(&e.id));
-        match read_one(
-            t,
-            original.map(|e| e.shown.as_path()),
-            original_data,
-            cx,
-            overrides.get(&file.rel),
-        ) {
+        jobs.push((t, lang, original));
+    }
+    // Read and parsed on every core, like entries; reported in file order.
+    let read: Vec<_> = jobs
+        .par_iter()
+        .map(|&(t, _, original)| {
+            let original_data = original.and_then(|e| originals.get(&e.id));
+            read_one(
+                t,
+                original.map(|e| e.shown.as_path()),
+                original_data,
+                cx,
+                overrides.get(&t.file.rel),
+            )
+        })
+        .collect();
+    for ((t, lang, original), result) in jobs.into_iter().zip(read) {
+        match result {
             Ok(texts) => {
                 if let (Some(lang), Some(_)) = (lang, original) {
-                    out.entry(lang).or_default().insert(file.id.clone(), texts);
+                    out.entry(lang).or_default().insert(t.file.id.clone(), texts);
                 }
             }
             Err(e) => errors.extend(e),
