@@ -208,8 +208,9 @@ impl LiveSite {
     /// A translation file edited, added or removed reads the whole site
     /// again ([`Changed::Everything`]): a translation changes every page
     /// of its language, and they are few. After entry files are read
-    /// again, every translation is read and checked again against them
-    /// (an original's update times may have moved).
+    /// again, the translations of those entries (by id) are read and
+    /// checked again against them (an original's update times may have
+    /// moved); the others are kept as they were.
     pub fn update(&mut self, changed: &[PathBuf]) -> Changed {
         let entries_only = !changed.is_empty() && changed.iter().all(|p| is_entry_path(p) && !is_translation_path(p));
         if self.loaded.is_none() || !entries_only {
@@ -268,14 +269,23 @@ impl LiveSite {
                 }
             }
         }
-        if let Some(loaded) = self.loaded.take() {
-            let translated = self.translations(&loaded.site.incidents, &loaded.site.maintenances);
+        ids.sort();
+        ids.dedup();
+        if let Some(mut loaded) = self.loaded.take() {
+            let mut translated = std::mem::take(&mut loaded.site.translations.entries);
+            let again: HashSet<&str> = ids.iter().map(String::as_str).collect();
+            let fresh = self.translations_of(Some(&again), &loaded.site.incidents, &loaded.site.maintenances);
+            for entries in translated.values_mut() {
+                entries.retain(|id, _| !again.contains(id.as_str()));
+            }
+            for (lang, entries) in fresh {
+                translated.entry(lang).or_default().extend(entries);
+            }
+            translated.retain(|_, entries| !entries.is_empty());
             let loaded = self.loaded.insert(loaded);
             loaded.site.translations.entries = translated;
             sort_entries(&mut loaded.site);
         }
-        ids.sort();
-        ids.dedup();
         Changed::Entries(ids)
     }
 
@@ -324,15 +334,41 @@ impl LiveSite {
         incidents: &[Incident],
         maintenances: &[Maintenance],
     ) -> BTreeMap<String, BTreeMap<String, EntryTexts>> {
-        if self.translation_files.is_empty() {
-            self.translation_errors.clear();
+        self.translations_of(None, incidents, maintenances)
+    }
+
+    /// [`LiveSite::translations`] of the entries `ids` only (all with
+    /// `None`): their translation files are read and checked again, and
+    /// their errors replace the ones those files had; the translations of
+    /// `ids` by language. Every error of a translation file is reported at
+    /// that file, and every check involves only the files of one id (its
+    /// original, two translations into one language), so the files of
+    /// other ids keep their results.
+    fn translations_of(
+        &mut self,
+        ids: Option<&HashSet<&str>>,
+        incidents: &[Incident],
+        maintenances: &[Maintenance],
+    ) -> BTreeMap<String, BTreeMap<String, EntryTexts>> {
+        let files: Vec<TranslationFile> = self
+            .translation_files
+            .iter()
+            .filter(|t| ids.is_none_or(|ids| ids.contains(t.file.id.as_str())))
+            .cloned()
+            .collect();
+        let shown: HashSet<&Path> = files.iter().map(|t| t.file.shown.as_path()).collect();
+        match ids {
+            None => self.translation_errors.clear(),
+            Some(_) => self.translation_errors.retain(|d| !shown.contains(d.file.as_path())),
+        }
+        if files.is_empty() {
             return BTreeMap::new();
         }
         let (translated, errors) = crate::timing::phase("load: translations", || {
             let originals = translation::originals(incidents, maintenances);
             self.with_context(|cx| {
                 translation::load(
-                    &self.translation_files,
+                    &files,
                     &self.files,
                     &originals,
                     self.checks.as_ref().map(|c| c.languages.as_slice()),
@@ -341,7 +377,7 @@ impl LiveSite {
                 )
             })
         });
-        self.translation_errors = errors;
+        self.translation_errors.extend(errors);
         translated
     }
 

@@ -204,7 +204,7 @@ fn shown_root(site_dir: &Path) -> PathBuf {
 }
 
 /// An entry file found on disk.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct EntryFile {
     kind: Kind,
     id: String,

@@ -220,8 +220,11 @@ fn serve_brings_translations_up_to_date() {
     assert_eq!(live.update(std::slice::from_ref(&rel)), Changed::Everything);
     let loaded = live.loaded().unwrap();
     assert!(!loaded.site.translations.entries["de"].contains_key("2026-11-20-open"));
+    fs::write(&file, &text).unwrap();
+    assert_eq!(live.update(std::slice::from_ref(&rel)), Changed::Everything);
 
-    // An original edited on its own: its translations are checked again.
+    // An original edited on its own: its translations are checked again,
+    // the others' kept.
     let original = PathBuf::from("incidents/2026-11-01-ok.md");
     let o = fs::read_to_string(site.join(&original)).unwrap();
     fs::write(
@@ -242,7 +245,13 @@ fn serve_brings_translations_up_to_date() {
     );
     fs::write(site.join(&original), o).unwrap();
     live.update(std::slice::from_ref(&original));
-    assert!(live.loaded().is_ok());
+    assert_eq!(title(&live).as_deref(), Some("Langsame API"));
+    let fresh = LiveSite::open(&site, LoadOptions::default());
+    assert_eq!(
+        format!("{:#?}", live.loaded().unwrap().site),
+        format!("{:#?}", fresh.loaded().unwrap().site),
+        "the same site as a fresh load"
+    );
 }
 
 #[test]

@@ -30,7 +30,7 @@ use crate::model::{EntryTexts, Incident, Maintenance, Markdown};
 
 /// A translation file found next to the entries: `file.id` is the NAME
 /// of the entry it translates, `lang` the LANG of its name as written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct TranslationFile {
     pub file: EntryFile,
     pub lang: String,
