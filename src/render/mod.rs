@@ -211,7 +211,7 @@ pub fn render_pages_to(snap: &Snapshot<'_>, sink: &dyn Sink, pages: &Pages) -> R
     // and badges, with the same selection of pages.
     render_language(snap, &langs, &sink, pages, true)?;
     for lang in &langs[1..] {
-        let translated = snap.in_language(&lang.tag);
+        let translated = crate::timing::phase("translate", || snap.in_language(&lang.tag));
         let prefixed = languages::Prefixed {
             sink: &sink,
             prefix: &lang.prefix,
