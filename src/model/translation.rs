@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use super::site::{Incident, Maintenance, Markdown, Site};
+use super::site::{Incident, IncidentUpdate, Maintenance, MaintenanceUpdate, Markdown, Site};
 
 /// Every translation of a site, by language (BCP 47 tags as written in
 /// `languages:`). Empty for a site with one language.
@@ -168,45 +168,81 @@ fn mark(text: &Markdown, default: &str) -> Option<String> {
 /// An incident read with its translation `t`, if any ([`Site::in_language`]).
 fn translated_incident(i: &Incident, t: Option<&EntryTexts>, default: &str) -> Incident {
     let mut i = i.clone();
-    match t.and_then(|t| t.title.clone()) {
-        Some(title) => i.title = title,
-        None => i.fallback.title = Some(default.to_string()),
-    }
-    for update in &mut i.updates {
-        match t.and_then(|t| t.updates.get(&update.at)) {
-            Some(message) => update.message = message.clone(),
-            None => update.fallback = mark(&update.message, default),
-        }
-    }
-    if let Some(body) = &mut i.postmortem {
-        match t.and_then(|t| t.body.clone()) {
-            Some(translated) => *body = translated,
-            None => i.fallback.body = mark(body, default),
-        }
-    }
+    let texts = EntryTextsMut {
+        title: &mut i.title,
+        body: i.postmortem.as_mut(),
+        fallback: &mut i.fallback,
+    };
+    texts.translate(&mut i.updates, t, default);
     i
 }
 
 /// A maintenance read with its translation `t`, if any ([`Site::in_language`]).
 fn translated_maintenance(m: &Maintenance, t: Option<&EntryTexts>, default: &str) -> Maintenance {
     let mut m = m.clone();
-    match t.and_then(|t| t.title.clone()) {
-        Some(title) => m.title = title,
-        None => m.fallback.title = Some(default.to_string()),
-    }
-    for update in &mut m.updates {
-        match t.and_then(|t| t.updates.get(&update.at)) {
-            Some(message) => update.message = message.clone(),
-            None => update.fallback = mark(&update.message, default),
-        }
-    }
-    if let Some(body) = &mut m.body {
-        match t.and_then(|t| t.body.clone()) {
-            Some(translated) => *body = translated,
-            None => m.fallback.body = mark(body, default),
-        }
-    }
+    let texts = EntryTextsMut {
+        title: &mut m.title,
+        body: m.body.as_mut(),
+        fallback: &mut m.fallback,
+    };
+    texts.translate(&mut m.updates, t, default);
     m
+}
+
+/// The texts of one entry, an incident's or a maintenance's, to translate.
+struct EntryTextsMut<'a> {
+    title: &'a mut String,
+    body: Option<&'a mut Markdown>,
+    fallback: &'a mut Fallback,
+}
+
+/// An update's time, and its message with its mark.
+trait UpdateText {
+    fn at(&self) -> DateTime<Utc>;
+    fn message_mut(&mut self) -> (&mut Markdown, &mut Option<String>);
+}
+
+impl UpdateText for IncidentUpdate {
+    fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+    fn message_mut(&mut self) -> (&mut Markdown, &mut Option<String>) {
+        (&mut self.message, &mut self.fallback)
+    }
+}
+
+impl UpdateText for MaintenanceUpdate {
+    fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+    fn message_mut(&mut self) -> (&mut Markdown, &mut Option<String>) {
+        (&mut self.message, &mut self.fallback)
+    }
+}
+
+impl EntryTextsMut<'_> {
+    /// Put `t`'s texts in place of the entry's (its title, each update's
+    /// message by `at`, its body), and mark each text left in `default`.
+    fn translate<U: UpdateText>(self, updates: &mut [U], t: Option<&EntryTexts>, default: &str) {
+        match t.and_then(|t| t.title.clone()) {
+            Some(title) => *self.title = title,
+            None => self.fallback.title = Some(default.to_string()),
+        }
+        for update in updates {
+            let at = update.at();
+            let (message, fallback) = update.message_mut();
+            match t.and_then(|t| t.updates.get(&at)) {
+                Some(translated) => message.clone_from(translated),
+                None => *fallback = mark(message, default),
+            }
+        }
+        if let Some(body) = self.body {
+            match t.and_then(|t| t.body.clone()) {
+                Some(translated) => *body = translated,
+                None => self.fallback.body = mark(body, default),
+            }
+        }
+    }
 }
 
 #[cfg(test)]
