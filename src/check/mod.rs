@@ -18,7 +18,7 @@
 //! | `window-edited` | a maintenance window differs from the one at git's `HEAD` without a rescheduling update ([`window_history`]) |
 //! | `language-without-messages` | no message file serves `language`: the pages are in English (also from `build`; [`crate::i18n::no_catalogue_warning`]) |
 //! | `message-missing` | the page language's messages lack one that `en.ftl` has: the pages show the English one ([`crate::i18n::missing_warnings`]) |
-//! | `translation-missing` | an ongoing incident's newest update has no translation in one of `languages:`: that language's pages show it in the default language ([`entries`]) |
+//! | `translation-missing` | an ongoing incident's newest update has no translation in one of `languages:`: that language's pages show it in the default language |
 //! | `window-history-unavailable` | the site has a commit, but its windows could not be compared with `HEAD` (git failed, or the site at `HEAD` does not load) |
 
 mod entries;

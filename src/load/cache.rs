@@ -28,7 +28,7 @@
 //! to loading would have to be cached with the value, and [`FORMAT`]
 //! bumped.
 //!
-//! Translation files (`NAME.LANG.md`, see [`super::translation`]) are not
+//! Translation files (`NAME.LANG.md`, `load::translation`) are not
 //! entry files and are never cached: they are read and checked against
 //! the loaded entries on every load, so an edited translation, or an
 //! original whose update times moved, is never served stale.

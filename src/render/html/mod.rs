@@ -6,7 +6,7 @@
 //! `root` (relative way back to the root of the page's language),
 //! `site_root` (relative way back to the output root, where the static
 //! files and the API are), `page_url` (public URL), `alternates` and
-//! `languages` (the same page in every language, see [`page`]),
+//! `languages` (the same page in every language, see `page.rs`),
 //! `state_json` (what the page's script needs, see [`super::state`]),
 //! `live` and `changed_at` (whether the page shows live state, and else
 //! when it last changed: see [`Freshness`]) and the page's own data; see
