@@ -46,8 +46,8 @@ pub struct GenOptions {
     pub incidents: usize,
     pub seed: u64,
     /// A second language (`languages: [de]`): the site's texts in German,
-    /// and a German translation file for every other incident (see
-    /// [`translate`]). Everything else is the same bytes as without.
+    /// and a German translation file for every other incident (see the
+    /// `translate` module). Everything else is the same bytes as without.
     pub translations: bool,
 }
 
