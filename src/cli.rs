@@ -496,7 +496,7 @@ pub struct CancelArgs {
     /// The maintenance id.
     pub id: String,
 
-    /// The update's text [default: "This maintenance was cancelled and will not take place."].
+    /// The update's text [default: the theme's `maintenance-cancelled` in the site's language, "This maintenance was cancelled and will not take place." in English].
     #[arg(long, short)]
     pub message: Option<String>,
 }

@@ -101,8 +101,10 @@ pub fn reschedule(
 }
 
 /// Call maintenance `id` off with a `completed` update, `cancelled: true`,
-/// dated now. `message` gets the default text
-/// ([`crate::render::ical::CANCELLED`]) and returns the update's message.
+/// dated now. `message` gets the default text (the theme's
+/// `maintenance-cancelled` in the site's default language,
+/// [`crate::render::ical::cancelled_message`]) and returns the update's
+/// message.
 ///
 /// # Errors
 /// See [`AuthorError`] and the module's refusals; nothing is written on
@@ -115,7 +117,7 @@ pub fn cancel(
     let loaded = cx.load(Default::default())?;
     let (entry, _) = maintenance(cx, &loaded, id, "cancelled")?;
     let zone = loaded.site.config.time_zone;
-    let text = message(crate::render::ical::CANCELLED)?;
+    let text = message(&crate::render::ical::cancelled_message(&loaded.site))?;
     let item = Item {
         at: written_time(cx.now, zone),
         status: MaintenanceStatus::Completed.as_str(),

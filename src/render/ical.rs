@@ -67,12 +67,22 @@ pub const REFRESH: &str = "PT1H";
 /// `DTSTAMP` of the system clock, and builds must be reproducible.
 pub const NO_EVENTS: &str = "BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:UTC\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
 
-/// The message `allclear cancel` writes when given none (in English,
-/// whatever the site's language); in English, the first paragraph of a
-/// cancelled maintenance's DESCRIPTION too (message
-/// `maintenance-cancelled`). A cancelled maintenance's DESCRIPTION leaves
-/// it out: its notice, in the calendar's language, says the same.
+/// The English message `maintenance-cancelled`: what `allclear cancel`
+/// wrote when given none before it wrote the site's language (see
+/// [`cancelled_message`]); a cancelled maintenance's DESCRIPTION leaves it
+/// out like that one.
 pub const CANCELLED: &str = "This maintenance was cancelled and will not take place.";
+
+/// The message `allclear cancel` writes when given none: the theme's
+/// `maintenance-cancelled` in the site's default language (`This
+/// maintenance was cancelled and will not take place.` in English), which
+/// is also the first paragraph of a cancelled maintenance's DESCRIPTION in
+/// that language. A cancelled maintenance's DESCRIPTION leaves this
+/// message (and [`CANCELLED`]) out: its notice, in the calendar's
+/// language, says the same.
+pub fn cancelled_message(site: &crate::model::Site) -> String {
+    Catalogue::new(&site.theme.messages, site.default_language()).text("maintenance-cancelled")
+}
 
 /// Output path of a component's maintenance calendar:
 /// `components/ID/maintenance.ics`, next to the component's page.
@@ -89,9 +99,19 @@ pub fn render(snap: &Snapshot<'_>, cat: &Catalogue) -> Vec<OutputFile> {
     let host = ids::host(&c.base_url);
     // Pages of the calendar's language (a further language's under `/TAG/`).
     let url = links::language_url(site);
+    let defaults = [CANCELLED.to_string(), cancelled_message(site)];
     let events: Vec<Event> = (0..site.maintenances.len())
         .into_par_iter()
-        .map(|m| event(snap, cat, &host, &site.maintenances[m], &snap.maintenances[m]))
+        .map(|m| {
+            event(
+                snap,
+                cat,
+                &defaults,
+                &host,
+                &site.maintenances[m],
+                &snap.maintenances[m],
+            )
+        })
         .collect();
 
     let mut files = vec![OutputFile {
@@ -215,7 +235,16 @@ fn text_property(key: &str, value: &str) -> Property {
 }
 
 /// The VEVENT (RFC 5545 §3.6.1) of one maintenance.
-fn event(snap: &Snapshot<'_>, cat: &Catalogue, host: &str, m: &Maintenance, state: &MaintenanceState) -> Event {
+/// `defaults` are the messages `allclear cancel` writes when given none
+/// ([`CANCELLED`], [`cancelled_message`]).
+fn event(
+    snap: &Snapshot<'_>,
+    cat: &Catalogue,
+    defaults: &[String],
+    host: &str,
+    m: &Maintenance,
+    state: &MaintenanceState,
+) -> Event {
     let site = &snap.site;
     let window = state.window;
     let revised = m.updated_at();
@@ -232,7 +261,7 @@ fn event(snap: &Snapshot<'_>, cat: &Catalogue, host: &str, m: &Maintenance, stat
         .ends(window.until)
         .sequence(window.reschedules)
         .summary(&text(&m.title))
-        .description(&text(&description(cat, m, state, &names)))
+        .description(&text(&description(cat, defaults, m, state, &names)))
         .url(&links::public_url(
             &links::language_url(site),
             &links::maintenance(&m.id),
@@ -255,15 +284,23 @@ fn event(snap: &Snapshot<'_>, cat: &Catalogue, host: &str, m: &Maintenance, stat
 /// the latest update's message, the details (both from Markdown to plain
 /// text), then the affected components (a list in the language's CLDR
 /// unit pattern, [`crate::format::Locale::list`]), separated by blank lines.
-fn description(cat: &Catalogue, m: &Maintenance, state: &MaintenanceState, components: &[&str]) -> String {
+fn description(
+    cat: &Catalogue,
+    defaults: &[String],
+    m: &Maintenance,
+    state: &MaintenanceState,
+    components: &[&str],
+) -> String {
     let mut parts: Vec<String> = Vec::new();
     if state.cancelled {
         parts.push(cat.text("maintenance-cancelled"));
     }
-    // `allclear cancel`'s default message is English whatever the site's
-    // language (CANCELLED): the notice above, in the calendar's language,
-    // says the same, so that message is not repeated after it.
-    let default_cancel = |u: &&crate::model::MaintenanceUpdate| state.cancelled && u.message.source.trim() == CANCELLED;
+    // `allclear cancel`'s default message (in the site's default language,
+    // or English as it wrote before): the notice above, in the calendar's
+    // language, says the same, so that message is not repeated after it.
+    let default_cancel = |u: &&crate::model::MaintenanceUpdate| {
+        state.cancelled && defaults.iter().any(|d| u.message.source.trim() == d.as_str())
+    };
     if let Some(u) = m.updates.last().filter(|u| !u.message.is_empty() && !default_cancel(u)) {
         parts.push(plain_text(&u.message.source));
     }

@@ -259,6 +259,27 @@ fn a_german_calendar_says_the_default_cancellation_in_german_only() {
     );
 }
 
+/// On a site whose default language is German, `allclear cancel` writes
+/// the German notice as the update's message, and the calendar says it
+/// once.
+#[test]
+fn cancel_writes_its_default_message_in_the_site_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    common::one_language_example(&site, "de");
+    run(&site, &["cancel", JOBS]).success();
+    let text = fs::read_to_string(site.join(JOBS_FILE)).unwrap();
+    assert!(
+        text.contains("message: Diese Wartung wurde abgesagt und findet nicht statt.\n"),
+        "{text}"
+    );
+    let jobs = event(&calendars(&site), JOBS);
+    assert_eq!(
+        jobs["DESCRIPTION"],
+        "Diese Wartung wurde abgesagt und findet nicht statt.\n\nBetroffene Komponenten: Background jobs",
+    );
+}
+
 #[test]
 fn a_cancelled_event_never_has_sequence_zero() {
     let (_tmp, site) = site();
