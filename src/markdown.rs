@@ -94,6 +94,16 @@ fn to_html<'a>(events: impl IntoIterator<Item = Event<'a>>) -> String {
     out
 }
 
+/// The label of a done task's box as the HTML holds it: English, since
+/// Markdown is rendered once, at load, in no language; pages put the
+/// words of their language in its place (message `task-done`,
+/// `crate::render::view::Views::html`).
+pub const TASK_DONE_LABEL: &str = r#"aria-label="Done">"#;
+
+/// The label of an open task's box as the HTML holds it (message
+/// `task-todo`); see [`TASK_DONE_LABEL`].
+pub const TASK_TODO_LABEL: &str = r#"aria-label="To do">"#;
+
 /// A task list's box says what it means, for screen readers (WCAG 4.1.2).
 fn label_task_boxes(event: Event<'_>) -> Event<'_> {
     match event {

@@ -214,6 +214,24 @@ impl Views<'_, '_> {
         }
     }
 
+    /// The HTML of `md` with its task boxes' labels ("Done", "To do", which
+    /// Markdown rendering writes in English at load) in the page's
+    /// language (messages `task-done`, `task-todo`). Borrowed when there is
+    /// nothing to change: on English pages, and in text without task lists.
+    pub fn html<'m>(&self, md: &'m crate::model::Markdown) -> std::borrow::Cow<'m, str> {
+        use crate::markdown::{TASK_DONE_LABEL, TASK_TODO_LABEL};
+        let has_boxes = md.html.contains(TASK_DONE_LABEL) || md.html.contains(TASK_TODO_LABEL);
+        if !has_boxes || self.cat.language() == "en" {
+            return std::borrow::Cow::Borrowed(&md.html);
+        }
+        let label = |key: &str| format!("aria-label=\"{}\">", crate::escape::html(&self.cat.text(key)));
+        std::borrow::Cow::Owned(
+            md.html
+                .replace(TASK_DONE_LABEL, &label("task-done"))
+                .replace(TASK_TODO_LABEL, &label("task-todo")),
+        )
+    }
+
     /// The mark of a text whose [`crate::model::Fallback`] language is
     /// `fallback`; `None` for a text in the page's language.
     pub fn mark(&self, fallback: Option<&String>) -> Option<LangMark> {
@@ -276,7 +294,7 @@ impl Views<'_, '_> {
             anchor,
             status: self.incident_label(u.status),
             at: self.time(u.at),
-            html: u.message.html.clone(),
+            html: self.html(&u.message).into_owned(),
             lang: self.mark(u.fallback.as_ref()),
             next_update: u.next_update.map(|t| self.time(t)),
             changes: u.components.iter().map(|&(c, s)| self.component_ref(c, s)).collect(),
@@ -307,7 +325,7 @@ impl Views<'_, '_> {
                         self.maintenance_label(u.status)
                     },
                     at: self.time(u.at),
-                    html: u.message.html.clone(),
+                    html: self.html(&u.message).into_owned(),
                     lang: self.mark(u.fallback.as_ref()),
                     next_update: None,
                     changes: Vec::new(),

@@ -344,6 +344,19 @@ fn translated_texts_replace_the_originals_and_the_rest_is_marked() {
     );
     // The interface's own words are German, unmarked.
     assert_eq!(langs(&out, "de/index.html", "#overall-status"), unmarked(1));
+    // The boxes of the postmortem's task list are labelled in the page's
+    // language (Markdown is rendered once, with English labels).
+    let boxes = |page: &str| -> Vec<String> {
+        let doc = Html::parse_document(&fs::read_to_string(out.join(page)).unwrap());
+        doc.select(&sel(".postmortem input[type=checkbox]"))
+            .map(|e| e.attr("aria-label").unwrap_or_default().to_string())
+            .collect()
+    };
+    let german = boxes(&format!("de/{full}"));
+    assert!(!german.is_empty());
+    assert!(german.iter().all(|l| l == "Erledigt" || l == "Offen"), "{german:?}");
+    let english = boxes(full);
+    assert!(english.iter().all(|l| l == "Done" || l == "To do"), "{english:?}");
     // The site's own texts come from `translations:`.
     assert_eq!(text_of(&out, "de/components/jobs/index.html", "h1"), "Hintergrundjobs");
 }

@@ -235,7 +235,7 @@ pub fn render(
             let fill = |cx: &mut KeyedContext| {
                 cx.insert("entry", &views.entry(EntryRef::Incident(i)));
                 cx.insert("updates", &newest_first(views.incident_updates(i)));
-                cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| p.html.as_str()));
+                cx.insert("postmortem", &inc.postmortem.as_ref().map(|p| views.html(p)));
                 cx.insert("postmortem_lang", &views.mark(inc.fallback.body.as_ref()));
             };
             let freshness = Freshness::of(snap, &[EntryRef::Incident(i)]);
@@ -253,7 +253,7 @@ pub fn render(
         let fill = |cx: &mut KeyedContext| {
             cx.insert("entry", &views.entry(EntryRef::Maintenance(m)));
             cx.insert("updates", &newest_first(views.maintenance_updates(m)));
-            cx.insert("details", &mt.body.as_ref().map(|b| b.html.as_str()));
+            cx.insert("details", &mt.body.as_ref().map(|b| views.html(b)));
             cx.insert("details_lang", &views.mark(mt.fallback.body.as_ref()));
             // Upcoming maintenance is listed on the front page, not in the
             // history archive (see `Snapshot::history`): the breadcrumb

@@ -262,3 +262,6 @@ calendar-affected = المكوّنات المتأثرة: { $components }
 badge-uptime = توفر { $component }
 badge-no-data = لا بيانات
 badge-as-of = حتى { $time }
+
+task-done = مكتمل
+task-todo = غير مكتمل

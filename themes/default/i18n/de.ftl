@@ -231,3 +231,6 @@ calendar-affected = Betroffene Komponenten: { $components }
 badge-uptime = Verfügbarkeit { $component }
 badge-no-data = keine Daten
 badge-as-of = Stand: { $time }
+
+task-done = Erledigt
+task-todo = Offen

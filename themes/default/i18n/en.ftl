@@ -276,3 +276,8 @@ badge-uptime = { $component } uptime
 badge-no-data = no data
 # After a status the clock alone may change before the next build.
 badge-as-of = as of { $time }
+
+# The label of a task list's box in Markdown, for screen readers:
+# a done task, an open one.
+task-done = Done
+task-todo = To do

@@ -239,3 +239,6 @@ calendar-affected = Componentes afectados: { $components }
 badge-uptime = Disponibilidad de { $component }
 badge-no-data = sin datos
 badge-as-of = a fecha de { $time }
+
+task-done = Hecho
+task-todo = Pendiente

@@ -239,3 +239,6 @@ calendar-affected = Composants concernés : { $components }
 badge-uptime = Disponibilité de { $component }
 badge-no-data = aucune donnée
 badge-as-of = au { $time }
+
+task-done = Terminé
+task-todo = À faire

@@ -239,3 +239,6 @@ calendar-affected = רכיבים מושפעים: { $components }
 badge-uptime = זמינות { $component }
 badge-no-data = אין נתונים
 badge-as-of = נכון ל-{ $time }
+
+task-done = בוצע
+task-todo = לביצוע

@@ -239,3 +239,6 @@ calendar-affected = Componenti interessati: { $components }
 badge-uptime = Disponibilità di { $component }
 badge-no-data = nessun dato
 badge-as-of = aggiornato al { $time }
+
+task-done = Fatto
+task-todo = Da fare

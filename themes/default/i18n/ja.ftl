@@ -221,3 +221,6 @@ calendar-affected = 影響を受けるコンポーネント：{ $components }
 badge-uptime = { $component } 稼働率
 badge-no-data = データなし
 badge-as-of = { $time } 時点
+
+task-done = 完了
+task-todo = 未完了

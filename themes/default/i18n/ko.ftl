@@ -220,3 +220,6 @@ calendar-affected = 영향 받는 구성 요소: { $components }
 badge-uptime = { $component } 가동률
 badge-no-data = 데이터 없음
 badge-as-of = { $time } 기준
+
+task-done = 완료
+task-todo = 할 일

@@ -231,3 +231,6 @@ calendar-affected = Getroffen onderdelen: { $components }
 badge-uptime = Beschikbaarheid { $component }
 badge-no-data = geen gegevens
 badge-as-of = per { $time }
+
+task-done = Gedaan
+task-todo = Te doen

@@ -247,3 +247,6 @@ calendar-affected = Komponenty, których dotyczy: { $components }
 badge-uptime = Dostępność: { $component }
 badge-no-data = brak danych
 badge-as-of = stan na { $time }
+
+task-done = Zrobione
+task-todo = Do zrobienia

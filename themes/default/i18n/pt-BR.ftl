@@ -239,3 +239,6 @@ calendar-affected = Componentes afetados: { $components }
 badge-uptime = Disponibilidade de { $component }
 badge-no-data = sem dados
 badge-as-of = atualizado em { $time }
+
+task-done = Concluído
+task-todo = A fazer

@@ -231,3 +231,6 @@ calendar-affected = Påverkade komponenter: { $components }
 badge-uptime = Tillgänglighet { $component }
 badge-no-data = inga data
 badge-as-of = per { $time }
+
+task-done = Klart
+task-todo = Att göra

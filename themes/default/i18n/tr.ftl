@@ -231,3 +231,6 @@ calendar-affected = Etkilenen bileşenler: { $components }
 badge-uptime = { $component } erişilebilirliği
 badge-no-data = veri yok
 badge-as-of = { $time } itibarıyla
+
+task-done = Tamamlandı
+task-todo = Yapılacak

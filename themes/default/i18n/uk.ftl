@@ -247,3 +247,6 @@ calendar-affected = Зачеплені компоненти: { $components }
 badge-uptime = Доступність: { $component }
 badge-no-data = немає даних
 badge-as-of = станом на { $time }
+
+task-done = Виконано
+task-todo = Треба зробити

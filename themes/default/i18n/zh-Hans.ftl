@@ -220,3 +220,6 @@ calendar-affected = 受影响的组件：{ $components }
 badge-uptime = { $component } 可用率
 badge-no-data = 无数据
 badge-as-of = 截至 { $time }
+
+task-done = 已完成
+task-todo = 待完成
