@@ -181,7 +181,7 @@ fn import_report(site_dir: &Path, source: &str, r: &import::ImportReport) {
     }
     for f in &r.kept {
         eprintln!(
-            "warning: {} was edited since the last import: kept as it is (--force overwrites it)",
+            "warning: {} was edited or deleted since the last import: kept as it is (--force writes it again)",
             site_dir.join(f).display()
         );
     }

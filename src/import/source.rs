@@ -42,6 +42,8 @@ pub struct Component {
     pub description: Option<String>,
     /// The display name of its group.
     pub group: Option<String>,
+    /// The day it went live (`YYYY-MM-DD`), as written.
+    pub start_date: Option<String>,
 }
 
 /// A component an entry names: the source's id where it has one, and its

@@ -268,6 +268,9 @@ fn convert(docs: &Documents) -> Imported {
                 .filter(|d| !d.trim().is_empty())
                 .map(str::to_string),
             group,
+            start_date: text(f.item, "start_date")
+                .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+                .map(str::to_string),
         });
     }
     for id in &incident_order {

@@ -331,8 +331,14 @@ pub fn write(site_dir: &Path, imported: Imported, options: &ImportOptions) -> Re
     Ok(report)
 }
 
-/// A component of a new site: the source's key, name, description, group.
-type SiteComponent = (Option<String>, String, Option<String>, Option<String>);
+/// A component of a new site and the source's key for it.
+struct SiteComponent {
+    key: Option<String>,
+    name: String,
+    description: Option<String>,
+    group: Option<String>,
+    start_date: Option<String>,
+}
 
 /// `site.yaml` for a new site: the page's name, address and zone, and its
 /// components (ids from their names, as `new` makes ids from titles).
@@ -362,13 +368,12 @@ fn site_yaml(imported: &Imported, ids: &mut BTreeMap<String, String>, report: &m
     let mut list: Vec<SiteComponent> = imported
         .components
         .iter()
-        .map(|c| {
-            (
-                Some(c.key.clone()),
-                c.name.clone(),
-                c.description.clone(),
-                c.group.clone(),
-            )
+        .map(|c| SiteComponent {
+            key: Some(c.key.clone()),
+            name: c.name.clone(),
+            description: c.description.clone(),
+            group: c.group.clone(),
+            start_date: c.start_date.clone(),
         })
         .collect();
     if list.is_empty() {
@@ -385,7 +390,13 @@ fn site_yaml(imported: &Imported, ids: &mut BTreeMap<String, String>, report: &m
             .chain(imported.maintenances.iter().flat_map(|m| m.components.iter()));
         for c in mentioned {
             if seen.insert(c.name.to_lowercase()) {
-                list.push((c.key.clone(), c.name.clone(), None, None));
+                list.push(SiteComponent {
+                    key: c.key.clone(),
+                    name: c.name.clone(),
+                    description: None,
+                    group: None,
+                    start_date: None,
+                });
             }
         }
         if !list.is_empty() {
@@ -407,7 +418,14 @@ fn site_yaml(imported: &Imported, ids: &mut BTreeMap<String, String>, report: &m
         lines.push("components:".into());
     }
     let mut used = BTreeSet::new();
-    for (key, name, description, group) in list {
+    for SiteComponent {
+        key,
+        name,
+        description,
+        group,
+        start_date,
+    } in list
+    {
         let slug = crate::ids::slug(&name, 50);
         let base = if slug.is_empty() { "component".to_string() } else { slug };
         let id = (1..)
@@ -427,6 +445,9 @@ fn site_yaml(imported: &Imported, ids: &mut BTreeMap<String, String>, report: &m
         }
         if let Some(g) = group {
             lines.push(format!("    group: {}", scalar(&g)));
+        }
+        if let Some(d) = start_date {
+            lines.push(format!("    start_date: {d}"));
         }
         report.components += 1;
     }

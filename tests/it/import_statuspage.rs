@@ -82,6 +82,7 @@ fn a_folder_import_builds_checks_and_maps_the_fields() {
     let site_yaml = fs::read_to_string(site.join("site.yaml")).unwrap();
     assert!(site_yaml.contains("title: Acme Status"), "{site_yaml}");
     assert!(site_yaml.contains("    group: Core"), "{site_yaml}");
+    assert!(site_yaml.contains("    start_date: 2026-02-01"), "{site_yaml}");
     // The duplicate with the newest updated_at (incidents/x0ljvc9m1wxj.json) wins.
     let api = fs::read_to_string(site.join("incidents/2026-10-05-api-outage.md")).unwrap();
     assert!(api.contains("source: statuspage:x0ljvc9m1wxj"), "{api}");
@@ -128,7 +129,7 @@ fn a_second_run_changes_nothing_and_edited_entries_are_kept_until_force() {
     let out = import(src.to_str().unwrap(), &site).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("was edited since the last import"),
+        stderr(&out).contains("was edited or deleted since the last import"),
         "{}",
         stderr(&out)
     );
