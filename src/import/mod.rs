@@ -1,6 +1,6 @@
 //! `allclear import statuspage SOURCE`: entries from another status page.
 //! An edge like `src/author/`: each importer reads its source into one
-//! shape ([`source::Imported`]); [`write`] turns that into entry files
+//! shape ([`Imported`]); [`write()`] turns that into entry files
 //! named as `allclear new` names them, checks the whole site with the
 //! loader before writing anything, and writes atomically. A ledger,
 //! `.allclear-import.json` in the site, records each file it wrote and a

@@ -256,3 +256,35 @@ fn the_example_sites_own_api_round_trips_as_a_folder_and_as_a_url() {
         assert_eq!(facts(&again.join("api/v2")), expected, "{name}");
     }
 }
+
+#[test]
+fn into_an_existing_site_components_match_by_name_and_its_files_stay() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    common::copy_tree(&common::fixture("base-site"), &site);
+    let before = common::snapshot_tree(&site);
+    let out = import(folder().to_str().unwrap(), &site).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // site.yaml and the site's own entry are as they were.
+    for (path, bytes) in &before {
+        assert_eq!(&fs::read(site.join(path)).unwrap(), bytes, "{}", path.display());
+    }
+    // "Website" is the base site's `web`, not a new component.
+    let slow = fs::read_to_string(site.join("incidents/2026-09-01-slow-website.md")).unwrap();
+    assert!(slow.contains("components:\n  web: degraded_performance"), "{slow}");
+    common::allclear().arg("check").arg(&site).assert().success();
+}
+
+#[test]
+fn a_folder_that_is_no_site_and_not_empty_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("notes.txt"), "mine").unwrap();
+    let out = import(folder().to_str().unwrap(), tmp.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("has no site.yaml and is not empty"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+}
