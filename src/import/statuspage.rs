@@ -317,15 +317,59 @@ fn affected(out: &mut Imported, origin: &str, update: &Value) -> Vec<(ComponentR
     list
 }
 
+/// The HTML elements whose tags make a body HTML (what Statuspage's
+/// editor and hand-written bodies use).
+const HTML_TAGS: &[&str] = &[
+    "a",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "del",
+    "div",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
+];
+
 /// HTML in a body becomes Markdown (with `htmd`); Markdown and plain text
-/// stay as written. A body is HTML when it holds a tag (`<p>`, `<br/>`,
-/// `</a>`).
+/// stay as written (trimmed). A body is HTML when it holds a tag of one of
+/// [`HTML_TAGS`] (`<p>`, `<br/>`, `</a>`, `<a href=…>`), so that `a < b`
+/// or `Vec<T>` in a Markdown body is not mistaken for one.
 pub fn body(text: &str) -> String {
     let tag = text.match_indices('<').any(|(i, _)| {
         let rest = &text[i + 1..];
         let rest = rest.strip_prefix('/').unwrap_or(rest);
-        rest.starts_with(|c: char| c.is_ascii_alphabetic())
-            && rest.find('>').is_some_and(|end| !rest[..end].contains('\n'))
+        let name_len = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+        let after = rest[name_len..].chars().next();
+        HTML_TAGS.contains(&rest[..name_len].to_ascii_lowercase().as_str())
+            && matches!(after, Some('>' | '/' | ' ' | '\t' | '\n'))
     });
     if tag {
         htmd::convert(text)
@@ -541,4 +585,27 @@ fn maintenance(out: &mut Imported, f: &Found<'_>, id: &str) -> Option<Maintenanc
         components,
         updates,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::body;
+
+    #[test]
+    fn html_bodies_become_markdown_and_markdown_stays() {
+        assert_eq!(body("<p>We are <strong>on it</strong>.</p>"), "We are **on it**.");
+        assert_eq!(
+            body("See <a href=\"https://x.example/\">the post</a>."),
+            "See [the post](https://x.example/)."
+        );
+        assert_eq!(body("One<br/>two"), "One  \ntwo");
+        for markdown in [
+            "Latency is < 5 ms and **normal**.",
+            "A `Vec<T>` grew; `a<b` holds.",
+            "Write to <support@example.com>.",
+            "  Plain text.  ",
+        ] {
+            assert_eq!(body(markdown), markdown.trim(), "{markdown}");
+        }
+    }
 }

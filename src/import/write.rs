@@ -255,9 +255,15 @@ pub fn write(site_dir: &Path, imported: Imported, options: &ImportOptions) -> Re
         }
     }
     let mut writes: Vec<(String, PathBuf, String, bool)> = Vec::new();
+    // Entries with a `source:` the ledger does not know (a ledger lost or
+    // not committed): found by that line, so no second file is made.
+    let mut found = sources_on_disk(site_dir);
+    found.retain(|key, _| !ledger.entries.contains_key(key));
+    let mut adopted = Vec::new();
     for (key, folder, day, title, text) in texts {
         let rel = match ledger.entries.get(&key) {
             Some(e) => PathBuf::from(&e.path),
+            None if found.contains_key(&key) => found[&key].clone(),
             None => {
                 let slug = crate::ids::slug(&title, 50);
                 let base = if slug.is_empty() { day } else { format!("{day}-{slug}") };
@@ -279,6 +285,9 @@ pub fn write(site_dir: &Path, imported: Imported, options: &ImportOptions) -> Re
         match (&on_disk, &recorded) {
             (Some(current), _) if *current == text => {
                 report.unchanged += 1;
+                if recorded.is_none() {
+                    adopted.push((key, rel, text));
+                }
                 continue;
             }
             (None, None) => {}
@@ -324,11 +333,52 @@ pub fn write(site_dir: &Path, imported: Imported, options: &ImportOptions) -> Re
             report.updated.push(rel);
         }
     }
+    for (key, rel, text) in adopted {
+        ledger.entries.insert(
+            key,
+            LedgerEntry {
+                path: rel.to_string_lossy().replace('\\', "/"),
+                sha256: digest(&text),
+            },
+        );
+    }
     let ledger_text = serde_json::to_string_pretty(&ledger).expect("JSON") + "\n";
     if fs::read_to_string(&ledger_path).ok().as_deref() != Some(ledger_text.as_str()) {
         write_atomically(&ledger_path, &ledger_text)?;
     }
     Ok(report)
+}
+
+/// Every entry file under `incidents/` and `maintenance/` whose front
+/// matter has a top-level `source:` line, by that source (`statuspage:ID`),
+/// relative to the site. Files that cannot be read are left to the loader,
+/// which reports them.
+fn sources_on_disk(site_dir: &Path) -> BTreeMap<String, PathBuf> {
+    let mut out = BTreeMap::new();
+    for folder in ["incidents", "maintenance"] {
+        for e in walkdir::WalkDir::new(site_dir.join(folder))
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if !e.file_type().is_file() || e.path().extension().is_none_or(|x| x != "md") {
+                continue;
+            }
+            let Ok(text) = fs::read_to_string(e.path()) else {
+                continue;
+            };
+            let front = text
+                .lines()
+                .skip(1)
+                .take_while(|l| l.trim_end() != "---" && l.trim_end() != "...");
+            if let Some(source) = front.filter_map(|l| l.strip_prefix("source:")).map(str::trim).next()
+                && let Ok(rel) = e.path().strip_prefix(site_dir)
+            {
+                out.entry(source.to_string()).or_insert_with(|| rel.to_path_buf());
+            }
+        }
+    }
+    out
 }
 
 /// A component of a new site and the source's key for it.

@@ -116,6 +116,15 @@ fn a_second_run_changes_nothing_and_edited_entries_are_kept_until_force() {
         stderr(&out)
     );
     assert_eq!(common::snapshot_tree(&site), before);
+    // Without the ledger, the entries are found by their `source:` lines.
+    fs::remove_file(site.join(".allclear-import.json")).unwrap();
+    let out = import(src.to_str().unwrap(), &site).output().unwrap();
+    assert!(
+        stderr(&out).contains("0 created, 0 updated, 3 unchanged, 0 kept"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(common::snapshot_tree(&site), before);
 
     // A file the import did not write is never touched.
     let mine = site.join("incidents/2026-10-05-api-outage-notes.md");
