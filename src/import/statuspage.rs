@@ -381,10 +381,22 @@ pub fn body(text: &str) -> String {
     }
 }
 
+/// An item's `name`, or `KIND ID` (with a note) when it has none: a title
+/// is required.
+fn title(out: &mut Imported, origin: &str, item: &Value, kind: &str, id: &str) -> String {
+    match text(item, "name").map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => t.to_string(),
+        None => {
+            out.note(origin, format!("no `name`: titled `{kind} {id}`"));
+            format!("{kind} {id}")
+        }
+    }
+}
+
 fn incident(out: &mut Imported, f: &Found<'_>, id: &str) -> Option<Incident> {
     let origin = format!("{} (incident {id})", f.origin);
     let item = f.item;
-    let title = text(item, "name").unwrap_or("").trim().to_string();
+    let title = title(out, &origin, item, "Incident", id);
     let Some(started) = time(item, "started_at").or_else(|| time(item, "created_at")) else {
         out.note(
             origin,
@@ -579,7 +591,7 @@ fn maintenance(out: &mut Imported, f: &Found<'_>, id: &str) -> Option<Maintenanc
     }
     Some(Maintenance {
         key: id.to_string(),
-        title: text(item, "name").unwrap_or("").trim().to_string(),
+        title: title(out, &origin, item, "Maintenance", id),
         scheduled_for,
         scheduled_until,
         components,

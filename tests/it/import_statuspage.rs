@@ -297,3 +297,31 @@ fn a_folder_that_is_no_site_and_not_empty_is_refused() {
     );
     assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn what_cannot_be_mapped_exactly_is_reported_with_its_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("one.json");
+    fs::write(
+        &src,
+        r#"{"incident": {"id": "e1", "name": "", "impact": "minor", "started_at": "2026-03-01T10:00:00Z",
+            "incident_updates": [
+              {"id": "a", "status": "verifying", "body": "Checking.", "display_at": "2026-03-01T10:00:00Z",
+               "affected_components": [{"code": "zz", "name": "Edge API", "old_status": "operational", "new_status": "partial_outage"}]},
+              {"id": "b", "status": "resolved", "body": "Done.", "display_at": "2026-03-01T11:00:00Z"}]}}"#,
+    )
+    .unwrap();
+    let site = tmp.path().join("site");
+    let out = import(src.to_str().unwrap(), &site).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("(incident e1): no `name`: titled `Incident e1`"), "{err}");
+    assert!(
+        err.contains("(incident e1): update at 2026-03-01 10:00:00 +00:00: status `verifying` written as `monitoring`"),
+        "{err}"
+    );
+    assert!(err.contains("made from the names its entries mention"), "{err}");
+    let entry = fs::read_to_string(site.join("incidents/2026-03-01-incident-e1.md")).unwrap();
+    assert!(entry.contains("components:\n  edge-api: partial_outage"), "{entry}");
+    common::allclear().arg("check").arg(&site).assert().success();
+}
