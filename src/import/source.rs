@@ -14,10 +14,13 @@ use crate::model::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 pub struct Imported {
     /// The source system's name, as `source:` lines write it (`statuspage`).
     pub system: &'static str,
+    /// The page's own facts.
     pub page: Page,
     /// In display order; groups are named on their members.
     pub components: Vec<Component>,
+    /// In the order the source lists them.
     pub incidents: Vec<Incident>,
+    /// In the order the source lists them.
     pub maintenances: Vec<Maintenance>,
     /// What could not be mapped exactly, in the order found.
     pub notes: Vec<Note>,
@@ -26,6 +29,7 @@ pub struct Imported {
 /// The page itself.
 #[derive(Debug, Clone, Default)]
 pub struct Page {
+    /// The page's name (`site.yaml`'s `title`).
     pub name: Option<String>,
     /// The page's address (`page.url`).
     pub url: Option<String>,
@@ -38,7 +42,9 @@ pub struct Page {
 pub struct Component {
     /// The source's id (Statuspage's `id`).
     pub key: String,
+    /// Its display name.
     pub name: String,
+    /// One line or more, as written.
     pub description: Option<String>,
     /// The display name of its group.
     pub group: Option<String>,
@@ -50,7 +56,9 @@ pub struct Component {
 /// name (incidents without a components list are matched by name).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ComponentRef {
+    /// The source's id of the component, when the source gives it.
     pub key: Option<String>,
+    /// The component's name as the entry gives it.
     pub name: String,
 }
 
@@ -59,16 +67,20 @@ pub struct ComponentRef {
 pub struct Incident {
     /// The source's id: the entry's `source: SYSTEM:KEY`.
     pub key: String,
+    /// The entry's `title`.
     pub title: String,
+    /// The entry's `impact`.
     pub impact: Impact,
     /// When it started (Statuspage's `started_at`, else `created_at`):
     /// names the file.
     pub started: DateTime<FixedOffset>,
     /// The components' statuses from the first update on.
     pub components: Vec<(ComponentRef, ComponentStatus)>,
+    /// Oldest first; at least one.
     pub updates: Vec<IncidentUpdate>,
     /// Markdown.
     pub postmortem: Option<String>,
+    /// When the postmortem was published, with the source's offset.
     pub postmortem_published_at: Option<DateTime<FixedOffset>>,
 }
 
@@ -77,6 +89,7 @@ pub struct Incident {
 pub struct IncidentUpdate {
     /// With the source's offset.
     pub at: DateTime<FixedOffset>,
+    /// Mapped to ours (docs/import.md).
     pub status: IncidentStatus,
     /// Markdown.
     pub message: String,
@@ -87,19 +100,28 @@ pub struct IncidentUpdate {
 /// A scheduled maintenance, with its window and updates, oldest first.
 #[derive(Debug, Clone)]
 pub struct Maintenance {
+    /// The source's id: the entry's `source: SYSTEM:KEY`.
     pub key: String,
+    /// The entry's `title`.
     pub title: String,
+    /// The window's start, with the source's offset; names the file.
     pub scheduled_for: DateTime<FixedOffset>,
+    /// The window's end, with the source's offset.
     pub scheduled_until: DateTime<FixedOffset>,
+    /// The components under maintenance.
     pub components: Vec<ComponentRef>,
+    /// Oldest first; may be empty.
     pub updates: Vec<MaintenanceUpdate>,
 }
 
 /// One update of a maintenance.
 #[derive(Debug, Clone)]
 pub struct MaintenanceUpdate {
+    /// With the source's offset.
     pub at: DateTime<FixedOffset>,
+    /// Mapped to ours (docs/import.md).
     pub status: MaintenanceStatus,
+    /// Markdown.
     pub message: String,
 }
 
@@ -107,7 +129,9 @@ pub struct MaintenanceUpdate {
 /// item's id) and what was done instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
+    /// A file, a URL or `FILE (incident ID)`.
     pub origin: String,
+    /// What was done instead, as one sentence.
     pub message: String,
 }
 

@@ -360,7 +360,7 @@ const HTML_TAGS: &[&str] = &[
 
 /// HTML in a body becomes Markdown (with `htmd`); Markdown and plain text
 /// stay as written (trimmed). A body is HTML when it holds a tag of one of
-/// [`HTML_TAGS`] (`<p>`, `<br/>`, `</a>`, `<a href=…>`), so that `a < b`
+/// `HTML_TAGS` (`<p>`, `<br/>`, `</a>`, `<a href=…>`), so that `a < b`
 /// or `Vec<T>` in a Markdown body is not mistaken for one.
 pub fn body(text: &str) -> String {
     let tag = text.match_indices('<').any(|(i, _)| {

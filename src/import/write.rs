@@ -31,15 +31,23 @@ pub struct ImportOptions {
 pub struct ImportReport {
     /// A new site was created (the files written).
     pub created_site: Vec<PathBuf>,
+    /// Components in the site (written new, or already there).
     pub components: usize,
+    /// Incidents, updates (of incidents and maintenances) and maintenances
+    /// read from the source.
     pub incidents: usize,
+    /// See `incidents`.
     pub updates: usize,
+    /// See `incidents`.
     pub maintenances: usize,
-    /// Entry files written new, rewritten, and left as they were.
+    /// Entry files written new, relative to the site.
     pub created: Vec<PathBuf>,
+    /// Entry files rewritten, relative to the site.
     pub updated: Vec<PathBuf>,
+    /// Entry files already as the source says.
     pub unchanged: usize,
-    /// Entries edited (or deleted) since the last import and kept.
+    /// Entries edited (or deleted) since the last import and kept,
+    /// relative to the site.
     pub kept: Vec<PathBuf>,
     /// What could not be mapped exactly.
     pub notes: Vec<Note>,
