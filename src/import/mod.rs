@@ -8,6 +8,7 @@
 //! files, keeps those edited since (unless `--force`) and never touches
 //! any other. docs/import.md describes the mapping.
 
+mod json;
 mod source;
 pub mod statuspage;
 mod write;

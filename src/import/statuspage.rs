@@ -8,12 +8,12 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 use serde_json::Value;
 
 use super::ImportError;
+use super::json::{self, Documents};
 use super::source::{
     Component, ComponentRef, Imported, Incident, IncidentUpdate, Maintenance, MaintenanceUpdate, Page,
 };
@@ -27,13 +27,6 @@ pub const ENDPOINTS: [&str; 4] = [
     "scheduled-maintenances.json",
 ];
 
-/// The time limit of one request.
-const TIMEOUT: Duration = Duration::from_secs(30);
-
-/// The JSON documents of a source, each with where it came from (a file
-/// or a URL), in a stable order.
-type Documents = Vec<(String, Value)>;
-
 /// Read `source`: a page's URL (`http://` or `https://`), a JSON file or a
 /// folder of them.
 ///
@@ -44,7 +37,11 @@ pub fn read(source: &str) -> Result<Imported, ImportError> {
     let docs = if source.starts_with("http://") || source.starts_with("https://") {
         fetch(source)?
     } else {
-        files(Path::new(source))?
+        json::files(
+            Path::new(source),
+            "give a Statuspage JSON file, a folder of them, or a page's URL",
+            "save the API's answer unchanged (e.g. `curl -o incidents.json https://PAGE/api/v2/incidents.json`), or remove the file from the folder",
+        )?
     };
     Ok(convert(&docs))
 }
@@ -63,69 +60,12 @@ fn fetch(url: &str) -> Result<Documents, ImportError> {
         .trim_end_matches("/api/v2")
         .to_string();
     base.set_path(&format!("{path}/api/v2/"));
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(TIMEOUT))
-        .http_status_as_error(false)
-        .user_agent(concat!("allclear/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .into();
+    let agent = json::agent();
+    let help = "check the address (a Statuspage page's root, like https://www.githubstatus.com) and your connection, or save the page's /api/v2/*.json files and import the folder";
     let mut docs = Vec::new();
     for endpoint in ENDPOINTS {
         let at = base.join(endpoint).expect("a relative path joins").to_string();
-        let failed = |message: String| {
-            ImportError::Source {
-            origin: at.clone(),
-            message,
-            help: "check the address (a Statuspage page's root, like https://www.githubstatus.com) and your connection, or save the page's /api/v2/*.json files and import the folder".into(),
-        }
-        };
-        let mut response = agent
-            .get(&at)
-            .call()
-            .map_err(|e| failed(format!("could not be read: {e}")))?;
-        let status = response.status();
-        if !status.is_success() {
-            return Err(failed(format!("the server answered HTTP {}", status.as_u16())));
-        }
-        let text = response
-            .body_mut()
-            .with_config()
-            .limit(256 * 1024 * 1024)
-            .read_to_string()
-            .map_err(|e| failed(format!("could not be read: {e}")))?;
-        let value = serde_json::from_str(&text).map_err(|e| failed(format!("is not JSON: {e}")))?;
-        docs.push((at, value));
-    }
-    Ok(docs)
-}
-
-/// A JSON file, or every `*.json` below a folder (sorted by path).
-fn files(path: &Path) -> Result<Documents, ImportError> {
-    let io = |p: &Path, e: &dyn std::fmt::Display| ImportError::Source {
-        origin: p.display().to_string(),
-        message: format!("could not be read: {e}"),
-        help: "give a Statuspage JSON file, a folder of them, or a page's URL".into(),
-    };
-    let mut paths = Vec::new();
-    if path.is_dir() {
-        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-            let entry = entry.map_err(|e| io(path, &e))?;
-            if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "json") {
-                paths.push(entry.into_path());
-            }
-        }
-    } else {
-        paths.push(path.to_path_buf());
-    }
-    let mut docs = Vec::new();
-    for p in paths {
-        let text = std::fs::read_to_string(&p).map_err(|e| io(&p, &e))?;
-        let value = serde_json::from_str(&text).map_err(|e| ImportError::Source {
-            origin: format!("{}:{}:{}", p.display(), e.line(), e.column()),
-            message: format!("is not JSON: {e}"),
-            help: "save the API's answer unchanged (e.g. `curl -o incidents.json https://PAGE/api/v2/incidents.json`), or remove the file from the folder".into(),
-        })?;
-        docs.push((p.display().to_string(), value));
+        docs.push(json::get(&agent, &at, help)?);
     }
     Ok(docs)
 }
