@@ -185,6 +185,13 @@ pub enum Command {
     /// Print the help of allclear or of a command: `allclear help new incident` is `allclear new incident --help`.
     #[command(after_help = "Examples:\n  allclear help\n  allclear help new incident\n")]
     Help(HelpArgs),
+
+    /// Import the history of another status page into the site (or a new one).
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  allclear import statuspage https://www.githubstatus.com --site my-status\n  allclear import statuspage saved-api/ --site my-status\n"
+    )]
+    Import(ImportCommand),
 }
 
 #[derive(Debug, Args)]
@@ -348,6 +355,38 @@ pub struct ServeArgs {
     /// Watch by polling (for network file systems where change events do not arrive).
     #[arg(long)]
     pub poll: bool,
+}
+
+/// `import`'s sources.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import a Statuspage page: components, incidents with every update, postmortems and maintenances.
+    ///
+    /// SOURCE is a page's address (its public /api/v2/ endpoints: summary,
+    /// components, incidents, scheduled-maintenances; they hold only the
+    /// newest 50 incidents), a saved JSON file, or a folder of them (every
+    /// *.json below it in a Statuspage v2 shape; duplicates merged by id, the
+    /// newest updated_at wins). Into --site (default .): a folder that does
+    /// not exist becomes a new site. Each entry records `source:
+    /// statuspage:ID`; a second import updates the files it wrote, keeps
+    /// those edited since (with a warning; --force overwrites them) and
+    /// touches no other file. The ledger .allclear-import.json records what
+    /// it wrote. docs/import.md has the mapping.
+    #[command(
+        after_help = "Examples:\n  allclear import statuspage https://www.githubstatus.com --site my-status\n  allclear import statuspage saved-api/ --site my-status\n  allclear import statuspage incidents.json --force\n"
+    )]
+    Statuspage(ImportStatuspageArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportStatuspageArgs {
+    /// A page's URL (https://www.githubstatus.com), a JSON file or a folder of JSON files
+    #[arg(value_name = "SOURCE")]
+    pub source: String,
+
+    /// Overwrite entries edited since the last import
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,7 @@
 
 use allclear::author::AuthorError;
 use allclear::diagnostics::{Diagnostic, color_on_stderr, count_errors};
+use allclear::import::ImportError;
 use allclear::notify::NotifyError;
 use allclear::plural::plural;
 use allclear::serve::ServeError;
@@ -51,6 +52,10 @@ pub enum Error {
     /// `notify`: exit 2 for bad usage, else 1.
     #[error(transparent)]
     Notify(#[from] NotifyError),
+    /// `import`: a source that cannot be read (exit 1), or as the authoring
+    /// commands.
+    #[error(transparent)]
+    Import(#[from] ImportError),
     /// `serve`: exit 1.
     #[error(transparent)]
     Serve(#[from] ServeError),
@@ -81,12 +86,16 @@ impl Error {
             Error::Usage(_)
             | Error::BadValue(_)
             | Error::Author(AuthorError::Usage { .. })
+            | Error::Import(ImportError::Author(AuthorError::Usage { .. }))
             | Error::Notify(NotifyError::Usage(_)) => USAGE,
             Error::Build(_)
             | Error::Findings { .. }
             | Error::Author(AuthorError::Invalid(_) | AuthorError::Io { .. })
             | Error::Notify(
                 NotifyError::Site(_) | NotifyError::PostsFailed(_) | NotifyError::Failed(_) | NotifyError::Ledger(_),
+            )
+            | Error::Import(
+                ImportError::Source { .. } | ImportError::Author(AuthorError::Invalid(_) | AuthorError::Io { .. }),
             )
             | Error::Serve(_)
             | Error::Output { .. } => FAILURE,
@@ -104,8 +113,15 @@ impl Error {
             // The diagnostic is the whole message.
             Error::BadValue(_) => {}
             // A summary after the diagnostics, not an error of its own.
-            Error::Build(_) | Error::Author(AuthorError::Invalid(_)) => eprintln!("{self}"),
-            Error::Author(AuthorError::Usage { help: Some(help), .. }) => {
+            Error::Build(_)
+            | Error::Author(AuthorError::Invalid(_))
+            | Error::Import(ImportError::Author(AuthorError::Invalid(_))) => eprintln!("{self}"),
+            Error::Import(ImportError::Source { help, .. }) => {
+                eprintln!("error: {self}");
+                eprintln!("  = help: {help}");
+            }
+            Error::Author(AuthorError::Usage { help: Some(help), .. })
+            | Error::Import(ImportError::Author(AuthorError::Usage { help: Some(help), .. })) => {
                 eprintln!("error: {self}");
                 eprintln!("  = help: {help}");
             }
@@ -117,7 +133,10 @@ impl Error {
     fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             Error::BadValue(d) => std::slice::from_ref(d),
-            Error::Build(d) | Error::Author(AuthorError::Invalid(d)) | Error::Notify(NotifyError::Site(d)) => d,
+            Error::Build(d)
+            | Error::Author(AuthorError::Invalid(d))
+            | Error::Import(ImportError::Author(AuthorError::Invalid(d)))
+            | Error::Notify(NotifyError::Site(d)) => d,
             _ => &[],
         }
     }

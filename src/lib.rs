@@ -33,6 +33,7 @@ pub mod escape;
 pub mod format;
 pub mod i18n;
 pub mod ids;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -10,9 +10,9 @@ use allclear::check::Finding;
 use allclear::clock::Clock;
 use allclear::diagnostics::count_errors;
 use allclear::plural::{count, plural};
-use allclear::{notify, serve};
+use allclear::{import, notify, serve};
 
-use crate::cli::{CheckArgs, Cli, Command, Format, NewCommand};
+use crate::cli::{CheckArgs, Cli, Command, Format, ImportCommand, NewCommand};
 use crate::error::{Error, print_diagnostics};
 use crate::manual;
 use crate::options::{Global, Request};
@@ -119,6 +119,14 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Help(args) => help(args.command),
+        Command::Import(ImportCommand::Statuspage(args)) => {
+            let site_dir = global.site_dir(None)?;
+            let imported = import::statuspage::read(&args.source)?;
+            let options = import::ImportOptions { force: args.force };
+            let report = import::write(&site_dir, imported, &options)?;
+            import_report(&site_dir, &args.source, &report);
+            Ok(())
+        }
         Command::Completions(_) | Command::Man(_) => unreachable!("run before the clock is read"),
     }
 }
@@ -157,6 +165,46 @@ fn translate(cx: &author::Context, t: &author::Translation, message: Option<Stri
         w.lang
     );
     Ok(())
+}
+
+/// `import`'s closing report, on standard error: what was written, the
+/// counts, the entries kept, and every note.
+fn import_report(site_dir: &Path, source: &str, r: &import::ImportReport) {
+    for f in &r.created_site {
+        eprintln!("  created {}", f.display());
+    }
+    for f in &r.created {
+        eprintln!("  created {}", site_dir.join(f).display());
+    }
+    for f in &r.updated {
+        eprintln!("  updated {}", site_dir.join(f).display());
+    }
+    for f in &r.kept {
+        eprintln!(
+            "warning: {} was edited or deleted since the last import: kept as it is (--force writes it again)",
+            site_dir.join(f).display()
+        );
+    }
+    for n in &r.notes {
+        eprintln!("note: {}: {}", n.origin, n.message);
+    }
+    if source.starts_with("http://") || source.starts_with("https://") {
+        eprintln!(
+            "note: a page's public API holds only its newest 50 incidents; older ones need the management API (--api-key, coming) or saved JSON files"
+        );
+    }
+    eprintln!(
+        "Imported {}, {}, {} and {} into {}: {} created, {} updated, {} unchanged, {} kept",
+        count(r.components, "component"),
+        count(r.incidents, "incident"),
+        count(r.updates, "update"),
+        count(r.maintenances, "maintenance"),
+        site_dir.display(),
+        r.created.len(),
+        r.updated.len(),
+        r.unchanged,
+        r.kept.len()
+    );
 }
 
 /// `build`: print its warnings and a summary.

@@ -32,19 +32,8 @@ pub fn init(dir: &Path, title: &str, base_url: &str) -> Result<Vec<PathBuf>, Aut
             Some("give a new folder name, or empty this one first (a .git folder may stay)".to_string()),
         ));
     }
-    let files: Vec<(&str, String)> = vec![
-        ("site.yaml", site_yaml(title, base_url)),
-        ("incidents/.gitkeep", String::new()),
-        ("maintenance/.gitkeep", String::new()),
-        (
-            ".gitignore",
-            "# allclear build writes the site here.\n/public/\n\
-             # Next to it: its lock file, half-written builds, and the site it replaced and the load cache (both kept to speed up the next build).\n/.public.allclear-*\n"
-                .to_string(),
-        ),
-        (".github/workflows/status.yml", github_workflow()),
-        (".gitlab-ci.yml", gitlab_ci()),
-    ];
+    let mut files: Vec<(&str, String)> = vec![("site.yaml", site_yaml(title, base_url))];
+    files.extend(scaffold());
     // Check the site before writing anything.
     let probe = LoadOptions {
         overrides: [(PathBuf::from("site.yaml"), files[0].1.clone())].into(),
@@ -58,6 +47,24 @@ pub fn init(dir: &Path, title: &str, base_url: &str) -> Result<Vec<PathBuf>, Aut
         written.push(path);
     }
     Ok(written)
+}
+
+/// Every file of a new site but `site.yaml`, as `(path in the site,
+/// text)`: the empty entry folders, `.gitignore` and the CI files. `init`
+/// and `import` into a new folder write them.
+pub(crate) fn scaffold() -> Vec<(&'static str, String)> {
+    vec![
+        ("incidents/.gitkeep", String::new()),
+        ("maintenance/.gitkeep", String::new()),
+        (
+            ".gitignore",
+            "# allclear build writes the site here.\n/public/\n\
+             # Next to it: its lock file, half-written builds, and the site it replaced and the load cache (both kept to speed up the next build).\n/.public.allclear-*\n"
+                .to_string(),
+        ),
+        (".github/workflows/status.yml", github_workflow()),
+        (".gitlab-ci.yml", gitlab_ci()),
+    ]
 }
 
 /// What [`git_init`] found or did.

@@ -7,13 +7,13 @@
 //! atomically (a temporary file in the same folder, then a rename).
 
 mod edit;
-mod init;
+pub(crate) mod init;
 mod message;
 mod new;
 mod schedule;
 mod translate;
 mod translation_text;
-mod yaml_text;
+pub(crate) mod yaml_text;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -122,7 +122,7 @@ impl Context {
 /// fails, then persisted over `path`. The file keeps the permissions it
 /// had; a new one gets those of any new file (0666 less the umask on
 /// Unix), not the temporary file's owner-only ones.
-fn write_atomically(path: &Path, text: &str) -> Result<(), AuthorError> {
+pub(crate) fn write_atomically(path: &Path, text: &str) -> Result<(), AuthorError> {
     use std::io::Write;
     let io_err = |source| AuthorError::Io {
         path: path.to_path_buf(),

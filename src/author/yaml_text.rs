@@ -14,7 +14,7 @@ use crate::load::yaml::{self, Seg};
 /// `text` as one YAML scalar that reads back as exactly `text`: plain when
 /// that is safe, quoted otherwise (serde_yaml decides), never spanning
 /// lines. For authoring commands that write entries.
-pub(super) fn scalar(text: &str) -> String {
+pub(crate) fn scalar(text: &str) -> String {
     let out = serde_yaml::to_string(text).expect("a string always serializes");
     let out = out.trim_end_matches('\n');
     if out.contains('\n') {
@@ -70,7 +70,7 @@ impl Item<'_> {
 
 /// `message:` as one scalar, or a literal block for longer or multi-line
 /// text (which reads best in the file and in diffs).
-pub(super) fn message_lines(message: &str, pad: &str) -> Vec<String> {
+pub(crate) fn message_lines(message: &str, pad: &str) -> Vec<String> {
     let multi = message.contains('\n') || message.chars().count() > 72;
     let block_safe =
         !message.starts_with([' ', '\t']) && !message.chars().any(|c| c.is_control() && c != '\n' && c != '\t');

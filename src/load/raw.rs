@@ -59,6 +59,7 @@ pub(crate) enum MaintenanceComponents {
 }
 
 const INCIDENT_KEYS: &[&str] = &[
+    "source",
     "title",
     "impact",
     "components",
@@ -69,6 +70,7 @@ const INCIDENT_KEYS: &[&str] = &[
 ];
 const INCIDENT_UPDATE_KEYS: &[&str] = &["at", "status", "message", "next_update", "components"];
 const MAINTENANCE_KEYS: &[&str] = &[
+    "source",
     "title",
     "components",
     "scheduled_for",
@@ -125,9 +127,33 @@ fn component_map(r: &mut Reader<'_>, node: &Node, path: &str) -> Vec<RawComponen
         .collect()
 }
 
+/// The systems an entry's `source:` may name (`allclear import`).
+const SOURCES: &[&str] = &["statuspage"];
+
+/// Check `source:` when given: `SYSTEM:ID`, the entry `allclear import`
+/// made from the source's item ID (content format, "Imported entries").
+/// The build uses it for nothing else; the importer finds its entries by it.
+fn source(r: &mut Reader<'_>, f: &super::schema::Fields<'_>) {
+    let Some(node) = f.get("source") else { return };
+    let Some(text) = r.text(node, "source") else { return };
+    let ok = text.split_once(':').is_some_and(|(system, id)| {
+        SOURCES.contains(&system)
+            && !id.is_empty()
+            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    });
+    if !ok {
+        r.push(
+            node.pos,
+            format!("`source` must be `SYSTEM:ID`, but it is `{text}`"),
+            "write it as `allclear import` does, like `source: statuspage:x0ljvc9m1wxj` (letters, digits, `-`, `_`), or remove the line".to_string(),
+        );
+    }
+}
+
 /// Read an incident's fields from `root`.
 pub(crate) fn incident(r: &mut Reader<'_>, root: &Node) -> Option<RawIncident> {
     let f = r.fields(root, "", INCIDENT_KEYS)?;
+    source(r, &f);
     let title = r.required_text(&f, "title");
     let impact = r.required(&f, "impact").and_then(|n| r.choice(n, "impact", &impacts()));
     let components = match r.required(&f, "components") {
@@ -175,6 +201,7 @@ pub(crate) fn incident(r: &mut Reader<'_>, root: &Node) -> Option<RawIncident> {
 /// Read a maintenance's fields from `root`.
 pub(crate) fn maintenance(r: &mut Reader<'_>, root: &Node) -> Option<RawMaintenance> {
     let f = r.fields(root, "", MAINTENANCE_KEYS)?;
+    source(r, &f);
     let title = r.required_text(&f, "title");
     let components = match r.required(&f, "components") {
         Some(Node {

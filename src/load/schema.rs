@@ -54,7 +54,7 @@ fn join(parent: &str, key: &str) -> String {
 const QUOTE_HELP: &str = "put text that starts with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `%` or `@`, or contains `: `, in quotes, like `title: \"[EU] API errors\"`";
 
 impl Reader<'_> {
-    fn push(&mut self, pos: Pos, message: String, help: String) {
+    pub(crate) fn push(&mut self, pos: Pos, message: String, help: String) {
         self.errors.push(self.src.error(Some(pos), message).with_help(help));
     }
 

@@ -17,6 +17,7 @@ const SUBCOMMANDS: &[&str] = &[
     "reschedule",
     "cancel",
     "notify",
+    "import",
     "completions",
     "man",
 ];
@@ -195,7 +196,15 @@ fn man_out_writes_one_page_per_command_into_a_new_folder() {
         .collect();
     names.sort();
     let mut expected: Vec<String> = SUBCOMMANDS.iter().map(|s| format!("allclear-{s}.1")).collect();
-    expected.extend(["allclear.1", "allclear-new-incident.1", "allclear-new-maintenance.1"].map(String::from));
+    expected.extend(
+        [
+            "allclear.1",
+            "allclear-new-incident.1",
+            "allclear-new-maintenance.1",
+            "allclear-import-statuspage.1",
+        ]
+        .map(String::from),
+    );
     expected.sort();
     assert_eq!(names, expected);
     let build = render(&out.join("allclear-build.1"));

@@ -31,6 +31,7 @@ mod help;
 mod hostile_text;
 mod i18n;
 mod ical;
+mod import_statuspage;
 mod incremental_output;
 mod init;
 mod kept_pages;
