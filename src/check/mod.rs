@@ -18,6 +18,7 @@
 //! | `window-edited` | a maintenance window differs from the one at git's `HEAD` without a rescheduling update ([`window_history`]) |
 //! | `language-without-messages` | no message file serves `language`: the pages are in English (also from `build`; [`crate::i18n::no_catalogue_warning`]) |
 //! | `message-missing` | the page language's messages lack one that `en.ftl` has: the pages show the English one ([`crate::i18n::missing_warnings`]) |
+//! | `message-unknown-variable` | a theme's or the site's message uses a variable (`{ $lable }`) that its English message does not, so allclear never passes it: the pages would show English there ([`crate::i18n::unknown_variable_warnings`]) |
 //! | `translation-missing` | an ongoing incident's newest update has no translation in one of `languages:`: that language's pages show it in the default language |
 //! | `window-history-unavailable` | the site has a commit, but its windows could not be compared with `HEAD` (git failed, or the site at `HEAD` does not load) |
 
@@ -137,11 +138,19 @@ pub fn warnings(loaded: &Loaded, site: &Site, now: DateTime<Utc>) -> Vec<Diagnos
         .sources
         .get(Path::new("site.yaml"))
         .map_or_else(|| Path::new("site.yaml").to_path_buf(), |s| s.shown.clone());
-    out.extend(crate::i18n::missing_warnings(
-        &site.theme.messages,
-        &site.config.language,
-        &site_yaml,
-    ));
+    for language in site
+        .config
+        .languages
+        .iter()
+        .chain((site.config.languages.is_empty()).then_some(&site.config.language))
+    {
+        out.extend(crate::i18n::missing_warnings(
+            &site.theme.messages,
+            language,
+            &site_yaml,
+        ));
+    }
+    out.extend(crate::i18n::unknown_variable_warnings(&site.theme.messages));
     for incident in &site.incidents {
         entries::incident_warnings(loaded, incident, now, &mut out);
     }

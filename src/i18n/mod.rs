@@ -42,6 +42,9 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{ComponentStatus, Impact, IncidentStatus, Indicator, MaintenanceStatus, MessageFile};
 
 pub mod list;
+mod variables;
+
+pub use variables::unknown_variable_warnings;
 
 /// The language every message exists in, and the one missing messages
 /// fall back to.
@@ -399,10 +402,31 @@ impl Catalogue {
     }
 
     /// Message `id` without arguments, for the code's own ids (each one
-    /// is in `en.ftl`, which the tests check): the id itself should it
-    /// ever be missing, never an empty string.
+    /// is in `en.ftl`, which the tests check): the English message when
+    /// the page language's fails to format, and the id itself should both
+    /// fail, never an empty string.
     pub fn text(&self, id: &str) -> String {
-        self.format(id, None).unwrap_or_else(|_| id.to_string())
+        self.format(id, None)
+            .or_else(|_| self.format_english(id, None))
+            .unwrap_or_else(|_| id.to_string())
+    }
+
+    /// Message `id` from the English files alone: what a page shows when
+    /// its language's message fails to format (a variable the code does not
+    /// pass, which `check` reports as `message-unknown-variable`).
+    fn format_english(&self, id: &str, args: Option<&FluentArgs<'_>>) -> Result<String, MessageError> {
+        let message = self
+            .english
+            .get_message(id)
+            .and_then(|m| m.value())
+            .ok_or_else(|| MessageError::Missing(id.to_string()))?;
+        let mut errors = Vec::new();
+        let text = self.english.format_pattern(message, args, &mut errors);
+        if errors.is_empty() {
+            Ok(text.into_owned())
+        } else {
+            Err(MessageError::Missing(id.to_string()))
+        }
     }
 
     /// Message `id` with `args` as `(name, value)` pairs, for the code's
@@ -412,7 +436,9 @@ impl Catalogue {
         for (name, value) in args {
             a.set(*name, value.clone());
         }
-        self.format(id, Some(&a)).unwrap_or_else(|_| id.to_string())
+        self.format(id, Some(&a))
+            .or_else(|_| self.format_english(id, Some(&a)))
+            .unwrap_or_else(|_| id.to_string())
     }
 
     /// Every message id of the page's language and of English.

@@ -249,3 +249,28 @@ fn an_unknown_message_in_a_template_is_a_render_error() {
         .stderr(predicates::str::contains("404.html"))
         .stderr(predicates::str::contains("no message `not-found-homepage`"));
 }
+
+/// A site message that uses a variable the code never passes (a typo,
+/// `$lable`): `check` warns at its line and names the variables it can
+/// use; the feeds show the English message there, never the message id.
+#[test]
+fn a_message_with_an_unknown_variable_warns_and_falls_back_to_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = common::base_site_with(tmp.path(), "language: de");
+    fs::create_dir_all(site.join("i18n")).unwrap();
+    fs::write(
+        site.join("i18n/de.ftl"),
+        "# Unsere Wörter.\nfeed-item-title = [{ $lable }] { $title }\n",
+    )
+    .unwrap();
+    let all = check_output(&site);
+    assert!(
+        all.contains("i18n/de.ftl:2:") && all.contains("message `feed-item-title` uses `{ $lable }`"),
+        "{all}"
+    );
+    assert!(all.contains("`{ $label }`"), "the help names the right variable: {all}");
+    let out = tmp.path().join("out");
+    build_pinned(&site, Some(&out)).assert().success();
+    let feed = fs::read_to_string(out.join("history.atom")).unwrap();
+    assert!(!feed.contains("<title>feed-item-title</title>"), "{feed}");
+}

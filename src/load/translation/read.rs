@@ -318,6 +318,15 @@ impl Reading<'_> {
             let Some(text) = self.text(message_node, &format!("{path}.message")) else {
                 continue;
             };
+            if text.trim().is_empty() {
+                self.push(
+                    message_node.pos,
+                    format!("the translation of the update at `{at_text}` is empty"),
+                    "write the message in this language, or remove the item to show the original's (marked as such)"
+                        .into(),
+                );
+                continue;
+            }
             if text.len() > crate::load::limits::MESSAGE_BYTES {
                 self.push(
                     message_node.pos,

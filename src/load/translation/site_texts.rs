@@ -51,7 +51,7 @@ pub(crate) fn read(
     };
     let further: Vec<&str> = languages.iter().skip(1).map(String::as_str).collect();
     let default = languages.first().map_or("en", String::as_str);
-    for (key, lang, value) in r.pairs(node, "translations").unwrap_or_default() {
+    for (key, lang, value) in once(&mut r, node, "translations") {
         let path = format!("translations.{lang}");
         let Some(canonical) = further.iter().find(|l| l.eq_ignore_ascii_case(lang)) else {
             let (message, help) = if lang.eq_ignore_ascii_case(default) {
@@ -97,7 +97,7 @@ pub(crate) fn read(
         if let Some(node) = f.get("components") {
             let ids: Vec<&str> = components.iter().map(|c| c.id.as_str()).collect();
             let within = f.path_of("components");
-            for (key, id, value) in r.pairs(node, &within).unwrap_or_default() {
+            for (key, id, value) in once(&mut r, node, &within) {
                 if !ids.contains(&id) {
                     r.errors.push(
                         src.error(Some(key.pos), format!("unknown component `{id}` in `{within}`"))
@@ -116,8 +116,12 @@ pub(crate) fn read(
             }
         }
         let groups: Vec<&str> = {
-            let mut g: Vec<&str> = components.iter().filter_map(|c| c.group.as_deref()).collect();
-            g.dedup();
+            let mut g: Vec<&str> = Vec::new();
+            for name in components.iter().filter_map(|c| c.group.as_deref()) {
+                if !g.contains(&name) {
+                    g.push(name);
+                }
+            }
             g
         };
         let titles: Vec<&str> = links.iter().map(|l| l.title.as_str()).collect();
@@ -127,7 +131,7 @@ pub(crate) fn read(
         ] {
             let Some(node) = f.get(key) else { continue };
             let within = f.path_of(key);
-            for (k, name, value) in r.pairs(node, &within).unwrap_or_default() {
+            for (k, name, value) in once(&mut r, node, &within) {
                 if !known.contains(&name) {
                     let lead = format!("write the {what} as it is in the default language; they are");
                     r.errors.push(
@@ -188,6 +192,27 @@ pub(crate) fn languages_without_messages(
                 shipped.join(", ")
             )),
         );
+    }
+    out
+}
+
+/// The `key: value` pairs of the mapping `node` at `path`
+/// ([`Reader::pairs`]), each key once: a key given again is an error at its
+/// second place (YAML would silently keep only one of the two) and left
+/// out.
+fn once<'n>(r: &mut Reader<'_>, node: &'n Node, path: &str) -> Vec<(&'n Node, &'n str, &'n Node)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (key, name, value) in r.pairs(node, path).unwrap_or_default() {
+        if seen.insert(name) {
+            out.push((key, name, value));
+        } else {
+            let d = r
+                .src
+                .error(Some(key.pos), format!("`{name}` is given twice in `{path}`"))
+                .with_help("keep one of the two: YAML would silently use only the last");
+            r.errors.push(d);
+        }
     }
     out
 }
