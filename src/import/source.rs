@@ -72,7 +72,8 @@ pub struct Incident {
     /// The entry's `impact`.
     pub impact: Impact,
     /// When it started (Statuspage's `started_at`, else `created_at`):
-    /// names the file.
+    /// names the file, and is the entry's `started` when it comes before
+    /// the first update.
     pub started: DateTime<FixedOffset>,
     /// The components' statuses from the first update on.
     pub components: Vec<(ComponentRef, ComponentStatus)>,

@@ -181,6 +181,12 @@ pub fn write(site_dir: &Path, imported: Imported, options: &ImportOptions) -> Re
             lines.push("components:".into());
             lines.extend(comps);
         }
+        // Statuspage's `started_at` before the first update is the
+        // incident's `started` (content format): durations and uptime
+        // count from it.
+        if i.updates.first().is_some_and(|u| i.started < u.at) {
+            lines.push(format!("started: {}", at(i.started)));
+        }
         lines.push("updates:".into());
         for u in &i.updates {
             lines.push(format!("  - at: {}", at(u.at)));

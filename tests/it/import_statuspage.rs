@@ -212,7 +212,7 @@ fn json(path: &Path) -> Value {
 /// names with their statuses, and the page's status object.
 type Facts = (Vec<(String, Vec<String>)>, Vec<(String, String)>, Value);
 
-/// Titles with their update times, and component statuses, from an
+/// Titles with their start and update times, and component statuses, from an
 /// `api/v2` folder; and the index's overall status.
 fn facts(api: &Path) -> Facts {
     let times = |u: &Value| {
@@ -228,6 +228,12 @@ fn facts(api: &Path) -> Facts {
         .map(|i| {
             let mut t: Vec<String> = i["incident_updates"].as_array().unwrap().iter().map(times).collect();
             t.sort();
+            // When it started, which may be before its first update.
+            let started = chrono::DateTime::parse_from_rfc3339(i["started_at"].as_str().unwrap())
+                .unwrap()
+                .to_utc()
+                .to_rfc3339();
+            t.insert(0, format!("started {started}"));
             (i["name"].as_str().unwrap().to_string(), t)
         })
         .collect();
